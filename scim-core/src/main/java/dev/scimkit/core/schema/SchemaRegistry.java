@@ -1,0 +1,154 @@
+package dev.scimkit.core.schema;
+
+import dev.scimkit.core.json.ScimJson;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The schemas and resource types a service provider knows, looked up without regard to case.
+ * Immutable once built; {@link #standard()} holds RFC 7643's User (with the enterprise extension)
+ * and Group, and {@link #toBuilder()} lets an embedding application add its own schemas,
+ * extensions and resource types.
+ */
+public final class SchemaRegistry {
+
+    private static final SchemaRegistry STANDARD = loadStandard();
+
+    private final Map<String, SchemaDefinition> schemasByLowerId;
+    private final Map<String, ResourceTypeDefinition> typesByLowerName;
+    private final Map<String, ResourceTypeDefinition> typesByLowerEndpoint;
+
+    private SchemaRegistry(Builder b) {
+        this.schemasByLowerId = Collections.unmodifiableMap(new LinkedHashMap<>(b.schemas));
+        this.typesByLowerName = Collections.unmodifiableMap(new LinkedHashMap<>(b.typesByName));
+        Map<String, ResourceTypeDefinition> byEndpoint = new LinkedHashMap<>();
+        for (ResourceTypeDefinition t : b.typesByName.values()) {
+            byEndpoint.put(normaliseEndpoint(t.endpoint()), t);
+        }
+        this.typesByLowerEndpoint = Collections.unmodifiableMap(byEndpoint);
+    }
+
+    /** RFC 7643's schemas: User (+ enterprise extension), Group, and the three discovery schemas. */
+    public static SchemaRegistry standard() {
+        return STANDARD;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts with everything this registry holds. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.schemas.putAll(schemasByLowerId);
+        b.typesByName.putAll(typesByLowerName);
+        return b;
+    }
+
+    public Optional<SchemaDefinition> schema(String urn) {
+        return Optional.ofNullable(schemasByLowerId.get(urn.toLowerCase(Locale.ROOT)));
+    }
+
+    public Collection<SchemaDefinition> schemas() {
+        return schemasByLowerId.values();
+    }
+
+    public Optional<ResourceTypeDefinition> resourceType(String name) {
+        return Optional.ofNullable(typesByLowerName.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Finds the resource type served at an endpoint ({@code /Users}, {@code Users}; any case). */
+    public Optional<ResourceTypeDefinition> resourceTypeByEndpoint(String endpoint) {
+        return Optional.ofNullable(typesByLowerEndpoint.get(normaliseEndpoint(endpoint)));
+    }
+
+    public Collection<ResourceTypeDefinition> resourceTypes() {
+        return typesByLowerName.values();
+    }
+
+    /** The standard User resource type. */
+    public ResourceTypeDefinition user() {
+        return resourceType("User").orElseThrow();
+    }
+
+    /** The standard Group resource type. */
+    public ResourceTypeDefinition group() {
+        return resourceType("Group").orElseThrow();
+    }
+
+    private static String normaliseEndpoint(String endpoint) {
+        String e = endpoint.startsWith("/") ? endpoint.substring(1) : endpoint;
+        return e.toLowerCase(Locale.ROOT);
+    }
+
+    private static SchemaRegistry loadStandard() {
+        SchemaDefinition user = load("User.json");
+        SchemaDefinition group = load("Group.json");
+        SchemaDefinition enterprise = load("EnterpriseUser.json");
+        return builder()
+                .addSchema(user)
+                .addSchema(group)
+                .addSchema(enterprise)
+                .addSchema(load("ServiceProviderConfig.json"))
+                .addSchema(load("ResourceType.json"))
+                .addSchema(load("Schema.json"))
+                .addResourceType(new ResourceTypeDefinition("User", "/Users", "User Account", user,
+                        List.of(new SchemaExtension(enterprise, false))))
+                .addResourceType(new ResourceTypeDefinition("Group", "/Groups", "Group", group, List.of()))
+                .build();
+    }
+
+    private static SchemaDefinition load(String file) {
+        return SchemaJsonReader.read(ScimJson.readResource(SchemaRegistry.class, file));
+    }
+
+    /** Builds a {@link SchemaRegistry}. */
+    public static final class Builder {
+        private final Map<String, SchemaDefinition> schemas = new LinkedHashMap<>();
+        private final Map<String, ResourceTypeDefinition> typesByName = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Adds or replaces a schema. */
+        public Builder addSchema(SchemaDefinition schema) {
+            schemas.put(schema.id().toLowerCase(Locale.ROOT), schema);
+            return this;
+        }
+
+        /** Adds or replaces a resource type; its schemas are registered too. */
+        public Builder addResourceType(ResourceTypeDefinition type) {
+            addSchema(type.schema());
+            type.extensions().forEach(e -> addSchema(e.schema()));
+            typesByName.put(type.name().toLowerCase(Locale.ROOT), type);
+            return this;
+        }
+
+        /**
+         * Adds an extension to an already registered resource type, as an embedding application does
+         * for its own attributes.
+         */
+        public Builder addExtension(String resourceTypeName, SchemaDefinition extension, boolean required) {
+            ResourceTypeDefinition type = typesByName.get(resourceTypeName.toLowerCase(Locale.ROOT));
+            if (type == null) {
+                throw new IllegalArgumentException("No resource type " + resourceTypeName);
+            }
+            List<SchemaExtension> extensions = new ArrayList<>(type.extensions());
+            extensions.removeIf(e -> e.schema().id().equalsIgnoreCase(extension.id()));
+            extensions.add(new SchemaExtension(extension, required));
+            return addResourceType(new ResourceTypeDefinition(type.name(), type.endpoint(), type.description(),
+                    type.schema(), extensions));
+        }
+
+        public SchemaRegistry build() {
+            return new SchemaRegistry(this);
+        }
+    }
+}
