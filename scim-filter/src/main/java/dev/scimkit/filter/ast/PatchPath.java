@@ -26,9 +26,10 @@ public record PatchPath(AttributePath attribute, Optional<Filter> valueFilter, O
         return new PatchPath(attribute, Optional.empty(), Optional.empty());
     }
 
+    /** Canonical text: {@code attr[filter].sub}, which {@code Filters.parsePatchPath} reads back. */
     @Override
     public String toString() {
-        return attribute + valueFilter.map(f -> "[" + f + "]").orElse("")
+        return attribute + valueFilter.map(f -> "[" + FilterPrinter.print(f) + "]").orElse("")
                 + valueSubAttribute.map(s -> "." + s).orElse("");
     }
 }

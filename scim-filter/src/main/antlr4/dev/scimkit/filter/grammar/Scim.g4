@@ -1,0 +1,127 @@
+/*
+ * The SCIM filter and path language: RFC 7644 §3.4.2.2 (filter ABNF, Figure 1) and §3.5.2 (PATCH PATH).
+ *
+ * Three entry rules share one lexer and one set of expression rules:
+ *   filterEntry    - the "filter" query parameter / .search body member
+ *   patchPathEntry - PATH = attrPath / valuePath [subAttr]
+ *   attrPathEntry  - attrPath alone ("sortBy", "attributes", ...)
+ *
+ * Precedence follows the RFC: grouping and value paths bind tightest, then "not", then "and", then "or";
+ * "and" and "or" associate to the left. The loops (instead of left recursion) keep the parser's stack
+ * depth proportional to the nesting of '(' '[' and 'not' only, which the caller bounds before parsing.
+ *
+ * Operators and keywords are case-insensitive (RFC 7644 §3.4.2.2). Keywords are also valid attribute
+ * names ("pr pr", "not eq pr"): the parser, not the lexer, decides which role a keyword plays.
+ */
+grammar Scim;
+
+options { caseInsensitive = true; }
+
+// ---------------------------------------------------------------- entry rules
+
+filterEntry    : orExpr EOF ;
+patchPathEntry : patchPath EOF ;
+attrPathEntry  : attrPath EOF ;
+
+// ---------------------------------------------------------------- filters
+
+orExpr  : andExpr (OR andExpr)* ;
+andExpr : unary (AND unary)* ;
+
+// RFC ABNF writes not "(" FILTER ")"; "not attrExp" without parentheses is accepted too, as most
+// clients and servers do, with "not" binding tighter than "and".
+unary
+    : NOT unary                                    # notExpr
+    | primary                                      # primaryExpr
+    ;
+
+// The three attribute forms share their attrPath prefix, so a mistake after the path is reported at
+// the token that follows it, with '[', 'pr' and the comparison operators as the expected tokens.
+primary
+    : LPAREN orExpr RPAREN                         # groupExpr
+    | attrPath ( LBRACKET orExpr RBRACKET          // valuePath
+               | PR                                // present
+               | compareOp compValue               // comparison
+               )                                   # attrExpr
+    ;
+
+compareOp : EQ | NE | CO | SW | EW | GT | GE | LT | LE ;
+
+compValue : STRING | NUMBER | TRUE | FALSE | NULL ;
+
+// ---------------------------------------------------------------- paths
+
+// attrPath = [URI ":"] ATTRNAME *1subAttr ; URN_PREFIX carries the URI and its final ':'.
+attrPath : URN_PREFIX? attrName (DOT attrName)? ;
+
+// PATH = attrPath / valuePath [subAttr]
+patchPath : attrPath (LBRACKET orExpr RBRACKET (DOT attrName)?)? ;
+
+attrName
+    : NAME | REF
+    | EQ | NE | CO | SW | EW | GT | GE | LT | LE | PR
+    | AND | OR | NOT | TRUE | FALSE | NULL
+    ;
+
+// ---------------------------------------------------------------- lexer
+
+LPAREN   : '(' ;
+RPAREN   : ')' ;
+LBRACKET : '[' ;
+RBRACKET : ']' ;
+DOT      : '.' ;
+
+EQ : 'eq' ;
+NE : 'ne' ;
+CO : 'co' ;
+SW : 'sw' ;
+EW : 'ew' ;
+GT : 'gt' ;
+GE : 'ge' ;
+LT : 'lt' ;
+LE : 'le' ;
+PR : 'pr' ;
+
+AND : 'and' ;
+OR  : 'or' ;
+NOT : 'not' ;
+
+TRUE  : 'true' ;
+FALSE : 'false' ;
+NULL  : 'null' ;
+
+// A schema URN up to and including the colon before the attribute name. The lexer takes the longest
+// match that ends in ':', so in "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value"
+// it stops after "User:" and "manager" becomes the attribute name.
+URN_PREFIX : 'urn:' URN_CHAR* ':' ;
+
+// $ref is the one attribute name RFC 7643 allows outside ATTRNAME (RFC 7643 §2.1, §7).
+REF : '$ref' ;
+
+// ATTRNAME = ALPHA *(nameChar) ; nameChar = "-" / "_" / DIGIT / ALPHA
+NAME : [a-z] [a-z0-9_-]* ;
+
+// JSON number (RFC 8259 §6).
+NUMBER : '-'? INT FRACTION? EXPONENT? ;
+
+// JSON string (RFC 8259 §7). Case-sensitive so that only "\u" (not "\U") starts a unicode escape.
+STRING
+    options { caseInsensitive = false; }
+    : '"' (ESCAPE | ~["\\\u0000-\u001F])* '"'
+    ;
+
+WS : [ \t\r\n]+ -> skip ;
+
+// Anything else becomes a token of its own, so every malformed input is reported by the parser with
+// its position and the tokens it expected, and the lexer never has to recover.
+INVALID : . ;
+
+fragment URN_CHAR : [a-z0-9._:+%~/@!$&*,;=-] ;
+fragment INT      : '0' | [1-9] [0-9]* ;
+fragment FRACTION : '.' [0-9]+ ;
+fragment EXPONENT : 'e' [+-]? [0-9]+ ;
+fragment ESCAPE
+    options { caseInsensitive = false; }
+    : '\\' (["\\/bfnrt] | 'u' HEX HEX HEX HEX)
+    ;
+fragment HEX : [0-9a-fA-F] ;

@@ -1,0 +1,87 @@
+package dev.scimkit.filter.parse;
+
+import dev.scimkit.filter.FilterLimits;
+import dev.scimkit.filter.ast.AttributePath;
+import dev.scimkit.filter.ast.Filter;
+import dev.scimkit.filter.ast.PatchPath;
+import dev.scimkit.filter.grammar.ScimLexer;
+import dev.scimkit.filter.grammar.ScimParser;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+import java.util.function.Function;
+
+/**
+ * Runs the generated ANTLR lexer and parser on filters, PATCH paths and attribute paths.
+ *
+ * <p>Input is bounded before any work that could grow with it: the length before lexing, the nesting
+ * depth by a linear scan of the tokens before parsing. Parsing is two-stage: SLL prediction with a
+ * bail-out strategy first (fast, and enough for every valid filter seen in practice), then full LL
+ * with error reporting only when the first stage fails. The generated parser's static DFA cache is
+ * shared by all calls and threads and is never cleared; a lexer and parser are created per call
+ * because ANTLR recognizers are not thread-safe.
+ */
+public final class ScimSyntax {
+
+    private ScimSyntax() {
+    }
+
+    /** Parses a filter; every malformed input is a 400 {@code invalidFilter}. */
+    public static Filter parseFilter(String text, FilterLimits limits) {
+        AstBuilder builder = new AstBuilder(SyntaxErrorKind.FILTER);
+        return run(text, limits, SyntaxErrorKind.FILTER, p -> builder.filter(p.filterEntry().orExpr()));
+    }
+
+    /** Parses a PATCH path; every malformed input is a 400 {@code invalidPath}. */
+    public static PatchPath parsePatchPath(String text, FilterLimits limits) {
+        AstBuilder builder = new AstBuilder(SyntaxErrorKind.PATCH_PATH);
+        return run(text, limits, SyntaxErrorKind.PATCH_PATH, p -> builder.patchPath(p.patchPathEntry().patchPath()));
+    }
+
+    /** Parses an attribute path; every malformed input is a 400 {@code invalidPath}. */
+    public static AttributePath parseAttributePath(String text, FilterLimits limits) {
+        AstBuilder builder = new AstBuilder(SyntaxErrorKind.ATTRIBUTE_PATH);
+        return run(text, limits, SyntaxErrorKind.ATTRIBUTE_PATH, p -> builder.attrPath(p.attrPathEntry().attrPath()));
+    }
+
+    private static <T> T run(String text, FilterLimits limits, SyntaxErrorKind kind, Function<ScimParser, T> entry) {
+        if (text == null || text.isBlank()) {
+            throw kind.error("The " + kind.noun() + " is empty");
+        }
+        if (text.length() > limits.maxLength()) {
+            throw kind.error("The " + kind.noun() + " is " + text.length() + " characters long; at most "
+                    + limits.maxLength() + " are accepted");
+        }
+        ThrowingErrorListener listener = new ThrowingErrorListener(kind);
+        ScimLexer lexer = new ScimLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(listener);
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        int depth = DepthGuard.maxDepth(tokens.getTokens());
+        if (depth > limits.maxDepth()) {
+            throw kind.error("The " + kind.noun() + " nests " + depth + " levels deep (parentheses, brackets and 'not'); at most "
+                    + limits.maxDepth() + " are accepted");
+        }
+
+        ScimParser parser = new ScimParser(tokens);
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        try {
+            return entry.apply(parser);
+        } catch (ParseCancellationException sllFailed) {
+            // Either the input is malformed or SLL was too weak for it: full LL decides, and reports.
+            tokens.seek(0);
+            parser.reset();
+            parser.addErrorListener(listener);
+            parser.setErrorHandler(new DefaultErrorStrategy());
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            return entry.apply(parser);
+        }
+    }
+}
