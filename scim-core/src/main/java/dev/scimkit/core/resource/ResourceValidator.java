@@ -2,47 +2,94 @@ package dev.scimkit.core.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 
+import java.util.Objects;
+
 /**
- * Checks and normalises resources against their resource type's schemas (RFC 7643 §2, §7).
- * CONTRACT (implementation pending): see the method docs.
+ * Checks and normalises resources against their resource type's schemas (RFC 7643 §2, §7). Immutable
+ * and thread-safe; create one per resource type and reuse it.
+ *
+ * <p>What every call checks: the JSON type of each value (string, boolean, decimal, integer,
+ * dateTime as xsd:dateTime, reference, base64 binary, complex), single- versus multi-valued, required
+ * attributes (readOnly ones excepted: the server assigns those), closed canonical value sets, and at
+ * most one {@code primary: true} per multi-valued attribute. Failures are a 400 with scimType
+ * {@code invalidValue} (or {@code invalidSyntax} for a non-object body or a name given twice in
+ * different case, {@code mutability} for a changed immutable value) and a detail that names the
+ * attribute path, such as {@code emails[1].primary must be a boolean, not a string}.
+ *
+ * <p>What it forgives depends on {@link ValidationOptions}: in the default lenient mode the client
+ * dialects of {@link ClientLeniency} are normalised away, in strict mode only RFC input passes.
+ *
+ * <p>The normalised tree this class returns has {@code schemas} first (core URN, then extension URNs
+ * in use), then {@code id}, {@code externalId}, {@code meta}, the core attributes in schema order
+ * and each extension's object under its URN; names are in schema spelling, unassigned values
+ * ({@code null}, {@code []}, {@code {}}) are gone (RFC 7643 §2.5). Validating that tree again
+ * returns an equal tree.
  */
 public final class ResourceValidator {
 
     private final ResourceTypeDefinition type;
+    private final ValidationOptions options;
 
+    /** A lenient validator (see {@link ValidationOptions#lenient()}). */
     public ResourceValidator(ResourceTypeDefinition type) {
-        this.type = type;
+        this(type, ValidationOptions.lenient());
+    }
+
+    public ResourceValidator(ResourceTypeDefinition type, ValidationOptions options) {
+        this.type = Objects.requireNonNull(type, "type");
+        this.options = Objects.requireNonNull(options, "options");
     }
 
     public ResourceTypeDefinition type() {
         return type;
     }
 
+    public ValidationOptions options() {
+        return options;
+    }
+
     /**
      * Validates a client's create body and returns a new, normalised tree: attribute names in schema
      * spelling, extension attributes under their URN key with the URN in {@code schemas}, string
-     * booleans coerced, readOnly input dropped, explicit nulls removed. Throws ScimException (400) for
-     * wrong types, missing required attributes, bad canonical values, more than one primary.
+     * booleans coerced (lenient), readOnly input ({@code id}, {@code meta}, {@code groups}) dropped,
+     * explicit nulls removed. The body is not modified.
+     *
+     * @throws ScimException 400 for wrong types, missing required attributes, bad canonical values,
+     *                       more than one primary, and (strict) unknown attributes or a missing
+     *                       {@code schemas}
      */
     public ObjectNode validateForCreate(JsonNode body) {
-        throw new UnsupportedOperationException("pending");
+        return new ResourceNormalizer(type, options, ResourceNormalizer.Purpose.CREATE).normalize(body, null);
     }
 
     /**
-     * Validates a PUT body against the stored resource: like create, plus immutable attributes may not
-     * change (400 mutability) and readOnly attributes are carried over from {@code existing}.
+     * Validates a PUT body against the stored resource (RFC 7644 §3.5.1): like create, and in
+     * addition readOnly attributes ({@code id}, {@code meta}, {@code groups}, readOnly
+     * sub-attributes of a complex value the client sent) are carried over from {@code existing};
+     * an immutable attribute that has a stored value keeps it when the body omits it, and a
+     * different value is a 400 {@code mutability}. Attributes the body omits are otherwise cleared,
+     * as PUT replaces the resource.
+     *
+     * @param existing the stored resource, normalised
      */
     public ObjectNode validateForReplace(JsonNode body, ObjectNode existing) {
-        throw new UnsupportedOperationException("pending");
+        Objects.requireNonNull(existing, "existing");
+        return new ResourceNormalizer(type, options, ResourceNormalizer.Purpose.REPLACE).normalize(body, existing);
     }
 
     /**
-     * Checks that an already-normalised resource (a PATCH result) satisfies the schema: required
-     * attributes, types, single vs multi-valued, canonical values, at most one primary.
+     * Checks that an already-normalised resource (a PATCH result, say) satisfies the schema: required
+     * attributes, types, single vs multi-valued, closed canonical values, at most one primary, the core
+     * URN and every extension in use listed in {@code schemas}. No client dialect is applied here (a
+     * string {@code "True"} for a boolean fails), readOnly attributes are checked rather than dropped,
+     * and unknown attributes follow {@link ValidationOptions#unknownAttributes()}.
+     *
+     * @throws ScimException 400 naming the first violation
      */
     public void checkSatisfiesSchema(ObjectNode resource) {
-        throw new UnsupportedOperationException("pending");
+        new ResourceNormalizer(type, options, ResourceNormalizer.Purpose.CHECK).normalize(resource, null);
     }
 }

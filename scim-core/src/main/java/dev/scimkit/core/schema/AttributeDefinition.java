@@ -27,6 +27,7 @@ public final class AttributeDefinition {
     private final Returned returned;
     private final Uniqueness uniqueness;
     private final List<String> canonicalValues;
+    private final boolean canonicalValuesClosed;
     private final List<String> referenceTypes;
     private final List<AttributeDefinition> subAttributes;
     private final Map<String, AttributeDefinition> subAttributesByLowerName;
@@ -42,6 +43,7 @@ public final class AttributeDefinition {
         this.returned = b.returned;
         this.uniqueness = b.uniqueness;
         this.canonicalValues = List.copyOf(b.canonicalValues);
+        this.canonicalValuesClosed = b.canonicalValuesClosed;
         this.referenceTypes = List.copyOf(b.referenceTypes);
         this.subAttributes = List.copyOf(b.subAttributes);
         Map<String, AttributeDefinition> byName = new LinkedHashMap<>();
@@ -66,6 +68,7 @@ public final class AttributeDefinition {
         b.returned = returned;
         b.uniqueness = uniqueness;
         b.canonicalValues.addAll(canonicalValues);
+        b.canonicalValuesClosed = canonicalValuesClosed;
         b.referenceTypes.addAll(referenceTypes);
         b.subAttributes.addAll(subAttributes);
         return b;
@@ -112,6 +115,16 @@ public final class AttributeDefinition {
         return canonicalValues;
     }
 
+    /**
+     * Whether {@link #canonicalValues()} is a closed set that values must come from. RFC 7643 §7 calls
+     * canonical values "suggested" values that "MAY be used", and real clients send others (Entra ID
+     * sends {@code emails.type} values such as {@code "mail"}), so the RFC schemas leave every list
+     * open; a service provider flags a list closed when its backend only understands those values.
+     */
+    public boolean canonicalValuesClosed() {
+        return canonicalValuesClosed;
+    }
+
     public List<String> referenceTypes() {
         return referenceTypes;
     }
@@ -147,6 +160,7 @@ public final class AttributeDefinition {
         private Returned returned = Returned.DEFAULT;
         private Uniqueness uniqueness = Uniqueness.NONE;
         private final List<String> canonicalValues = new ArrayList<>();
+        private boolean canonicalValuesClosed;
         private final List<String> referenceTypes = new ArrayList<>();
         private final List<AttributeDefinition> subAttributes = new ArrayList<>();
 
@@ -196,6 +210,12 @@ public final class AttributeDefinition {
             return this;
         }
 
+        /** Makes the canonical values a closed set (see {@link AttributeDefinition#canonicalValuesClosed()}). */
+        public Builder canonicalValuesClosed(boolean value) {
+            this.canonicalValuesClosed = value;
+            return this;
+        }
+
         public Builder referenceTypes(List<String> values) {
             this.referenceTypes.clear();
             this.referenceTypes.addAll(values);
@@ -216,6 +236,9 @@ public final class AttributeDefinition {
         public AttributeDefinition build() {
             if (!subAttributes.isEmpty() && type != AttributeType.COMPLEX) {
                 throw new IllegalStateException("Only complex attributes have sub-attributes: " + name);
+            }
+            if (canonicalValuesClosed && canonicalValues.isEmpty()) {
+                throw new IllegalStateException("A closed canonical value set needs values: " + name);
             }
             return new AttributeDefinition(this);
         }

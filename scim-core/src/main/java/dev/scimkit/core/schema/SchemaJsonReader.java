@@ -14,6 +14,12 @@ import java.util.List;
  */
 public final class SchemaJsonReader {
 
+    /**
+     * A scimkit member (not RFC 7643) marking {@code canonicalValues} as a closed set; written only
+     * when true, so the RFC schemas are served unchanged.
+     */
+    public static final String CANONICAL_VALUES_CLOSED = "canonicalValuesClosed";
+
     private SchemaJsonReader() {
     }
 
@@ -46,6 +52,7 @@ public final class SchemaJsonReader {
                 .returned(Returned.fromWireName(text(a, "returned", "default")))
                 .uniqueness(Uniqueness.fromWireName(text(a, "uniqueness", "none")))
                 .canonicalValues(strings(a.path("canonicalValues")))
+                .canonicalValuesClosed(a.path(CANONICAL_VALUES_CLOSED).asBoolean(false))
                 .referenceTypes(strings(a.path("referenceTypes")));
         if (a.has("subAttributes")) {
             b.subAttributes(readAttributes(a.path("subAttributes")));
@@ -75,6 +82,9 @@ public final class SchemaJsonReader {
         if (!a.canonicalValues().isEmpty()) {
             ArrayNode values = out.putArray("canonicalValues");
             a.canonicalValues().forEach(values::add);
+            if (a.canonicalValuesClosed()) {
+                out.put(CANONICAL_VALUES_CLOSED, true);
+            }
         }
         if (!a.referenceTypes().isEmpty()) {
             ArrayNode values = out.putArray("referenceTypes");

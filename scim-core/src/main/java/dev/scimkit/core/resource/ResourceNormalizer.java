@@ -1,0 +1,464 @@
+package dev.scimkit.core.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.core.schema.AttributeDefinition;
+import dev.scimkit.core.schema.CommonAttributes;
+import dev.scimkit.core.schema.DefaultSubAttributes;
+import dev.scimkit.core.schema.Mutability;
+import dev.scimkit.core.schema.ResourceTypeDefinition;
+import dev.scimkit.core.schema.SchemaExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One walk over a resource tree against its resource type: checks every value and builds the
+ * normalised copy. Not thread-safe and used once; {@link ResourceValidator} creates one per call.
+ */
+final class ResourceNormalizer {
+
+    /** Why the tree is walked; decides readOnly handling and whether client dialects apply. */
+    enum Purpose { CREATE, REPLACE, CHECK }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResourceValidator.class);
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    private final ResourceTypeDefinition type;
+    private final ValidationOptions options;
+    private final Purpose purpose;
+    /** Client dialects apply to request bodies only; a CHECK sees server-made trees. */
+    private final boolean lenient;
+
+    ResourceNormalizer(ResourceTypeDefinition type, ValidationOptions options, Purpose purpose) {
+        this.type = type;
+        this.options = options;
+        this.purpose = purpose;
+        this.lenient = options.isLenient() && purpose != Purpose.CHECK;
+    }
+
+    /** Normalises {@code body}; for {@link Purpose#REPLACE}, {@code existing} is the stored resource. */
+    ObjectNode normalize(JsonNode body, ObjectNode existing) {
+        if (body == null || !body.isObject()) {
+            throw ScimException.invalidSyntax("A " + type.name() + " must be a JSON object, not "
+                    + ScimJson.describe(body));
+        }
+        JsonNode schemasValue = null;
+        Map<String, Member> coreMembers = new LinkedHashMap<>();
+        Map<String, Member> extensionMembers = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String key = field.getKey();
+            if (key.equalsIgnoreCase("schemas")) {
+                schemasValue = field.getValue();
+                continue;
+            }
+            Optional<AttributeDefinition> attribute = type.resolve(key).map(r -> r.attribute());
+            if (attribute.isPresent()) {
+                putOnce(coreMembers, attribute.get(), key, field.getValue(), "");
+                continue;
+            }
+            Optional<SchemaExtension> extension = type.extension(key);
+            if (extension.isPresent()) {
+                String urn = extension.get().schema().id();
+                Member previous = extensionMembers.put(urn.toLowerCase(Locale.ROOT),
+                        new Member(null, key, field.getValue()));
+                if (previous != null) {
+                    throw ScimException.invalidSyntax("The extension " + urn + " is given twice (as '"
+                            + previous.key + "' and '" + key + "')");
+                }
+                continue;
+            }
+            unknown(key, key.regionMatches(true, 0, "urn:", 0, 4)
+                    ? "Unknown schema extension '" + key + "' for resource type " + type.name()
+                    : "Unknown attribute '" + key + "' for resource type " + type.name());
+        }
+
+        List<String> schemas = readSchemas(schemasValue);
+        ObjectNode out = ScimJson.object();
+        ArrayNode schemasOut = out.putArray("schemas");
+
+        List<AttributeDefinition> coreOrder = new ArrayList<>(CommonAttributes.ALL);
+        coreOrder.addAll(type.schema().attributes());
+        writeMembers(out, coreMembers, coreOrder, existing, "", true);
+
+        for (SchemaExtension extension : type.extensions()) {
+            String urn = extension.schema().id();
+            Member member = extensionMembers.get(urn.toLowerCase(Locale.ROOT));
+            ObjectNode existingExtension = existing == null ? null : asObject(existing.get(urn));
+            JsonNode value = member == null ? null : member.value;
+            ObjectNode extensionOut = null;
+            boolean sentData = false;
+            if (value != null && !value.isNull()) {
+                if (!value.isObject()) {
+                    throw ScimException.invalidValue("The extension " + urn
+                            + " must be an object holding its attributes, not " + ScimJson.describe(value));
+                }
+                extensionOut = normalizeMembers(value, a -> extension.schema().attribute(a),
+                        extension.schema().attributes(), existingExtension, urn + ":", true);
+                sentData = !extensionOut.isEmpty();
+            } else if (existingExtension != null) {
+                // PUT without the extension still keeps its readOnly and immutable values.
+                extensionOut = normalizeMembers(ScimJson.object(), a -> extension.schema().attribute(a),
+                        extension.schema().attributes(), existingExtension, urn + ":", false);
+            }
+            if (extensionOut != null && !extensionOut.isEmpty()) {
+                if (!containsIgnoreCase(schemas, urn)) {
+                    if (sentData && !lenient) {
+                        throw ScimException.invalidValue("The request carries " + urn
+                                + " attributes, but \"schemas\" does not list " + urn);
+                    }
+                    schemas.add(urn);
+                }
+                out.set(urn, extensionOut);
+            } else if (extension.required()) {
+                throw ScimException.invalidValue("The extension " + urn + " is required for resource type "
+                        + type.name());
+            }
+        }
+
+        if (!containsIgnoreCase(schemas, type.schema().id())) {
+            if (!lenient) {
+                throw ScimException.invalidValue("\"schemas\" must list the core schema " + type.schema().id());
+            }
+            schemas.add(0, type.schema().id());
+        }
+        schemas.forEach(schemasOut::add);
+        return out;
+    }
+
+    private List<String> readSchemas(JsonNode value) {
+        List<String> schemas = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            if (!lenient) {
+                throw ScimException.invalidValue("\"schemas\" is required and must list " + type.schema().id());
+            }
+            return schemas;
+        }
+        if (!value.isArray()) {
+            throw ScimException.invalidValue("\"schemas\" must be an array of schema URNs, not "
+                    + ScimJson.describe(value));
+        }
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode urn = value.get(i);
+            if (!urn.isTextual()) {
+                throw ScimException.invalidValue("schemas[" + i + "] must be a schema URN string, not "
+                        + ScimJson.describe(urn));
+            }
+            Optional<String> known = canonicalSchemaUrn(urn.asText());
+            if (known.isEmpty()) {
+                unknown("schemas[" + i + "]", "schemas[" + i + "] '" + urn.asText()
+                        + "' is not a schema of resource type " + type.name());
+            } else if (!containsIgnoreCase(schemas, known.get())) {
+                schemas.add(known.get());
+            }
+        }
+        return schemas;
+    }
+
+    private Optional<String> canonicalSchemaUrn(String urn) {
+        if (type.schema().id().equalsIgnoreCase(urn)) {
+            return Optional.of(type.schema().id());
+        }
+        return type.extension(urn).map(e -> e.schema().id());
+    }
+
+    /**
+     * Normalises the members of one JSON object (an extension object or a complex value) against the
+     * attributes {@code resolver} finds, writing them in schema order.
+     *
+     * @param existing       the stored counterpart on replace (readOnly and immutable values come from it)
+     * @param pathPrefix     how details name the object's members ({@code emails[1].}, {@code urn:...:User:})
+     * @param checkRequired  whether missing required attributes are an error
+     */
+    private ObjectNode normalizeMembers(JsonNode object, Function<String, Optional<AttributeDefinition>> resolver,
+                                       List<AttributeDefinition> order, ObjectNode existing, String pathPrefix,
+                                       boolean checkRequired) {
+        Map<String, Member> members = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            Optional<AttributeDefinition> attribute = resolver.apply(field.getKey());
+            if (attribute.isPresent()) {
+                putOnce(members, attribute.get(), field.getKey(), field.getValue(), pathPrefix);
+            } else {
+                unknown(pathPrefix + field.getKey(), "Unknown attribute '" + pathPrefix + field.getKey()
+                        + "' for resource type " + type.name());
+            }
+        }
+        ObjectNode out = ScimJson.object();
+        writeMembers(out, members, order, existing, pathPrefix, checkRequired);
+        return out;
+    }
+
+    private void writeMembers(ObjectNode out, Map<String, Member> members, List<AttributeDefinition> order,
+                              ObjectNode existing, String pathPrefix, boolean checkRequired) {
+        List<AttributeDefinition> all = new ArrayList<>(order);
+        // Implicit RFC 7643 §2.4 sub-attributes (addresses.primary, members.display) come after the declared ones.
+        for (Member m : members.values()) {
+            if (all.stream().noneMatch(a -> a.name().equalsIgnoreCase(m.attribute.name()))) {
+                all.add(m.attribute);
+            }
+        }
+        for (AttributeDefinition declared : all) {
+            Member member = members.get(declared.name().toLowerCase(Locale.ROOT));
+            AttributeDefinition attribute = member == null ? declared : member.attribute;
+            String path = pathPrefix + attribute.name();
+            JsonNode stored = existing == null ? null : existing.get(attribute.name());
+            JsonNode value = member == null ? null : normalizeAttribute(attribute, member.value, path, stored);
+            if (purpose == Purpose.REPLACE && stored != null && !stored.isNull()) {
+                value = mergeWithStored(attribute, value, stored, path);
+            }
+            if (value != null) {
+                out.set(attribute.name(), value);
+            } else if (checkRequired && attribute.required() && attribute.mutability() != Mutability.READ_ONLY) {
+                throw ScimException.invalidValue(path + " is required");
+            }
+        }
+    }
+
+    /** PUT rules (RFC 7644 §3.5.1) for an attribute that has a stored value. */
+    private JsonNode mergeWithStored(AttributeDefinition attribute, JsonNode value, JsonNode stored, String path) {
+        if (attribute.mutability() == Mutability.READ_ONLY) {
+            return stored.deepCopy();
+        }
+        if (attribute.mutability() == Mutability.IMMUTABLE) {
+            if (value == null) {
+                return stored.deepCopy();
+            }
+            if (!ValueEquivalence.equivalent(attribute, value, stored)) {
+                throw ScimException.mutability(path + " is immutable and cannot be changed once set");
+            }
+        }
+        return value;
+    }
+
+    /** Checks and normalises one attribute's value; null means unassigned (RFC 7643 §2.5). */
+    private JsonNode normalizeAttribute(AttributeDefinition attribute, JsonNode value, String path, JsonNode stored) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (purpose != Purpose.CHECK && attribute.mutability() == Mutability.READ_ONLY) {
+            return null;    // RFC 7644 §3.5.1: readOnly input "SHALL be ignored"
+        }
+        if (!attribute.multiValued()) {
+            if (value.isArray()) {
+                throw ScimException.invalidValue(path + " is single-valued and must not be an array");
+            }
+            return normalizeSingle(attribute, value, path, stored);
+        }
+        if (!value.isArray()) {
+            throw ScimException.invalidValue(path + " is multi-valued and must be an array, not "
+                    + ScimJson.describe(value));
+        }
+        ArrayNode out = ScimJson.nodes().arrayNode();
+        List<Integer> sourceIndexes = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = normalizeSingle(attribute, value.get(i), path + "[" + i + "]", null);
+            if (element != null) {
+                out.add(element);
+                sourceIndexes.add(i);
+            }
+        }
+        if (out.isEmpty()) {
+            return null;
+        }
+        checkOnePrimary(attribute, out, sourceIndexes, path);
+        return out;
+    }
+
+    private JsonNode normalizeSingle(AttributeDefinition attribute, JsonNode value, String path, JsonNode stored) {
+        if (value.isNull()) {
+            return null;
+        }
+        return switch (attribute.type()) {
+            case COMPLEX -> normalizeComplex(attribute, value, path, stored);
+            case STRING -> checkCanonical(attribute, requireText(attribute, value, path), path);
+            case BOOLEAN -> normalizeBoolean(value, path);
+            case DECIMAL -> {
+                if (!value.isNumber()) {
+                    throw wrongType(path, "a decimal number", value);
+                }
+                yield value;
+            }
+            case INTEGER -> normalizeInteger(value, path);
+            case DATE_TIME -> {
+                JsonNode text = requireText(attribute, value, path);
+                if (!AttributeValues.isDateTime(text.asText())) {
+                    throw ScimException.invalidValue(path
+                            + " must be a dateTime such as 2011-05-13T04:42:34Z (xsd:dateTime, RFC 7643 §2.3.5)");
+                }
+                yield text;
+            }
+            case REFERENCE -> {
+                JsonNode text = requireText(attribute, value, path);
+                if (!options.isLenient() && !AttributeValues.isUriReference(text.asText())) {
+                    throw ScimException.invalidValue(path + " must be a URI reference (RFC 7643 §2.3.7)");
+                }
+                yield checkCanonical(attribute, text, path);
+            }
+            case BINARY -> {
+                JsonNode text = requireText(attribute, value, path);
+                if (!AttributeValues.isBase64(text.asText())) {
+                    throw ScimException.invalidValue(path + " must be base64-encoded binary (RFC 7643 §2.3.6)");
+                }
+                yield text;
+            }
+        };
+    }
+
+    private JsonNode normalizeComplex(AttributeDefinition attribute, JsonNode value, String path, JsonNode stored) {
+        JsonNode object = value;
+        if (!object.isObject()) {
+            Optional<ObjectNode> wrapped = lenient ? ClientLeniency.bareValueAsComplex(attribute, value)
+                    : Optional.empty();
+            if (wrapped.isEmpty()) {
+                throw wrongType(path, "an object (complex attribute)", value);
+            }
+            object = wrapped.get();
+        }
+        Function<String, Optional<AttributeDefinition>> resolver = n -> DefaultSubAttributes.find(attribute, n);
+        ObjectNode normalized = normalizeMembers(object, resolver, attribute.subAttributes(), null, path + ".", true);
+        if (normalized.isEmpty()) {
+            return null;    // a value the client cleared takes no stored readOnly leftovers with it
+        }
+        ObjectNode storedObject = asObject(stored);
+        return storedObject == null ? normalized
+                : normalizeMembers(object, resolver, attribute.subAttributes(), storedObject, path + ".", true);
+    }
+
+    private JsonNode normalizeBoolean(JsonNode value, String path) {
+        if (value.isBoolean()) {
+            return value;
+        }
+        if (lenient) {
+            Optional<? extends JsonNode> coerced = ClientLeniency.stringBoolean(value);
+            if (coerced.isPresent()) {
+                return coerced.get();
+            }
+        }
+        throw wrongType(path, "a boolean", value);
+    }
+
+    private JsonNode normalizeInteger(JsonNode value, String path) {
+        if (!value.isNumber()) {
+            throw wrongType(path, "an integer", value);
+        }
+        if (value.isIntegralNumber()) {
+            return value;
+        }
+        BigInteger integral = AttributeValues.integral(value.decimalValue()).orElseThrow(() ->
+                ScimException.invalidValue(path + " must be an integer, without fractional digits"));
+        if (integral.bitLength() < 32) {
+            return IntNode.valueOf(integral.intValue());
+        }
+        if (integral.compareTo(LONG_MIN) >= 0 && integral.compareTo(LONG_MAX) <= 0) {
+            return LongNode.valueOf(integral.longValue());
+        }
+        return BigIntegerNode.valueOf(integral);
+    }
+
+    private JsonNode requireText(AttributeDefinition attribute, JsonNode value, String path) {
+        if (!value.isTextual()) {
+            throw wrongType(path, "a string (" + attribute.type().wireName() + ")", value);
+        }
+        return value;
+    }
+
+    private JsonNode checkCanonical(AttributeDefinition attribute, JsonNode value, String path) {
+        if (attribute.canonicalValues().isEmpty()) {
+            return value;
+        }
+        if (!attribute.canonicalValuesClosed() && !options.closesCanonicalValuesOf(schemaPath(path))) {
+            return value;
+        }
+        String text = value.asText();
+        for (String canonical : attribute.canonicalValues()) {
+            if (attribute.caseExact() ? canonical.equals(text) : canonical.equalsIgnoreCase(text)) {
+                return value;
+            }
+        }
+        throw ScimException.invalidValue(path + " must be one of " + attribute.canonicalValues()
+                + ", not '" + abbreviate(text) + "'");
+    }
+
+    private void checkOnePrimary(AttributeDefinition attribute, ArrayNode values, List<Integer> sourceIndexes,
+                                 String path) {
+        if (!attribute.isComplex()) {
+            return;
+        }
+        List<String> primaries = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).path("primary").asBoolean(false) && values.get(i).path("primary").isBoolean()) {
+                primaries.add(path + "[" + sourceIndexes.get(i) + "]");
+            }
+        }
+        if (primaries.size() > 1) {
+            throw ScimException.invalidValue("At most one value of " + path + " may be primary, but "
+                    + String.join(" and ", primaries) + " all have primary true (RFC 7643 §2.4)");
+        }
+    }
+
+    private void putOnce(Map<String, Member> members, AttributeDefinition attribute, String key, JsonNode value,
+                         String pathPrefix) {
+        Member previous = members.put(attribute.name().toLowerCase(Locale.ROOT), new Member(attribute, key, value));
+        if (previous != null) {
+            throw ScimException.invalidSyntax(pathPrefix + attribute.name() + " is given twice (as '"
+                    + previous.key + "' and '" + key + "'); attribute names are case-insensitive");
+        }
+    }
+
+    private void unknown(String path, String detail) {
+        if (options.unknownAttributes() == UnknownAttributePolicy.REJECT) {
+            throw ScimException.invalidValue(detail);
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Ignoring {} of a {} resource: not defined by its schemas", safeForLog(path), type.name());
+        }
+    }
+
+    private static ScimException wrongType(String path, String expected, JsonNode actual) {
+        return ScimException.invalidValue(path + " must be " + expected + ", not " + ScimJson.describe(actual));
+    }
+
+    /** The path without element indexes, as {@link ValidationOptions#closedCanonicalValues()} names attributes. */
+    private static String schemaPath(String path) {
+        return path.replaceAll("\\[\\d+]", "");
+    }
+
+    private static ObjectNode asObject(JsonNode node) {
+        return node != null && node.isObject() ? (ObjectNode) node : null;
+    }
+
+    private static boolean containsIgnoreCase(List<String> values, String wanted) {
+        return values.stream().anyMatch(v -> v.equalsIgnoreCase(wanted));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
+    }
+
+    /** Client-chosen names go to the log: keep them short and on one line. */
+    private static String safeForLog(String text) {
+        return abbreviate(text).replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /** An input member matched to its definition, with the key as the client spelled it. */
+    private record Member(AttributeDefinition attribute, String key, JsonNode value) {
+    }
+}

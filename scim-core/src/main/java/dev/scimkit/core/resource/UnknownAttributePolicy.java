@@ -1,0 +1,21 @@
+package dev.scimkit.core.resource;
+
+/**
+ * What validation does with an attribute, sub-attribute or schema URN that the resource type does not
+ * define.
+ *
+ * <p>There is deliberately no "keep as sent": a stored attribute without a definition has no type,
+ * mutability or {@code returned} rule, so filters, PATCH and projection could not treat it correctly.
+ * An application that needs custom attributes registers an extension schema for them
+ * ({@code SchemaRegistry.Builder#addExtension}).
+ */
+public enum UnknownAttributePolicy {
+    /**
+     * Drop it from the validated resource and log its name (never its value) at DEBUG. RFC 7644 §3.3
+     * leaves unknown input to the service provider; Microsoft's SCIM validator sends misspelled
+     * attributes on PUT and expects 200.
+     */
+    IGNORE,
+    /** Answer 400 {@code invalidValue} naming the attribute. */
+    REJECT
+}
