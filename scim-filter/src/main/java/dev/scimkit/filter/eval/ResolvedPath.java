@@ -3,6 +3,7 @@ package dev.scimkit.filter.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.schema.AttributeDefinition;
+import dev.scimkit.core.schema.AttributeType;
 import dev.scimkit.core.schema.ResolvedAttribute;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.filter.ast.AttributePath;
@@ -20,6 +21,17 @@ import java.util.Optional;
  */
 public final class ResolvedPath {
 
+    /**
+     * The {@code schemas} member every resource carries (RFC 7643 §3) but no schema lists; RFC 7644
+     * §3.4.2.2 filters on it ({@code schemas eq "urn:…:enterprise:2.0:User"}). Schema URIs compare
+     * without regard to case.
+     */
+    static final AttributeDefinition SCHEMAS = AttributeDefinition.builder("schemas", AttributeType.REFERENCE)
+            .multiValued(true)
+            .caseExact(false)
+            .referenceTypes(java.util.List.of("uri"))
+            .build();
+
     private final String extensionUrn;
     private final AttributeDefinition attribute;
     private final AttributeDefinition subAttribute;
@@ -35,6 +47,10 @@ public final class ResolvedPath {
      * sub-attribute (or the path names a sub-attribute of a simple attribute).
      */
     public static Optional<ResolvedPath> resolve(ResourceTypeDefinition type, AttributePath path) {
+        if (path.schemaUrn().isEmpty() && path.subAttribute().isEmpty()
+                && path.attribute().equalsIgnoreCase(SCHEMAS.name())) {
+            return Optional.of(new ResolvedPath(null, SCHEMAS, null));
+        }
         Optional<ResolvedAttribute> resolved = type.resolve(path.schemaUrn().orElse(null), path.attribute());
         if (resolved.isEmpty()) {
             return Optional.empty();
