@@ -1,0 +1,140 @@
+package dev.scimkit.patch;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.resource.ResourceValidator;
+import dev.scimkit.core.schema.DefaultSubAttributes;
+import dev.scimkit.core.schema.ResourceTypeDefinition;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A PATCH request checked against a resource type and ready to apply. Immutable and reusable: the same
+ * plan can be applied to any number of resources of its type (or retried after an optimistic-lock
+ * conflict).
+ */
+public final class PatchPlan {
+
+    private final ResourceTypeDefinition type;
+    private final List<PlannedOperation> operations;
+    private final Optional<MembershipDelta> membershipDelta;
+    private final OperationApplier applier;
+    private final ResourceValidator validator;
+
+    PatchPlan(ResourceTypeDefinition type, List<PlannedOperation> operations, Optional<MembershipDelta> membershipDelta,
+              OperationApplier applier) {
+        this.type = type;
+        this.operations = List.copyOf(operations);
+        this.membershipDelta = membershipDelta;
+        this.applier = applier;
+        this.validator = new ResourceValidator(type);
+    }
+
+    public ResourceTypeDefinition resourceType() {
+        return type;
+    }
+
+    /** Operations after path-less and dialect expansion (at least the request's count, often more). */
+    public int operationCount() {
+        return operations.size();
+    }
+
+    /** Whether any operation targets the group's {@code members}. */
+    public boolean touchesMembers() {
+        return operations.stream().anyMatch(op -> op.target().isMembers());
+    }
+
+    /** Top-level attribute paths the operations target, canonical spelling, request order. */
+    public Set<String> targetedAttributes() {
+        Set<String> out = new LinkedHashSet<>();
+        operations.forEach(op -> out.add(op.target().canonicalAttribute()));
+        return out;
+    }
+
+    /**
+     * The membership change as a delta, present when every {@code members} operation can be applied
+     * without the current members ({@code add members [...]}, {@code replace members [...]},
+     * {@code remove members}, {@code remove members[value eq "id"]}, Entra's remove by value list).
+     * Empty (absent) when one needs them ({@code members[display eq "x"]}, {@code members[...].type});
+     * then apply the full plan to the full resource. An empty delta when no operation touches members.
+     */
+    public Optional<MembershipDelta> membershipDelta() {
+        return membershipDelta;
+    }
+
+    /**
+     * Applies every operation to a copy of {@code current}, atomically: the copy is returned only if all
+     * operations succeed and the result satisfies the schema. {@code current} is never modified.
+     *
+     * @throws ScimException 400 naming the failing operation's index (noTarget, mutability, invalidValue, ...)
+     */
+    public PatchResult apply(ObjectNode current) {
+        Objects.requireNonNull(current, "current");
+        ObjectNode work = current.deepCopy();
+        for (PlannedOperation op : operations) {
+            applyOne(work, op);
+        }
+        finish(work);
+        boolean caseExact = operations.stream().filter(op -> op.target().isMembers()).findFirst()
+                .flatMap(op -> DefaultSubAttributes.find(op.target().def(), "value"))
+                .map(d -> d.caseExact()).orElse(false);
+        MembershipDelta membership = touchesMembers()
+                ? ResourceChanges.membership(current, work, caseExact)
+                : MembershipDelta.empty();
+        return new PatchResult(work, ResourceChanges.touched(type, current, work), membership);
+    }
+
+    /**
+     * Applies the operations that do not target {@code members} to a copy of {@code resourceWithoutMembers}
+     * (the group as stored, members not loaded) and returns a result whose {@link PatchResult#membershipDelta()}
+     * is {@link #membershipDelta()}, for the repository to apply to its store. {@code members} in the
+     * input, if any, are left as they are. {@code touchedAttributes} lists {@code members} when the delta
+     * is not empty.
+     *
+     * @throws IllegalStateException when {@link #membershipDelta()} is absent (a programming error)
+     */
+    public PatchResult applyWithoutMembers(ObjectNode resourceWithoutMembers) {
+        Objects.requireNonNull(resourceWithoutMembers, "resourceWithoutMembers");
+        MembershipDelta delta = membershipDelta.orElseThrow(() -> new IllegalStateException(
+                "This plan's members operations need the current members; use apply(fullResource)"));
+        ObjectNode work = resourceWithoutMembers.deepCopy();
+        for (PlannedOperation op : operations) {
+            if (!op.target().isMembers()) {
+                applyOne(work, op);
+            }
+        }
+        finish(work);
+        Set<String> touched = new LinkedHashSet<>(ResourceChanges.touched(type, resourceWithoutMembers, work));
+        if (!delta.isEmpty()) {
+            touched.add("members");
+        }
+        return new PatchResult(work, touched, delta);
+    }
+
+    private void applyOne(ObjectNode work, PlannedOperation op) {
+        try {
+            applier.apply(work, op);
+        } catch (ScimException e) {
+            throw OperationErrors.at(op.index(), op.describe(), e);
+        }
+    }
+
+    private void finish(ObjectNode work) {
+        ResourceChanges.syncSchemas(type, work);
+        try {
+            validator.checkSatisfiesSchema(work);
+        } catch (ScimException e) {
+            throw new ScimException(e.status(), e.scimType().orElse(null),
+                    "The patched resource would not satisfy its schema: " + e.detail(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PatchPlan[" + type.name() + ", " + operations.size() + " operations]";
+    }
+}

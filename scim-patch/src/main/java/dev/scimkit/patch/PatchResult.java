@@ -1,0 +1,60 @@
+package dev.scimkit.patch;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a PATCH did: the new resource, whether anything changed, which attributes changed and how
+ * the membership changed. The server answers 200 or 204 from {@link #changed()}, records history from
+ * {@link #touchedAttributes()}, and a repository applies {@link #membershipDelta()} to its store.
+ */
+public final class PatchResult {
+
+    private final ObjectNode resource;
+    private final Set<String> touchedAttributes;
+    private final MembershipDelta membershipDelta;
+
+    PatchResult(ObjectNode resource, Set<String> touchedAttributes, MembershipDelta membershipDelta) {
+        this.resource = Objects.requireNonNull(resource, "resource");
+        this.touchedAttributes = Collections.unmodifiableSet(new LinkedHashSet<>(touchedAttributes));
+        this.membershipDelta = Objects.requireNonNull(membershipDelta, "membershipDelta");
+    }
+
+    /** A copy of the patched resource (the input of {@code apply} is never modified). */
+    public ObjectNode resource() {
+        return resource.deepCopy();
+    }
+
+    /** Whether the resource differs from the input (or, after {@code applyWithoutMembers}, a membership change is pending). */
+    public boolean changed() {
+        return !touchedAttributes.isEmpty();
+    }
+
+    /**
+     * Canonical paths of the attributes whose value changed, in schema spelling and a stable order:
+     * {@code displayName}, {@code emails}, {@code name.givenName} (sub-attributes of single-valued
+     * complex attributes), {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager},
+     * {@code members}. {@code schemas} is never listed.
+     */
+    public Set<String> touchedAttributes() {
+        return touchedAttributes;
+    }
+
+    /**
+     * How {@code members} changed. After {@code PatchPlan.apply} this is the effective change (ids that
+     * appeared and disappeared, never {@code replaceAll}); after {@code PatchPlan.applyWithoutMembers}
+     * it is the plan's delta, still to be applied by the repository. Empty when members did not change.
+     */
+    public MembershipDelta membershipDelta() {
+        return membershipDelta;
+    }
+
+    @Override
+    public String toString() {
+        return "PatchResult[changed=" + changed() + ", touched=" + touchedAttributes + "]";
+    }
+}
