@@ -1,0 +1,363 @@
+package dev.scimkit.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.resource.ResourceValidator;
+import dev.scimkit.core.schema.ResourceTypeDefinition;
+import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.patch.PatchEngine;
+import dev.scimkit.server.internal.BulkEndpoint;
+import dev.scimkit.server.internal.DiscoveryEndpoints;
+import dev.scimkit.server.internal.EngineConfig;
+import dev.scimkit.server.internal.ErrorResponses;
+import dev.scimkit.server.internal.ListResponses;
+import dev.scimkit.server.internal.RequestBodies;
+import dev.scimkit.server.internal.RequestContext;
+import dev.scimkit.server.internal.ResourceEndpoint;
+import dev.scimkit.server.internal.SearchParameters;
+import dev.scimkit.server.spi.Authenticator;
+import dev.scimkit.server.spi.ResourceRepository;
+import dev.scimkit.server.spi.ScimPrincipal;
+import dev.scimkit.server.spi.SearchQuery;
+import dev.scimkit.server.spi.SearchResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The SCIM 2.0 protocol engine (RFC 7644), independent of any HTTP library: {@link #handle} takes a
+ * {@link ScimRequest} and returns a {@link ScimResponse}. Bindings such as
+ * {@link dev.scimkit.server.servlet.ScimServlet} only translate. Immutable and thread-safe; build one
+ * with {@link #builder(SchemaRegistry)}.
+ *
+ * <p>Routes (below the base URL; endpoint names ignore case, a trailing slash is tolerated):
+ * {@code /{endpoint}} GET and POST, {@code /{endpoint}/{id}} GET, PUT, PATCH, DELETE,
+ * {@code /{endpoint}/.search} and {@code /.search} POST, {@code /Bulk} POST,
+ * {@code /ServiceProviderConfig}, {@code /ResourceTypes[/{name}]}, {@code /Schemas[/{urn}]},
+ * {@code /Me[...]} (for a principal with a User id, else 501).
+ *
+ * <p>Every failure is an RFC 7644 §3.12 error body; bad input never produces a 500.
+ */
+public final class ScimServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScimServer.class);
+
+    private final EngineConfig config;
+    private final Authenticator authenticator;
+    private final BaseUrlResolver baseUrlResolver;
+    private final Map<String, ResourceEndpoint> endpointsByPath;
+    private final DiscoveryEndpoints discovery;
+    private final BulkEndpoint bulk;
+    private final SearchParameters searchParameters;
+
+    private ScimServer(Builder b) {
+        Map<String, ResourceValidator> validators = new LinkedHashMap<>();
+        Map<String, ResourceRepository> repositories = new LinkedHashMap<>();
+        for (ResourceTypeDefinition type : b.registry.resourceTypes()) {
+            String key = type.name().toLowerCase(Locale.ROOT);
+            ResourceRepository repository = b.repositories.get(key);
+            if (repository != null) {
+                repositories.put(key, repository);
+                validators.put(key, new ResourceValidator(type));
+            }
+        }
+        for (String name : b.repositories.keySet()) {
+            if (b.registry.resourceType(name).isEmpty()) {
+                throw new IllegalStateException("A repository is registered for " + name + ", which the registry does not know");
+            }
+        }
+        if (repositories.isEmpty()) {
+            throw new IllegalStateException("A SCIM server needs at least one repository");
+        }
+        this.config = new EngineConfig(b.registry, Map.copyOf(repositories), Map.copyOf(validators), b.patchEngine,
+                b.limits, Set.copyOf(b.patchNoContent));
+        this.authenticator = Objects.requireNonNull(b.authenticator, "An Authenticator is required");
+        this.baseUrlResolver = b.baseUrlResolver;
+        Map<String, ResourceEndpoint> endpoints = new LinkedHashMap<>();
+        for (ResourceTypeDefinition type : b.registry.resourceTypes()) {
+            ResourceRepository repository = repositories.get(type.name().toLowerCase(Locale.ROOT));
+            if (repository != null) {
+                endpoints.put(endpointKey(type.endpoint()), new ResourceEndpoint(config, type, repository));
+            }
+        }
+        this.endpointsByPath = endpoints;
+        this.discovery = new DiscoveryEndpoints(config);
+        this.bulk = new BulkEndpoint(config, this::dispatchSafely);
+        this.searchParameters = new SearchParameters(b.registry, b.limits);
+    }
+
+    /** A builder over a schema registry (usually {@link SchemaRegistry#standard()} or an extension of it). */
+    public static Builder builder(SchemaRegistry registry) {
+        return new Builder(registry);
+    }
+
+    /** The limits this server enforces and advertises. */
+    public ServerLimits limits() {
+        return config.limits();
+    }
+
+    public SchemaRegistry registry() {
+        return config.registry();
+    }
+
+    /** Answers one request. Never throws: every failure becomes an error response. */
+    public ScimResponse handle(ScimRequest request) {
+        try {
+            if (request.bodyLength() > config.limits().maxPayloadBytes()) {
+                return ErrorResponses.of(413, "The request body exceeds " + config.limits().maxPayloadBytes() + " bytes");
+            }
+            Optional<ScimPrincipal> principal = authenticator.authenticate(request);
+            if (principal.isEmpty()) {
+                return ErrorResponses.of(401, "Authentication failed: a valid bearer token is required")
+                        .withHeader("WWW-Authenticate", authenticator.challenge());
+            }
+            RequestContext ctx = new RequestContext(request, principal.get(), baseUrlResolver.baseUrl(request));
+            return dispatch(ctx);
+        } catch (ScimException e) {
+            return ErrorResponses.of(e);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("Unexpected failure answering {}", request, e);
+            return ErrorResponses.of(500, "The server could not process the request");
+        }
+    }
+
+    private ScimResponse dispatchSafely(RequestContext ctx) {
+        try {
+            return dispatch(ctx);
+        } catch (ScimException e) {
+            return ErrorResponses.of(e);
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure answering bulk operation {}", ctx.request(), e);
+            return ErrorResponses.of(500, "The server could not process the operation");
+        }
+    }
+
+    private ScimResponse dispatch(RequestContext ctx) {
+        ScimRequest request = ctx.request();
+        List<String> segments = segments(request.path());
+        String method = request.method();
+        if (segments.isEmpty()) {
+            throw ScimException.notFound("No SCIM endpoint at the base URL; try /Users, /Groups or /ServiceProviderConfig");
+        }
+        String first = segments.get(0).toLowerCase(Locale.ROOT);
+        switch (first) {
+            case "serviceproviderconfig":
+                requireSegments(segments, 1);
+                requireMethod(method, "GET");
+                return discovery.serviceProviderConfig(ctx);
+            case "resourcetypes":
+                requireMethod(method, "GET");
+                return segments.size() == 1 ? discovery.resourceTypes(ctx) : discovery.resourceType(ctx, rest(segments));
+            case "schemas":
+                requireMethod(method, "GET");
+                return segments.size() == 1 ? discovery.schemas(ctx) : discovery.schema(ctx, rest(segments));
+            case "bulk":
+                requireSegments(segments, 1);
+                requireMethod(method, "POST");
+                return bulk.handle(ctx);
+            case ".search":
+                requireSegments(segments, 1);
+                requireMethod(method, "POST");
+                return searchAll(ctx);
+            case "me":
+                return me(ctx, segments);
+            default:
+                break;
+        }
+        ResourceEndpoint endpoint = endpointsByPath.get(first);
+        if (endpoint == null) {
+            throw ScimException.notFound("No SCIM endpoint /" + abbreviate(segments.get(0)));
+        }
+        if (segments.size() == 1) {
+            return switch (method) {
+                case "GET" -> endpoint.list(ctx);
+                case "POST" -> endpoint.create(ctx);
+                default -> throw notAllowed(method, "GET, POST");
+            };
+        }
+        if (segments.size() != 2) {
+            throw ScimException.notFound("No SCIM endpoint " + abbreviate(request.path()));
+        }
+        String id = segments.get(1);
+        if (id.equals(".search")) {
+            requireMethod(method, "POST");
+            return endpoint.searchPost(ctx);
+        }
+        return switch (method) {
+            case "GET" -> endpoint.get(ctx, id);
+            case "PUT" -> endpoint.replace(ctx, id);
+            case "PATCH" -> endpoint.patch(ctx, id);
+            case "DELETE" -> endpoint.delete(ctx, id);
+            default -> throw notAllowed(method, "GET, PUT, PATCH, DELETE");
+        };
+    }
+
+    /**
+     * {@code /Me} (RFC 7644 §3.11): answered as the principal's own User when the authenticator knows
+     * it, otherwise 501, which the RFC allows.
+     */
+    private ScimResponse me(RequestContext ctx, List<String> segments) {
+        Optional<String> userId = ctx.principal().userId();
+        Optional<ResourceTypeDefinition> userType = config.registry().resourceType("User");
+        if (userId.isEmpty() || userType.isEmpty() || segments.size() > 1 || ctx.request().method().equals("POST")) {
+            throw ScimException.status(501, "/Me is not supported for this credential");
+        }
+        String path = userType.get().endpoint() + "/" + userId.get();
+        ScimRequest request = ctx.request();
+        ScimRequest rerouted = ScimRequest.builder(request.method(), path)
+                .queryParameters(request.queryParameters())
+                .headers(request.headers())
+                .body(request.body())
+                .baseUrl(request.baseUrl())
+                .build();
+        return dispatch(ctx.with(rerouted));
+    }
+
+    /**
+     * {@code POST /.search} (RFC 7644 §3.4.3): the filter is applied to every resource type, and the
+     * results are paged as one list, type after type in registry order.
+     */
+    private ScimResponse searchAll(RequestContext ctx) {
+        SearchQuery query = searchParameters.fromBody(RequestBodies.json(ctx.request()));
+        long total = 0;
+        List<ObjectNode> page = new ArrayList<>();
+        long skip = query.startIndex() - 1L;
+        for (ResourceEndpoint endpoint : endpointsByPath.values()) {
+            SearchResult counted = endpoint.repository().search(ctx.tenant(), query.withPage(1, 0));
+            long n = counted.totalResults();
+            total += n;
+            if (page.size() < query.count() && skip < n) {
+                int want = query.count() - page.size();
+                SearchResult part = endpoint.repository().search(ctx.tenant(),
+                        query.withPage((int) skip + 1, want));
+                page.addAll(renderAll(ctx, endpoint, part.resources(), query));
+            }
+            skip = Math.max(0, skip - n);
+        }
+        return ScimResponse.json(200, ListResponses.of(total, query.startIndex(), page));
+    }
+
+    private static List<ObjectNode> renderAll(RequestContext ctx, ResourceEndpoint endpoint, List<ObjectNode> resources,
+                                              SearchQuery query) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (ObjectNode r : resources) {
+            out.add(dev.scimkit.server.internal.ResourceRenderer.render(endpoint.type(), r, query.projection(), ctx.baseUrl()));
+        }
+        return out;
+    }
+
+    private static List<String> segments(String path) {
+        List<String> out = new ArrayList<>();
+        for (String s : path.split("/")) {
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The rest of the path after the first segment, so schema URNs with slashes stay whole. */
+    private static String rest(List<String> segments) {
+        return String.join("/", segments.subList(1, segments.size()));
+    }
+
+    private static void requireSegments(List<String> segments, int n) {
+        if (segments.size() != n) {
+            throw ScimException.notFound("No SCIM endpoint /" + abbreviate(String.join("/", segments)));
+        }
+    }
+
+    private static void requireMethod(String method, String allowed) {
+        if (!method.equals(allowed)) {
+            throw notAllowed(method, allowed);
+        }
+    }
+
+    private static ScimException notAllowed(String method, String allowed) {
+        return ScimException.status(405, "Method " + abbreviate(method) + " is not allowed here; use " + allowed);
+    }
+
+    private static String endpointKey(String endpoint) {
+        String e = endpoint.startsWith("/") ? endpoint.substring(1) : endpoint;
+        return e.toLowerCase(Locale.ROOT);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+    }
+
+    /** Configures a {@link ScimServer}. */
+    public static final class Builder {
+        private final SchemaRegistry registry;
+        private final Map<String, ResourceRepository> repositories = new LinkedHashMap<>();
+        private Authenticator authenticator;
+        private PatchEngine patchEngine = PatchEngine.defaults();
+        private ServerLimits limits = ServerLimits.DEFAULT;
+        private BaseUrlResolver baseUrlResolver = BaseUrlResolver.fromRequest();
+        private final Set<String> patchNoContent = new LinkedHashSet<>(Set.of("group"));
+
+        private Builder(SchemaRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+        }
+
+        /** Serves a resource type (by name, such as {@code User}) from a repository. */
+        public Builder repository(String resourceTypeName, ResourceRepository repository) {
+            repositories.put(resourceTypeName.toLowerCase(Locale.ROOT), Objects.requireNonNull(repository));
+            return this;
+        }
+
+        /** Serves several resource types, keyed by type name (as {@code InMemoryStore#repositories()} gives). */
+        public Builder repositories(Map<String, ? extends ResourceRepository> byTypeName) {
+            byTypeName.forEach(this::repository);
+            return this;
+        }
+
+        public Builder authenticator(Authenticator value) {
+            this.authenticator = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder patchEngine(PatchEngine value) {
+            this.patchEngine = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder limits(ServerLimits value) {
+            this.limits = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public Builder baseUrlResolver(BaseUrlResolver value) {
+            this.baseUrlResolver = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Whether a PATCH of the resource type answers 204 No Content (unless the request has
+         * {@code attributes}). Default: Groups yes (as Entra ID expects), everything else 200 with the
+         * resource.
+         */
+        public Builder patchAnswersNoContent(String resourceTypeName, boolean noContent) {
+            String key = resourceTypeName.toLowerCase(Locale.ROOT);
+            if (noContent) {
+                patchNoContent.add(key);
+            } else {
+                patchNoContent.remove(key);
+            }
+            return this;
+        }
+
+        public ScimServer build() {
+            return new ScimServer(this);
+        }
+    }
+}

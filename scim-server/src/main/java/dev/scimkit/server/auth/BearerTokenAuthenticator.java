@@ -1,0 +1,132 @@
+package dev.scimkit.server.auth;
+
+import dev.scimkit.server.ScimRequest;
+import dev.scimkit.server.spi.Authenticator;
+import dev.scimkit.server.spi.ScimPrincipal;
+import dev.scimkit.server.spi.TenantId;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The default {@link Authenticator}: {@code Authorization: Bearer <token>} (RFC 6750), one or more
+ * tokens per tenant, as the secret token an administrator enters in Entra ID or Okta.
+ *
+ * <p>Only SHA-256 hashes of the tokens are kept, so a heap dump does not reveal them, and a
+ * presented token is compared against every stored hash with {@link MessageDigest#isEqual} without
+ * stopping at the first match, so timing tells an attacker nothing. Tokens never reach a log.
+ * Immutable and thread-safe; build one with {@link #builder()}.
+ */
+public final class BearerTokenAuthenticator implements Authenticator {
+
+    private static final int MAX_TOKEN_LENGTH = 8_192;
+
+    private final List<Entry> entries;
+
+    private BearerTokenAuthenticator(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Optional<ScimPrincipal> authenticate(ScimRequest request) {
+        Optional<String> token = request.headers().first("Authorization").flatMap(BearerTokenAuthenticator::bearerToken);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] presented = sha256(token.get().getBytes(StandardCharsets.UTF_8));
+        Entry match = null;
+        for (Entry e : entries) {
+            // No early exit: every request costs the same comparisons whatever token it carries.
+            if (MessageDigest.isEqual(e.hash, presented) && match == null) {
+                match = e;
+            }
+        }
+        return match == null ? Optional.empty() : Optional.of(ScimPrincipal.client(match.tenant, match.name));
+    }
+
+    @Override
+    public String challenge() {
+        return "Bearer realm=\"SCIM\"";
+    }
+
+    /** The token of an {@code Authorization} header value with the Bearer scheme (any case). */
+    static Optional<String> bearerToken(String header) {
+        String h = header.trim();
+        if (h.length() < 7 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = h.substring(7).trim();
+        if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        return Optional.of(token);
+    }
+
+    /** The SHA-256 of a token as lower-case hex, the form {@link Builder#addTokenHash} accepts. */
+    public static String hashToken(String token) {
+        return HexFormat.of().formatHex(sha256(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform provides SHA-256", e);
+        }
+    }
+
+    private record Entry(TenantId tenant, String name, byte[] hash) {
+    }
+
+    /** Builds a {@link BearerTokenAuthenticator}. */
+    public static final class Builder {
+        private final List<Entry> entries = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Accepts {@code token} for {@code tenant}; only its hash is kept.
+         *
+         * @param name a loggable name for the credential, such as {@code entra-prod}
+         */
+        public Builder addToken(TenantId tenant, String name, String token) {
+            Objects.requireNonNull(token, "token");
+            if (token.isBlank()) {
+                throw new IllegalArgumentException("A bearer token must not be blank");
+            }
+            entries.add(new Entry(Objects.requireNonNull(tenant), Objects.requireNonNull(name),
+                    sha256(token.getBytes(StandardCharsets.UTF_8))));
+            return this;
+        }
+
+        /** Accepts {@code token} for {@code tenant}, named after the tenant. */
+        public Builder addToken(TenantId tenant, String token) {
+            return addToken(tenant, tenant.value(), token);
+        }
+
+        /** Accepts the token whose SHA-256 is {@code sha256Hex}, as stored in configuration. */
+        public Builder addTokenHash(TenantId tenant, String name, String sha256Hex) {
+            byte[] hash = HexFormat.of().parseHex(sha256Hex.trim().toLowerCase(java.util.Locale.ROOT));
+            if (hash.length != 32) {
+                throw new IllegalArgumentException("A SHA-256 hash has 64 hex digits");
+            }
+            entries.add(new Entry(Objects.requireNonNull(tenant), Objects.requireNonNull(name), hash));
+            return this;
+        }
+
+        public BearerTokenAuthenticator build() {
+            return new BearerTokenAuthenticator(entries);
+        }
+    }
+}

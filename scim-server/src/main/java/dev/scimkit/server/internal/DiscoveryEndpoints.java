@@ -1,0 +1,126 @@
+package dev.scimkit.server.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.core.schema.ResourceTypeDefinition;
+import dev.scimkit.core.schema.SchemaDefinition;
+import dev.scimkit.core.schema.SchemaExtension;
+import dev.scimkit.core.schema.SchemaJsonReader;
+import dev.scimkit.core.schema.SchemaUrns;
+import dev.scimkit.server.ScimResponse;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code /ServiceProviderConfig}, {@code /ResourceTypes} and {@code /Schemas} (RFC 7644 §4),
+ * generated from the registry and the limits, so custom schemas and changed limits appear as they are.
+ */
+public final class DiscoveryEndpoints {
+
+    private final EngineConfig config;
+
+    public DiscoveryEndpoints(EngineConfig config) {
+        this.config = config;
+    }
+
+    public ScimResponse serviceProviderConfig(RequestContext ctx) {
+        ObjectNode out = ScimJson.object();
+        out.putArray("schemas").add(SchemaUrns.SERVICE_PROVIDER_CONFIG);
+        out.put("documentationUri", "https://datatracker.ietf.org/doc/html/rfc7644");
+        out.putObject("patch").put("supported", true);
+        ObjectNode bulk = out.putObject("bulk");
+        bulk.put("supported", true);
+        bulk.put("maxOperations", config.limits().bulkMaxOperations());
+        bulk.put("maxPayloadSize", config.limits().maxPayloadBytes());
+        ObjectNode filter = out.putObject("filter");
+        filter.put("supported", true);
+        filter.put("maxResults", config.limits().maxPageSize());
+        out.putObject("changePassword").put("supported", false);
+        out.putObject("sort").put("supported", true);
+        out.putObject("etag").put("supported", true);
+        ArrayNode schemes = out.putArray("authenticationSchemes");
+        ObjectNode bearer = schemes.addObject();
+        bearer.put("type", "oauthbearertoken");
+        bearer.put("name", "OAuth Bearer Token");
+        bearer.put("description", "Authentication with a bearer token (RFC 6750) issued per tenant");
+        bearer.put("specUri", "https://www.rfc-editor.org/info/rfc6750");
+        bearer.put("primary", true);
+        ObjectNode meta = out.putObject("meta");
+        meta.put("resourceType", "ServiceProviderConfig");
+        meta.put("location", ctx.baseUrl() + "/ServiceProviderConfig");
+        return ScimResponse.json(200, out);
+    }
+
+    public ScimResponse resourceTypes(RequestContext ctx) {
+        rejectFilter(ctx);
+        List<ObjectNode> all = new ArrayList<>();
+        config.registry().resourceTypes().forEach(t -> all.add(resourceType(ctx, t)));
+        return ScimResponse.json(200, ListResponses.of(all.size(), 1, all));
+    }
+
+    public ScimResponse resourceType(RequestContext ctx, String name) {
+        ResourceTypeDefinition type = config.registry().resourceType(name)
+                .orElseThrow(() -> ScimException.notFound("No resource type \"" + SearchParameters.abbreviate(name) + "\""));
+        return ScimResponse.json(200, resourceType(ctx, type));
+    }
+
+    public ScimResponse schemas(RequestContext ctx) {
+        rejectFilter(ctx);
+        List<ObjectNode> all = new ArrayList<>();
+        config.registry().schemas().forEach(s -> all.add(schema(ctx, s)));
+        return ScimResponse.json(200, ListResponses.of(all.size(), 1, all));
+    }
+
+    public ScimResponse schema(RequestContext ctx, String urn) {
+        SchemaDefinition schema = config.registry().schema(urn)
+                .orElseThrow(() -> ScimException.notFound("No schema \"" + SearchParameters.abbreviate(urn) + "\""));
+        return ScimResponse.json(200, schema(ctx, schema));
+    }
+
+    private ObjectNode resourceType(RequestContext ctx, ResourceTypeDefinition type) {
+        ObjectNode out = ScimJson.object();
+        out.putArray("schemas").add(SchemaUrns.RESOURCE_TYPE);
+        out.put("id", type.name());
+        out.put("name", type.name());
+        out.put("endpoint", type.endpoint());
+        out.put("description", type.description());
+        out.put("schema", type.schema().id());
+        ArrayNode extensions = out.putArray("schemaExtensions");
+        for (SchemaExtension e : type.extensions()) {
+            ObjectNode x = extensions.addObject();
+            x.put("schema", e.schema().id());
+            x.put("required", e.required());
+        }
+        ObjectNode meta = out.putObject("meta");
+        meta.put("resourceType", "ResourceType");
+        meta.put("location", ctx.baseUrl() + "/ResourceTypes/" + encode(type.name()));
+        return out;
+    }
+
+    private ObjectNode schema(RequestContext ctx, SchemaDefinition schema) {
+        ObjectNode body = SchemaJsonReader.write(schema);
+        ObjectNode out = ScimJson.object();
+        out.putArray("schemas").add(SchemaUrns.SCHEMA);
+        out.setAll(body);
+        ObjectNode meta = out.putObject("meta");
+        meta.put("resourceType", "Schema");
+        meta.put("location", ctx.baseUrl() + "/Schemas/" + schema.id());
+        return out;
+    }
+
+    /** RFC 7644 §4: these endpoints do not filter; a filter is a 403. */
+    private static void rejectFilter(RequestContext ctx) {
+        if (ctx.request().queryParameter("filter").isPresent()) {
+            throw ScimException.status(403, "Filtering is not supported on discovery endpoints");
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,540 @@
+package dev.scimkit.server.memory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.core.schema.AttributeDefinition;
+import dev.scimkit.core.schema.ResourceTypeDefinition;
+import dev.scimkit.filter.ast.Filter;
+import dev.scimkit.patch.MembershipDelta;
+import dev.scimkit.patch.PatchPlan;
+import dev.scimkit.patch.PatchResult;
+import dev.scimkit.server.internal.ETags;
+import dev.scimkit.server.query.ResourceOrdering;
+import dev.scimkit.server.spi.Projection;
+import dev.scimkit.server.spi.ResourceRepository;
+import dev.scimkit.server.spi.SearchQuery;
+import dev.scimkit.server.spi.SearchResult;
+import dev.scimkit.server.spi.TenantId;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Predicate;
+
+/**
+ * The in-memory {@link ResourceRepository} of one resource type; created by {@link InMemoryStore},
+ * which it shares tenants, locks and memberships with. Lookups by {@code id}, {@code userName},
+ * {@code externalId} and {@code displayName} (and any unique attribute) use hash indexes, so the
+ * {@code userName eq "…"} that Entra ID and Okta send before every create costs O(1).
+ */
+public final class InMemoryResourceRepository implements ResourceRepository {
+
+    private static final List<String> INDEXED = List.of("userName", "externalId", "displayName");
+
+    private final InMemoryStore store;
+    private final ResourceTypeDefinition type;
+    private final String typeKey;
+    private final boolean hasMembers;
+    private final boolean hasGroups;
+    private final boolean memberIdsCaseExact;
+    private final Set<String> unique;
+    private final List<AttributeDefinition> indexed = new ArrayList<>();
+
+    InMemoryResourceRepository(InMemoryStore store, ResourceTypeDefinition type) {
+        this.store = store;
+        this.type = type;
+        this.typeKey = type.name().toLowerCase(Locale.ROOT);
+        Optional<AttributeDefinition> members = type.schema().attribute("members");
+        this.hasMembers = members.isPresent();
+        this.memberIdsCaseExact = members.flatMap(m -> m.subAttribute("value")).map(AttributeDefinition::caseExact).orElse(true);
+        this.hasGroups = type.schema().attribute("groups").isPresent();
+        this.unique = store.uniqueAttributes(type);
+        Set<String> names = new LinkedHashSet<>(INDEXED);
+        names.addAll(unique);
+        for (String n : names) {
+            type.resolve(n).filter(r -> !r.attribute().multiValued() && !r.attribute().isComplex())
+                    .ifPresent(r -> indexed.add(r.attribute()));
+        }
+    }
+
+    /** The resource type this repository stores. */
+    public ResourceTypeDefinition type() {
+        return type;
+    }
+
+    @Override
+    public ObjectNode create(TenantId tenant, ObjectNode resource) {
+        TenantData data = store.tenant(tenant);
+        Lock lock = data.lock.writeLock();
+        lock.lock();
+        try {
+            TenantData.TypeTable table = data.table(typeKey);
+            ObjectNode body = stripDerived(resource);
+            checkUnique(table, body, null);
+            String id = UUID.randomUUID().toString();
+            body.put("id", id);
+            String now = now();
+            ObjectNode meta = body.putObject("meta");
+            meta.put("resourceType", type.name());
+            meta.put("created", now);
+            meta.put("lastModified", now);
+            meta.put("version", store.nextVersion());
+            TenantData.Stored stored = new TenantData.Stored(body, hasMembers);
+            if (hasMembers) {
+                setMembers(data, id, stored, resource.get("members"));
+            }
+            table.byId.put(id, stored);
+            data.typeOfId.put(id, typeKey);
+            index(table, id, body);
+            return materialize(data, stored, true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<ObjectNode> get(TenantId tenant, String id, Projection projection) {
+        Optional<TenantData> data = store.existingTenant(tenant);
+        if (data.isEmpty()) {
+            return Optional.empty();
+        }
+        Lock lock = data.get().lock.readLock();
+        lock.lock();
+        try {
+            TenantData.Stored stored = data.get().table(typeKey).byId.get(id);
+            return stored == null ? Optional.empty()
+                    : Optional.of(materialize(data.get(), stored, !projection.mayOmit("members")));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public ObjectNode replace(TenantId tenant, String id, ObjectNode resource, Optional<String> expectedVersion) {
+        TenantData data = store.tenant(tenant);
+        Lock lock = data.lock.writeLock();
+        lock.lock();
+        try {
+            TenantData.TypeTable table = data.table(typeKey);
+            TenantData.Stored stored = find(table, id);
+            checkVersion(stored, expectedVersion);
+            ObjectNode body = stripDerived(resource);
+            checkUnique(table, body, id);
+            if (hasMembers) {
+                checkMembersExist(data, InMemoryStore.memberIds(resource.get("members")));
+            }
+            ObjectNode oldMeta = (ObjectNode) stored.body.get("meta");
+            body.put("id", id);
+            ObjectNode meta = body.putObject("meta");
+            meta.put("resourceType", type.name());
+            meta.set("created", oldMeta.get("created"));
+            meta.put("lastModified", now());
+            meta.put("version", store.nextVersion());
+            unindex(table, id, stored.body);
+            stored.body = body;
+            index(table, id, body);
+            if (hasMembers) {
+                setMembers(data, id, stored, resource.get("members"));
+            }
+            return materialize(data, stored, true);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public ObjectNode patch(TenantId tenant, String id, PatchPlan plan, Optional<String> expectedVersion,
+                            Projection projection) {
+        TenantData data = store.tenant(tenant);
+        Lock lock = data.lock.writeLock();
+        lock.lock();
+        try {
+            TenantData.TypeTable table = data.table(typeKey);
+            TenantData.Stored stored = find(table, id);
+            checkVersion(stored, expectedVersion);
+            PatchResult result;
+            if (hasMembers && plan.membershipDelta().isPresent()) {
+                // Members never leave their map: the plan sees the group without them and hands the
+                // membership change back as a delta, applied below in O(changed members).
+                result = plan.applyWithoutMembers(stored.body.deepCopy());
+            } else {
+                // The plan needs the current members (members[display eq "x"]): apply it to the whole
+                // resource; the result's delta is then the effective change.
+                result = plan.apply(materialize(data, stored, true));
+            }
+            MembershipDelta delta = hasMembers ? result.membershipDelta() : MembershipDelta.empty();
+            checkMembersExist(data, delta.addedIds());
+            if (!result.changed() && delta.isEmpty()) {
+                return materialize(data, stored, !projection.mayOmit("members"));
+            }
+            ObjectNode body = stripDerived(result.resource());
+            body.remove("members");
+            checkUnique(table, body, id);
+            ObjectNode oldMeta = (ObjectNode) stored.body.get("meta");
+            body.put("id", id);
+            ObjectNode meta = body.putObject("meta");
+            meta.put("resourceType", type.name());
+            meta.set("created", oldMeta.get("created"));
+            meta.put("lastModified", now());
+            meta.put("version", store.nextVersion());
+            unindex(table, id, stored.body);
+            stored.body = body;
+            index(table, id, body);
+            if (hasMembers) {
+                applyDelta(data, id, stored, delta);
+            }
+            return materialize(data, stored, !projection.mayOmit("members"));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void delete(TenantId tenant, String id, Optional<String> expectedVersion) {
+        Optional<TenantData> existing = store.existingTenant(tenant);
+        if (existing.isEmpty()) {
+            throw notFound(id);
+        }
+        TenantData data = existing.get();
+        Lock lock = data.lock.writeLock();
+        lock.lock();
+        try {
+            TenantData.TypeTable table = data.table(typeKey);
+            TenantData.Stored stored = find(table, id);
+            checkVersion(stored, expectedVersion);
+            table.byId.remove(id);
+            unindex(table, id, stored.body);
+            data.typeOfId.remove(id);
+            if (stored.members != null) {
+                for (ObjectNode m : stored.members.values()) {
+                    data.removeMembership(m.get("value").asText(), new TenantData.GroupRef(typeKey, id));
+                }
+            }
+            removeFromAllGroups(data, id);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public SearchResult search(TenantId tenant, SearchQuery query) {
+        Optional<TenantData> existing = store.existingTenant(tenant);
+        if (existing.isEmpty()) {
+            return SearchResult.empty();
+        }
+        TenantData data = existing.get();
+        Lock lock = data.lock.readLock();
+        lock.lock();
+        try {
+            TenantData.TypeTable table = data.table(typeKey);
+            boolean membersNeeded = query.filter().map(f -> FilterAttributes.mentions(f, "members")).orElse(false)
+                    || query.sort().map(s -> s.path().attribute().equalsIgnoreCase("members")).orElse(false);
+            boolean groupsNeeded = query.filter().map(f -> FilterAttributes.mentions(f, "groups")).orElse(false)
+                    || query.sort().map(s -> s.path().attribute().equalsIgnoreCase("groups")).orElse(false);
+            Predicate<ObjectNode> matcher = query.filter().map(f -> FilterMatching.matcher(type, f)).orElse(r -> true);
+            List<TenantData.Stored> matches = new ArrayList<>();
+            List<ObjectNode> views = new ArrayList<>();
+            for (TenantData.Stored s : candidates(table, query.filter())) {
+                ObjectNode view = membersNeeded || groupsNeeded ? materialize(data, s, membersNeeded, groupsNeeded) : s.body;
+                if (matcher.test(view)) {
+                    matches.add(s);
+                    views.add(view);
+                }
+            }
+            List<Integer> order = new ArrayList<>(matches.size());
+            for (int i = 0; i < matches.size(); i++) {
+                order.add(i);
+            }
+            query.sort().ifPresent(sort -> {
+                var cmp = ResourceOrdering.comparator(type, sort);
+                order.sort((a, b) -> cmp.compare(views.get(a), views.get(b))); // stable: ties keep creation order
+            });
+            List<ObjectNode> page = new ArrayList<>();
+            boolean withMembers = !query.projection().mayOmit("members");
+            long from = query.startIndex() - 1L;
+            for (long i = from; i < order.size() && page.size() < query.count(); i++) {
+                page.add(materialize(data, matches.get(order.get((int) i)), withMembers));
+            }
+            return new SearchResult(matches.size(), page);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- candidates through indexes ------------------------------------------------------------
+
+    /** The stored resources that may match: an index hit for {@code attr eq "v"}, else all. */
+    private Collection<TenantData.Stored> candidates(TenantData.TypeTable table, Optional<Filter> filter) {
+        Optional<Set<String>> ids = filter.flatMap(f -> indexedIds(table, f));
+        if (ids.isEmpty()) {
+            return table.byId.values();
+        }
+        List<TenantData.Stored> out = new ArrayList<>();
+        // Keep creation order: walk the ids in table order when there are several.
+        if (ids.get().size() <= 1) {
+            ids.get().forEach(id -> {
+                TenantData.Stored s = table.byId.get(id);
+                if (s != null) {
+                    out.add(s);
+                }
+            });
+            return out;
+        }
+        for (Map.Entry<String, TenantData.Stored> e : table.byId.entrySet()) {
+            if (ids.get().contains(e.getKey())) {
+                out.add(e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private Optional<Set<String>> indexedIds(TenantData.TypeTable table, Filter filter) {
+        if (filter instanceof Filter.And and) {
+            Optional<Set<String>> left = indexedIds(table, and.left());
+            return left.isPresent() ? left : indexedIds(table, and.right());
+        }
+        if (filter instanceof Filter.Comparison c
+                && c.operator() == dev.scimkit.filter.ast.CompareOperator.EQ
+                && c.value() instanceof dev.scimkit.filter.ast.Literal.StringLiteral s
+                && c.path().subAttribute().isEmpty()
+                && (c.path().schemaUrn().isEmpty() || c.path().schemaUrn().get().equalsIgnoreCase(type.schema().id()))) {
+            for (AttributeDefinition a : indexed) {
+                if (a.name().equalsIgnoreCase(c.path().attribute())) {
+                    Set<String> ids = table.index(a.name()).get(normalise(a, s.value()));
+                    return Optional.of(ids == null ? Set.of() : Set.copyOf(ids));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- bookkeeping ----------------------------------------------------------------------------
+
+    private void index(TenantData.TypeTable table, String id, ObjectNode body) {
+        for (AttributeDefinition a : indexed) {
+            String key = indexKey(a, body);
+            if (key != null) {
+                table.index(a.name()).computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
+            }
+        }
+    }
+
+    private void unindex(TenantData.TypeTable table, String id, ObjectNode body) {
+        for (AttributeDefinition a : indexed) {
+            String key = indexKey(a, body);
+            if (key != null) {
+                Map<String, Set<String>> index = table.index(a.name());
+                Set<String> ids = index.get(key);
+                if (ids != null) {
+                    ids.remove(id);
+                    if (ids.isEmpty()) {
+                        index.remove(key);
+                    }
+                }
+            }
+        }
+    }
+
+    private void checkUnique(TenantData.TypeTable table, ObjectNode body, String selfId) {
+        for (AttributeDefinition a : indexed) {
+            if (!unique.contains(a.name())) {
+                continue;
+            }
+            String key = indexKey(a, body);
+            if (key == null) {
+                continue;
+            }
+            Set<String> ids = table.index(a.name()).get(key);
+            if (ids != null && ids.stream().anyMatch(other -> !other.equals(selfId))) {
+                throw ScimException.uniqueness("A " + type.name() + " with " + a.name() + " \""
+                        + ScimJson.getIgnoreCase(body, a.name()).asText() + "\" already exists");
+            }
+        }
+    }
+
+    private static String indexKey(AttributeDefinition a, ObjectNode body) {
+        JsonNode v = ScimJson.getIgnoreCase(body, a.name());
+        return v == null || !v.isValueNode() || v.isNull() ? null : normalise(a, v.asText());
+    }
+
+    private static String normalise(AttributeDefinition a, String value) {
+        return a.caseExact() ? value : value.toLowerCase(Locale.ROOT);
+    }
+
+    private String memberKey(String id) {
+        return memberIdsCaseExact ? id : id.toLowerCase(Locale.ROOT);
+    }
+
+    /** Replaces all members of a group with the values of {@code members} (each must exist). */
+    private void setMembers(TenantData data, String groupId, TenantData.Stored stored, JsonNode members) {
+        List<String> ids = InMemoryStore.memberIds(members);
+        checkMembersExist(data, ids);
+        TenantData.GroupRef self = new TenantData.GroupRef(typeKey, groupId);
+        for (ObjectNode m : stored.members.values()) {
+            data.removeMembership(m.get("value").asText(), self);
+        }
+        stored.members.clear();
+        if (members instanceof ArrayNode array) {
+            for (JsonNode m : array) {
+                addMember(data, self, stored, m);
+            }
+        }
+    }
+
+    private void applyDelta(TenantData data, String groupId, TenantData.Stored stored, MembershipDelta delta) {
+        TenantData.GroupRef self = new TenantData.GroupRef(typeKey, groupId);
+        if (delta.replaceAll()) {
+            for (ObjectNode m : stored.members.values()) {
+                data.removeMembership(m.get("value").asText(), self);
+            }
+            stored.members.clear();
+        }
+        for (String removed : delta.removedIds()) {
+            ObjectNode m = stored.members.remove(memberKey(removed));
+            if (m != null) {
+                data.removeMembership(m.get("value").asText(), self);
+            }
+        }
+        for (ObjectNode m : delta.added()) {
+            addMember(data, self, stored, m);
+        }
+    }
+
+    private void addMember(TenantData data, TenantData.GroupRef self, TenantData.Stored stored, JsonNode member) {
+        JsonNode value = ScimJson.getIgnoreCase(member, "value");
+        if (value == null || !value.isTextual()) {
+            return;
+        }
+        String id = value.asText();
+        String key = memberKey(id);
+        if (stored.members.containsKey(key)) {
+            return;
+        }
+        ObjectNode copy = ScimJson.object();
+        copy.put("value", resolveId(data, id));
+        String memberType = data.typeOfId.get(resolveId(data, id));
+        JsonNode display = ScimJson.getIgnoreCase(member, "display");
+        if (display != null && display.isTextual()) {
+            copy.set("display", display);
+        }
+        if (memberType != null) {
+            copy.put("type", store.registry().resourceType(memberType).map(t -> t.name()).orElse(memberType));
+        }
+        stored.members.put(key, copy);
+        data.addMembership(copy.get("value").asText(), self);
+    }
+
+    /** The stored spelling of a member id (ids compare without case when the schema says so). */
+    private String resolveId(TenantData data, String id) {
+        if (data.typeOfId.containsKey(id) || memberIdsCaseExact) {
+            return id;
+        }
+        for (String known : data.typeOfId.keySet()) {
+            if (known.equalsIgnoreCase(id)) {
+                return known;
+            }
+        }
+        return id;
+    }
+
+    private void checkMembersExist(TenantData data, List<String> ids) {
+        for (String id : ids) {
+            if (!data.typeOfId.containsKey(resolveId(data, id))) {
+                throw InMemoryStore.missingMember(id);
+            }
+        }
+    }
+
+    /** Removes a deleted resource from every group that lists it; those groups get a new version. */
+    private void removeFromAllGroups(TenantData data, String memberId) {
+        Set<TenantData.GroupRef> groups = data.groupsOfMember.remove(memberId);
+        if (groups == null) {
+            return;
+        }
+        for (TenantData.GroupRef g : groups) {
+            TenantData.Stored group = data.table(g.type()).byId.get(g.id());
+            if (group != null && group.members != null) {
+                group.members.values().removeIf(m -> m.get("value").asText().equals(memberId));
+                ObjectNode meta = (ObjectNode) group.body.get("meta");
+                meta.put("lastModified", now());
+                meta.put("version", store.nextVersion());
+            }
+        }
+    }
+
+    private ObjectNode materialize(TenantData data, TenantData.Stored stored, boolean withMembers) {
+        return materialize(data, stored, withMembers, true);
+    }
+
+    /** A copy of a stored resource with its members and derived groups, as clients see it. */
+    private ObjectNode materialize(TenantData data, TenantData.Stored stored, boolean withMembers, boolean withGroups) {
+        ObjectNode out = stored.body.deepCopy();
+        if (withMembers && stored.members != null && !stored.members.isEmpty()) {
+            ArrayNode members = out.putArray("members");
+            stored.members.values().forEach(m -> members.add(m.deepCopy()));
+        }
+        if (withGroups && hasGroups) {
+            Set<TenantData.GroupRef> groups = data.groupsOfMember.get(stored.body.get("id").asText());
+            if (groups != null && !groups.isEmpty()) {
+                ArrayNode array = out.putArray("groups");
+                for (TenantData.GroupRef g : groups) {
+                    TenantData.Stored group = data.table(g.type()).byId.get(g.id());
+                    ObjectNode ref = array.addObject();
+                    ref.put("value", g.id());
+                    if (group != null && group.body.hasNonNull("displayName")) {
+                        ref.put("display", group.body.get("displayName").asText());
+                    }
+                    ref.put("type", "direct");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static ObjectNode stripDerived(ObjectNode resource) {
+        ObjectNode body = resource.deepCopy();
+        body.remove("members");
+        body.remove("groups");
+        body.remove("id");
+        body.remove("meta");
+        return body;
+    }
+
+    private void checkVersion(TenantData.Stored stored, Optional<String> expectedVersion) {
+        if (expectedVersion.isPresent()) {
+            String current = stored.body.path("meta").path("version").asText();
+            if (!ETags.matches(expectedVersion.get(), current)) {
+                throw ScimException.status(412, "The " + type.name() + " has changed: its version is " + current
+                        + ", not " + expectedVersion.get());
+            }
+        }
+    }
+
+    private TenantData.Stored find(TenantData.TypeTable table, String id) {
+        TenantData.Stored stored = table.byId.get(id);
+        if (stored == null) {
+            throw notFound(id);
+        }
+        return stored;
+    }
+
+    private ScimException notFound(String id) {
+        return ScimException.notFound("No " + type.name() + " with id \"" + id + "\"");
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+}

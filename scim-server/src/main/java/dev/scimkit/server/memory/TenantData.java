@@ -1,0 +1,76 @@
+package dev.scimkit.server.memory;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Everything one tenant stores, guarded by one read/write lock: the resources of each type, their
+ * lookup indexes, and the reverse membership index (member id → groups) from which a User's
+ * {@code groups} is derived. Only touched with {@link #lock} held.
+ */
+final class TenantData {
+
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Resource type (lower-case name) → table. */
+    final Map<String, TypeTable> tables = new HashMap<>();
+    /** Resource id → lower-case type name, across types, to resolve member references. */
+    final Map<String, String> typeOfId = new HashMap<>();
+    /** Member id → the groups (type, id) that list it. */
+    final Map<String, Set<GroupRef>> groupsOfMember = new HashMap<>();
+
+    TypeTable table(String typeName) {
+        return tables.computeIfAbsent(typeName.toLowerCase(Locale.ROOT), t -> new TypeTable());
+    }
+
+    void addMembership(String memberId, GroupRef group) {
+        groupsOfMember.computeIfAbsent(memberId, k -> new LinkedHashSet<>()).add(group);
+    }
+
+    void removeMembership(String memberId, GroupRef group) {
+        Set<GroupRef> groups = groupsOfMember.get(memberId);
+        if (groups != null) {
+            groups.remove(group);
+            if (groups.isEmpty()) {
+                groupsOfMember.remove(memberId);
+            }
+        }
+    }
+
+    /** A group that lists members: its lower-case type name and id. */
+    record GroupRef(String type, String id) {
+    }
+
+    /** The resources of one type with their indexes. */
+    static final class TypeTable {
+        /** Creation order, kept across replaces: the stable default order of searches. */
+        final LinkedHashMap<String, Stored> byId = new LinkedHashMap<>();
+        /** Lower-case attribute name → normalised value → ids. */
+        final Map<String, Map<String, Set<String>>> indexes = new HashMap<>();
+
+        Map<String, Set<String>> index(String attribute) {
+            return indexes.computeIfAbsent(attribute.toLowerCase(Locale.ROOT), a -> new HashMap<>());
+        }
+    }
+
+    /**
+     * One stored resource: the body without {@code members} (and without derived {@code groups}),
+     * and, for types with members, the members keyed by their normalised id so one add or remove
+     * costs O(1) whatever the group size.
+     */
+    static final class Stored {
+        ObjectNode body;
+        final LinkedHashMap<String, ObjectNode> members;
+
+        Stored(ObjectNode body, boolean hasMembers) {
+            this.body = body;
+            this.members = hasMembers ? new LinkedHashMap<>() : null;
+        }
+    }
+}

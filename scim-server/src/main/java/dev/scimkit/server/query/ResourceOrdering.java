@@ -1,0 +1,78 @@
+package dev.scimkit.server.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.schema.AttributeDefinition;
+import dev.scimkit.core.schema.AttributeType;
+import dev.scimkit.core.schema.ResourceTypeDefinition;
+import dev.scimkit.server.spi.SortOrder;
+import dev.scimkit.server.spi.SortSpec;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.Locale;
+
+/**
+ * Orders resources by a sort key as RFC 7644 §3.4.2.3 describes: by the attribute's type (strings
+ * honouring {@code caseExact}, numbers numerically, dateTimes chronologically, booleans false first),
+ * resources without a value last in ascending order (and so first in descending). Ties keep the
+ * input order, so a stable input order gives stable pages.
+ */
+public final class ResourceOrdering {
+
+    private ResourceOrdering() {
+    }
+
+    /** A comparator for {@code sort} on resources of {@code type}. */
+    public static Comparator<ObjectNode> comparator(ResourceTypeDefinition type, SortSpec sort) {
+        AttributeDefinition def = AttributeValues.definition(type, sort.path()).orElse(null);
+        Comparator<JsonNode> values = valueComparator(def);
+        Comparator<ObjectNode> ascending = (a, b) -> {
+            JsonNode va = AttributeValues.sortValue(type, a, sort.path());
+            JsonNode vb = AttributeValues.sortValue(type, b, sort.path());
+            if (va == null || vb == null) {
+                return va == null ? (vb == null ? 0 : 1) : -1;
+            }
+            return values.compare(va, vb);
+        };
+        return sort.order() == SortOrder.DESCENDING ? ascending.reversed() : ascending;
+    }
+
+    private static Comparator<JsonNode> valueComparator(AttributeDefinition def) {
+        AttributeType type = def == null ? AttributeType.STRING : def.type();
+        boolean caseExact = def != null && def.caseExact();
+        return (a, b) -> {
+            if (a.isNumber() && b.isNumber()) {
+                return a.decimalValue().compareTo(b.decimalValue());
+            }
+            if (a.isBoolean() && b.isBoolean()) {
+                return Boolean.compare(a.booleanValue(), b.booleanValue());
+            }
+            if (type == AttributeType.DATE_TIME) {
+                int byTime = compareDateTimes(a.asText(), b.asText());
+                if (byTime != Integer.MIN_VALUE) {
+                    return byTime;
+                }
+            }
+            String sa = a.isValueNode() ? a.asText() : a.toString();
+            String sb = b.isValueNode() ? b.asText() : b.toString();
+            if (!caseExact) {
+                int folded = sa.toLowerCase(Locale.ROOT).compareTo(sb.toLowerCase(Locale.ROOT));
+                if (folded != 0) {
+                    return folded;
+                }
+            }
+            return sa.compareTo(sb);
+        };
+    }
+
+    /** Compares two xsd:dateTime texts; {@code Integer.MIN_VALUE} when either is unreadable. */
+    private static int compareDateTimes(String a, String b) {
+        try {
+            return OffsetDateTime.parse(a).toInstant().compareTo(OffsetDateTime.parse(b).toInstant());
+        } catch (DateTimeParseException e) {
+            return Integer.MIN_VALUE;
+        }
+    }
+}

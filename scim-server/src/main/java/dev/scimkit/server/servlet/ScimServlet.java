@@ -1,0 +1,140 @@
+package dev.scimkit.server.servlet;
+
+import dev.scimkit.server.HttpHeaders;
+import dev.scimkit.server.ScimRequest;
+import dev.scimkit.server.ScimResponse;
+import dev.scimkit.server.ScimServer;
+import dev.scimkit.server.internal.ErrorResponses;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A Jakarta Servlet that hosts a {@link ScimServer}: mount it at the SCIM base path with a
+ * {@code /*} mapping (for example {@code /scim/v2/*}) and every request below is answered by the engine.
+ *
+ * <p>The servlet only translates. It reads the body up to the server's payload limit and answers
+ * 413 without reading the rest; it decodes the raw query string itself, treating {@code +} as a space
+ * (Entra ID sends {@code filter=userName+eq+"x"}), so container settings do not matter.
+ */
+public class ScimServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ScimServer server;
+
+    public ScimServlet(ScimServer server) {
+        this.server = server;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        int limit = server.limits().maxPayloadBytes();
+        long declared = req.getContentLengthLong();
+        ScimResponse response;
+        if (declared > limit) {
+            response = ErrorResponses.of(413, "The request body exceeds " + limit + " bytes");
+        } else {
+            byte[] body = readBody(req.getInputStream(), limit);
+            if (body == null) {
+                response = ErrorResponses.of(413, "The request body exceeds " + limit + " bytes");
+            } else {
+                response = server.handle(toScimRequest(req, body));
+            }
+        }
+        write(response, resp);
+    }
+
+    /** Converts a servlet request; public so that frameworks wrapping the servlet API can reuse it. */
+    public static ScimRequest toScimRequest(HttpServletRequest req, byte[] body) {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        ScimRequest.Builder b = ScimRequest.builder(req.getMethod(), path)
+                .body(body)
+                .baseUrl(baseUrl(req));
+        decodeQuery(req.getQueryString()).forEach((name, values) -> values.forEach(v -> b.queryParameter(name, v)));
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(req.getHeaderNames())) {
+            headers.put(name, Collections.list(req.getHeaders(name)));
+        }
+        return b.headers(HttpHeaders.of(headers)).build();
+    }
+
+    /**
+     * Decodes a raw query string as {@code application/x-www-form-urlencoded}: {@code +} is a space,
+     * {@code %XX} escapes are UTF-8. A malformed escape is kept literally instead of failing, so the
+     * filter parser, not the binding, reports what is wrong with it.
+     */
+    public static Map<String, List<String>> decodeQuery(String raw) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            out.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return out;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s.replace('+', ' ');
+        }
+    }
+
+    private static String baseUrl(HttpServletRequest req) {
+        String scheme = req.getScheme().toLowerCase(Locale.ROOT);
+        int port = req.getServerPort();
+        boolean defaultPort = scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
+        String host = req.getServerName();
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return scheme + "://" + host + (defaultPort || port <= 0 ? "" : ":" + port)
+                + req.getContextPath() + req.getServletPath();
+    }
+
+    /** The body, or null when it is longer than {@code limit}. */
+    private static byte[] readBody(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            total += n;
+            if (total > limit) {
+                return null;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(ScimResponse response, HttpServletResponse resp) throws IOException {
+        resp.setStatus(response.status());
+        response.headers().asMap().forEach((name, values) -> values.forEach(v -> resp.addHeader(name, v)));
+        if (response.bodyLength() > 0) {
+            resp.setContentLength(response.bodyLength());
+            response.writeBodyTo(resp.getOutputStream());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.scimkit.server.spi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.patch.PatchPlan;
+
+import java.util.Optional;
+
+/**
+ * Stores the resources of one resource type for many tenants. The engine calls it with parsed,
+ * validated input; the repository owns identity, versions, uniqueness and membership.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li><b>Tenancy</b>: every call carries the tenant; a resource of another tenant does not exist
+ *       (404, never 403).</li>
+ *   <li><b>Identity and meta</b>: {@link #create} assigns {@code id} and {@code meta.created},
+ *       {@code meta.lastModified}, {@code meta.version}; every write that changes a resource gives it a
+ *       new {@code meta.version} (an entity tag such as {@code W/"7"}). The engine adds
+ *       {@code meta.resourceType} and {@code meta.location}.</li>
+ *   <li><b>Versions</b>: when {@code expectedVersion} is present and differs from the current
+ *       version (weak comparison), the write fails with a 412
+ *       ({@code ScimException.status(412, …)}), atomically with the write, so two writers never
+ *       lose each other's changes.</li>
+ *   <li><b>Uniqueness</b>: {@code userName} (ignoring case) and any attribute the deployment declares
+ *       unique are unique per tenant; a violation is a 409 {@code uniqueness}, checked atomically
+ *       with the write.</li>
+ *   <li><b>Membership</b>: {@code members} must name existing resources of the tenant (400
+ *       {@code invalidValue} naming the id); a User's {@code groups} is derived from memberships, and
+ *       deleting a resource removes it from every group.</li>
+ *   <li><b>Errors</b>: unknown ids are {@code ScimException.notFound}; anything else a client can cause
+ *       is a {@code ScimException}, never another exception.</li>
+ * </ul>
+ * Implementations must be thread-safe.
+ */
+public interface ResourceRepository {
+
+    /** Stores a new, validated resource (no {@code id}, no {@code meta}) and returns it as stored. */
+    ObjectNode create(TenantId tenant, ObjectNode resource);
+
+    /** The resource, or empty when the tenant has none with that id. */
+    Optional<ObjectNode> get(TenantId tenant, String id, Projection projection);
+
+    /**
+     * Replaces a resource with a validated one (readOnly attributes already carried over by the
+     * engine) and returns it as stored.
+     */
+    ObjectNode replace(TenantId tenant, String id, ObjectNode resource, Optional<String> expectedVersion);
+
+    /**
+     * Applies a checked PATCH plan atomically and returns the resource afterwards. A repository
+     * applies {@link PatchPlan#membershipDelta()} to its store directly (see
+     * {@code PatchPlan.applyWithoutMembers}), so one member added to a huge group stays cheap.
+     *
+     * @param projection what the caller will return; members may be left out when it omits them
+     */
+    ObjectNode patch(TenantId tenant, String id, PatchPlan plan, Optional<String> expectedVersion,
+                     Projection projection);
+
+    /** Deletes a resource (and its memberships). */
+    void delete(TenantId tenant, String id, Optional<String> expectedVersion);
+
+    /**
+     * One page of the resources that match the query's filter, in the query's sort order or a stable
+     * default order. A repository may evaluate the filter in its store or in memory; the results must
+     * be the same.
+     */
+    SearchResult search(TenantId tenant, SearchQuery query);
+}
