@@ -1,0 +1,183 @@
+package dev.scimkit.filter.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimkit.core.error.ScimErrorType;
+import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.core.schema.AttributeDefinition;
+import dev.scimkit.core.schema.AttributeType;
+import dev.scimkit.core.schema.ResourceTypeDefinition;
+import dev.scimkit.core.schema.SchemaDefinition;
+import dev.scimkit.filter.Filters;
+import dev.scimkit.filter.ast.Filter;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The SCIMMY filter vectors ({@code conformance/scimmy/filter.json}). SCIMMY is lenient in places where
+ * RFC 7644 is not; those vectors are listed in {@link #NOT_RFC} with the reason and checked to fail
+ * with {@code invalidFilter} (parse vectors) or skipped (match vectors).
+ */
+class ScimmyVectorsTest {
+
+    /** Parse vectors that are not RFC 7644 filters, and why. */
+    private static final Map<String, String> NOT_RFC = Map.ofEntries(
+            Map.entry("valid$Name eq null", "ATTRNAME allows only ALPHA, DIGIT, '-' and '_' (and $ref)"),
+            Map.entry("-valid$Name eq -null", "ATTRNAME starts with ALPHA; -null is no JSON value"),
+            Map.entry("value eq 123abc", "unquoted string values are not JSON (compValue)"),
+            Map.entry("value eq 123abc5e4", "unquoted string values are not JSON (compValue)"),
+            Map.entry("emails[type eq \"work\"].value ew \"@example.org\"", "RFC filters have no valuePath.subAttr (only PATCH paths do)"),
+            Map.entry("emails[type eq \"work\" or type eq \"home\"].value ew \"@example.org\"", "RFC filters have no valuePath.subAttr"),
+            Map.entry("emails[type eq \"work\" or type eq \"home\"].values[domain ew \"@example.org\"]", "RFC filters have no valuePath.subAttr"),
+            Map.entry("emails[type eq \"work\" or type eq \"home\"].values[domain ew \"@example.org\" or domain ew \"@example.com\"]", "RFC filters have no valuePath.subAttr"),
+            Map.entry("emails[type eq \"work\" or type eq \"home\"].values[domain ew \"@example.org\" or domain ew \"@example.com\"].recipient pr", "RFC filters have no valuePath.subAttr"),
+            Map.entry("emails[type eq \"work\"].values[domain ew \"@example.org\" or domain ew \"@example.com\"].recipient pr", "RFC filters have no valuePath.subAttr"),
+            Map.entry("emails[type eq \"work\"] pr", "a valuePath is a whole filter; no operator may follow ']'"),
+            Map.entry("not emails[type eq \"work\"].value pr", "RFC filters have no valuePath.subAttr"),
+            Map.entry("emails[not type eq \"work\"] pr", "a valuePath is a whole filter; no operator may follow ']'"),
+            Map.entry("emails[type eq \"work\"] co \"A\"", "a valuePath is a whole filter; no operator may follow ']'"),
+            Map.entry("emails[not type eq \"work\"] co \"A\"", "a valuePath is a whole filter; no operator may follow ']'"),
+            Map.entry("not emails[not type eq \"work\"] co \"A\"", "a valuePath is a whole filter; no operator may follow ']'"),
+            Map.entry("userType eq \"Employee\" and emails[type eq \"work\" or primary eq true] pr", "no operator may follow ']'"),
+            Map.entry("userType eq \"Employee\" and emails[type eq \"work\" or (primary eq true and value co \"@example.com\")].display co \"Work\"", "RFC filters have no valuePath.subAttr"),
+            Map.entry("(userType eq \"Employee\" or userType eq \"Manager\") and emails[type eq \"work\" or (primary eq true and value co \"@example.com\")].display co \"Work\"", "RFC filters have no valuePath.subAttr"),
+            Map.entry("userType eq \"Employee\" or emails[type eq \"work\" or (primary eq true and value co \"@example.com\")].display co \"Work\"", "RFC filters have no valuePath.subAttr"),
+            Map.entry("userType eq \"Employee\" or emails[type eq \"work\" and (primary eq false and value co \"@example.com\")].display co \"Work\"", "RFC filters have no valuePath.subAttr"));
+
+    private static JsonNode vectors() throws IOException {
+        String dir = System.getProperty("scimkit.shared.dir", "../../shared");
+        return ScimJson.parse(Files.readAllBytes(Path.of(dir, "conformance", "scimmy", "filter.json")));
+    }
+
+    @TestFactory
+    List<DynamicTest> parseVectors() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode group : vectors().get("parse")) {
+            for (JsonNode vector : group) {
+                String source = vector.get("source").textValue();
+                String reason = NOT_RFC.get(source);
+                if (reason != null) {
+                    tests.add(DynamicTest.dynamicTest("rejects (" + reason + "): " + source, () ->
+                            assertThatThrownBy(() -> Filters.parse(source))
+                                    .isInstanceOfSatisfying(ScimException.class,
+                                            e -> assertThat(e.scimType()).contains(ScimErrorType.INVALID_FILTER))));
+                } else {
+                    tests.add(DynamicTest.dynamicTest("parses: " + source, () -> {
+                        Filter f = Filters.parse(source);
+                        assertThat(Filters.parse(Filters.print(f))).isEqualTo(f);
+                    }));
+                }
+            }
+        }
+        assertThat(tests).hasSizeGreaterThan(50);
+        return tests;
+    }
+
+    @TestFactory
+    List<DynamicTest> expressionVectorsParse() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode group : vectors().get("expression")) {
+            for (JsonNode vector : group) {
+                String target = vector.get("target").textValue();
+                if (target.contains("] pr")) {
+                    continue; // "attr[filter] pr" is SCIMMY's own form, not RFC (see NOT_RFC)
+                }
+                tests.add(DynamicTest.dynamicTest(target, () -> {
+                    Filter f = Filters.parse(target);
+                    assertThat(Filters.parse(Filters.print(f))).isEqualTo(f);
+                }));
+            }
+        }
+        return tests;
+    }
+
+    /**
+     * The schema of SCIMMY's match data set. SCIMMY matches strings case-sensitively when it has no
+     * schema (its vector {@code userName co "A"} excludes "MeganB"), so the strings here are caseExact.
+     */
+    private static ResourceTypeDefinition matchSchema() {
+        SchemaDefinition schema = new SchemaDefinition("urn:example:scimmy:Test", "Test", "", List.of(
+                AttributeDefinition.builder("userName", AttributeType.STRING).caseExact(true).build(),
+                AttributeDefinition.builder("date", AttributeType.DATE_TIME).build(),
+                AttributeDefinition.builder("number", AttributeType.INTEGER).build(),
+                AttributeDefinition.builder("exists", AttributeType.BOOLEAN).build(),
+                AttributeDefinition.builder("name", AttributeType.COMPLEX).subAttributes(List.of(
+                        AttributeDefinition.builder("formatted", AttributeType.STRING).caseExact(true).build(),
+                        AttributeDefinition.builder("givenName", AttributeType.STRING).caseExact(true).build(),
+                        AttributeDefinition.builder("familyName", AttributeType.STRING).caseExact(true).build())).build(),
+                AttributeDefinition.builder("emails", AttributeType.COMPLEX).multiValued(true).subAttributes(List.of(
+                        AttributeDefinition.builder("type", AttributeType.STRING).caseExact(true).build(),
+                        AttributeDefinition.builder("value", AttributeType.STRING).caseExact(true).build(),
+                        AttributeDefinition.builder("primary", AttributeType.BOOLEAN).build())).build()));
+        return new ResourceTypeDefinition("Test", "/Tests", "", schema, List.of());
+    }
+
+    /** Match vectors whose expectations are SCIMMY's, not RFC 7644's. */
+    private static String notRfcMatch(String filter) {
+        if (filter.contains("] pr")) {
+            return "a valuePath is a whole filter; no operator may follow ']'";
+        }
+        if (filter.contains(" np") || filter.contains(" un ")) {
+            return "'np' and 'un' are not RFC 7644 operators";
+        }
+        if (filter.contains("eq \"True\"") || filter.contains("eq \"False\"")) {
+            return "a JSON string never equals a boolean attribute";
+        }
+        if (filter.matches(".*date (gt|ge|lt|le) \"\\d{4}-\\d{2}(-\\d{2})?\".*")) {
+            return "a partial date is not an xsd:dateTime (invalidFilter here)";
+        }
+        return null;
+    }
+
+    @TestFactory
+    List<DynamicTest> matchVectors() throws IOException {
+        JsonNode match = vectors().get("match");
+        List<JsonNode> resources = new ArrayList<>();
+        match.get("source").forEach(resources::add);
+        FilterEvaluator evaluator = new FilterEvaluator(matchSchema());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> groups = match.get("targets").fields(); groups.hasNext(); ) {
+            Map.Entry<String, JsonNode> group = groups.next();
+            for (JsonNode vector : group.getValue()) {
+                String text = ScimmyExpressions.toFilter(vector.get("expression"));
+                Set<Integer> expected = new TreeSet<>();
+                vector.get("expected").forEach(id -> expected.add(id.intValue()));
+                String reason = notRfcMatch(text);
+                if (reason != null) {
+                    if (reason.contains("invalidFilter")) {
+                        tests.add(DynamicTest.dynamicTest(group.getKey() + " rejects (" + reason + "): " + text, () ->
+                                assertThatThrownBy(() -> evaluator.matches(Filters.parse(text), resources.get(0)))
+                                        .isInstanceOfSatisfying(ScimException.class,
+                                                e -> assertThat(e.scimType()).contains(ScimErrorType.INVALID_FILTER))));
+                    }
+                    continue;
+                }
+                tests.add(DynamicTest.dynamicTest(group.getKey() + ": " + text, () -> {
+                    Filter f = Filters.parse(text);
+                    Set<Integer> actual = new TreeSet<>();
+                    for (JsonNode r : resources) {
+                        if (evaluator.matches(f, r)) {
+                            actual.add(r.get("id").intValue());
+                        }
+                    }
+                    assertThat(actual).isEqualTo(expected);
+                }));
+            }
+        }
+        assertThat(tests).hasSizeGreaterThan(40);
+        return tests;
+    }
+}
