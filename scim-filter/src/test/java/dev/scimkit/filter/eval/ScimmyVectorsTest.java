@@ -130,6 +130,10 @@ class ScimmyVectorsTest {
         if (filter.contains("] pr")) {
             return "a valuePath is a whole filter; no operator may follow ']'";
         }
+        if (filter.contains("emails.type") && filter.contains("emails.value")) {
+            // RFC 7644: only "emails[type eq ... and value ew ...]" ties both conditions to one email
+            return "SCIMMY ties sibling sub-attribute conditions to one element; RFC 7644 does so only inside [ ]";
+        }
         if (filter.contains(" np") || filter.contains(" un ")) {
             return "'np' and 'un' are not RFC 7644 operators";
         }
