@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs the whole comparison: the JMH benchmarks (scimkit vs UnboundID SCIM 2 SDK vs SCIM-SDK, same JVM
+# settings, same inputs, one run) and the HTTP load run, then writes the tables.
+# About 8 minutes on 2 cores. Results: benchmarks/target/results/.
+#
+#   benchmarks/run.sh                 build, then run everything
+#   SKIP_BUILD=1 benchmarks/run.sh    reuse benchmarks/target/benchmarks.jar
+#   benchmarks/run.sh Filter          only the JMH benchmarks whose name matches (a JMH regexp); no load run
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+out="$here/target/results"
+jar="$here/target/benchmarks.jar"
+
+if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
+  # -am builds the library modules the benchmarks measure; tests are the normal build's job.
+  (cd "$root" && mvn -B -ntp -q -DskipTests -pl benchmarks -am package)
+fi
+mkdir -p "$out"
+
+filter="${1:-}"
+# JMH settings: one fork, 3 × 1 s warm-up, 5 × 1 s measurement. Enough for stable means on these
+# micro-operations and keeps the whole run under 10 minutes on 2 cores.
+jmh_opts=(-f 1 -wi 3 -w 1s -i 5 -r 1s -tu ns -bm avgt -rf json -rff "$out/jmh.json")
+java -jar "$jar" ${filter:+"$filter"} "${jmh_opts[@]}" | tee "$out/jmh.txt"
+java -cp "$jar" dev.scimkit.benchmarks.report.ResultsTable "$out/jmh.json" "$out/jmh.md"
+
+if [[ -z "$filter" ]]; then
+  # Loopback only, bounded in requests and time; see LoadRun's Javadoc.
+  java -Xms1g -Xmx1g -cp "$jar" dev.scimkit.benchmarks.load.LoadRun --out "$out/load.md" | tee "$out/load.txt"
+fi
+
+echo
+cat "$out/jmh.md"
+[[ -f "$out/load.md" && -z "$filter" ]] && cat "$out/load.md"
+echo "results in $out"

@@ -1,0 +1,330 @@
+package dev.scimkit.benchmarks.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.scimkit.benchmarks.fixtures.Fixtures;
+import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.server.ScimServer;
+import dev.scimkit.server.auth.BearerTokenAuthenticator;
+import dev.scimkit.server.memory.InMemoryStore;
+import dev.scimkit.server.servlet.ScimServlet;
+import dev.scimkit.server.spi.TenantId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The HTTP load run of issue 6. It starts, in this JVM and on an ephemeral loopback port (127.0.0.1
+ * only), the scimkit server (in-memory store, bearer token, {@link ScimServlet} on Jetty 12) and, for
+ * the ceiling, a bare Jetty handler that answers a fixed JSON body. Then, at concurrency 8 and 32:
+ * <ol>
+ *   <li>an Entra-like initial cycle against a fresh store: the Test-Connection query, N user creates,
+ *       M group creates, member adds in batches, lookups by {@code userName} and by {@code externalId},
+ *       disables (Entra's {@code "Replace" active "False"});</li>
+ *   <li>steady state for a fixed time: GET by id, {@code userName eq} lookups, and the plain handler.</li>
+ * </ol>
+ * Every phase is bounded in request count and in time, and the program stops by itself. The client is
+ * {@link HttpClient} (HTTP/1.1, kept-alive connections) on a fixed pool of {@code concurrency} threads,
+ * closed loop; client and servers share the machine, the same way for scimkit and the ceiling.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar dev.scimkit.benchmarks.load.LoadRun [--users N] [--groups M]
+ * [--batch B] [--seconds S] [--out file.md]}
+ */
+public final class LoadRun {
+
+    private static final String TOKEN = "load-run-" + UUID.randomUUID();
+    private static final String SCIM_JSON = "application/scim+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int[] CONCURRENCY = {8, 32};
+
+    private final int users;
+    private final int groups;
+    private final int batch;
+    private final Duration steady;
+    private final Duration warmUp;
+    private final HttpClient client;
+    private final List<String> cycleRows = new ArrayList<>();
+    private final List<String> steadyRows = new ArrayList<>();
+
+    private LoadRun(int users, int groups, int batch, Duration steady) {
+        this.users = users;
+        this.groups = groups;
+        this.batch = batch;
+        this.steady = steady;
+        this.warmUp = steady.dividedBy(2);
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Runs the load phases and prints (and optionally writes) the Markdown tables. */
+    public static void main(String[] args) throws Exception {
+        int users = 2_000;
+        int groups = 20;
+        int batch = 20;
+        int seconds = 6;
+        Path out = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--users" -> users = Integer.parseInt(args[++i]);
+                case "--groups" -> groups = Integer.parseInt(args[++i]);
+                case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (users < 1 || groups < 1 || batch < 1 || seconds < 1 || users > 1_000_000) {
+            throw new IllegalArgumentException("users, groups, batch and seconds must be positive (users ≤ 1,000,000)");
+        }
+        String report = new LoadRun(users, groups, batch, Duration.ofSeconds(seconds)).run();
+        System.out.println(report);
+        if (out != null) {
+            Files.writeString(out, report, StandardCharsets.UTF_8);
+        }
+    }
+
+    private String run() throws Exception {
+        // JIT warm-up on a throwaway server: one whole cycle, not reported.
+        try (Running warm = startScim()) {
+            cycle(warm, 8, false);
+        }
+        double[] plainRps = new double[CONCURRENCY.length];
+        try (Running plain = start(new PlainJsonHandler(Fixtures.ENTRA_USER))) {
+            for (int c = 0; c < CONCURRENCY.length; c++) {
+                URI uri = plain.uri("/plain");
+                LoadPhase phase = timed("plain Jetty, fixed JSON", i -> get(uri));
+                phase.run(client, CONCURRENCY[c]);
+                LatencyRecorder.Summary s = phase.run(client, CONCURRENCY[c]);
+                plainRps[c] = s.requestsPerSecond();
+                steadyRows.add(steadyRow(phase.name(), CONCURRENCY[c], s, 1.0));
+            }
+        }
+        for (int c = 0; c < CONCURRENCY.length; c++) {
+            try (Running scim = startScim()) {
+                List<String> ids = cycle(scim, CONCURRENCY[c], true);
+                int concurrency = CONCURRENCY[c];
+                LoadPhase byId = timed("scimkit GET /Users/{id}",
+                        i -> get(scim.uri("/scim/v2/Users/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())))));
+                byId.run(client, concurrency);
+                LatencyRecorder.Summary s = byId.run(client, concurrency);
+                steadyRows.add(steadyRow(byId.name(), concurrency, s, s.requestsPerSecond() / plainRps[c]));
+                LoadPhase byName = timed("scimkit GET /Users?filter=userName eq",
+                        i -> get(scim.uri(filterQuery("userName", userName(ThreadLocalRandom.current().nextInt(users), concurrency)))));
+                byName.run(client, concurrency);
+                s = byName.run(client, concurrency);
+                steadyRows.add(steadyRow(byName.name(), concurrency, s, s.requestsPerSecond() / plainRps[c]));
+            }
+        }
+        return render();
+    }
+
+    /** The Entra-like initial cycle; returns the created users' ids. */
+    private List<String> cycle(Running scim, int concurrency, boolean report) throws InterruptedException {
+        IntPredicate ok200 = s -> s == 200;
+        IntPredicate created = s -> s == 201;
+        IntPredicate patched = s -> s == 200 || s == 204;
+
+        phase(report, concurrency, counted("Test-Connection (filter on a random userName)", 200,
+                i -> get(scim.uri(filterQuery("userName", UUID.randomUUID().toString()))), ok200, false));
+
+        LoadPhase createUsers = counted("create users (POST /Users)", users,
+                i -> post(scim.uri("/scim/v2/Users"), userBody(i, concurrency)), created, true);
+        phase(report, concurrency, createUsers);
+        List<String> userIds = ids(createUsers.bodies());
+
+        LoadPhase createGroups = counted("create groups (POST /Groups)", groups,
+                g -> post(scim.uri("/scim/v2/Groups"), groupBody(g, concurrency)), created, true);
+        phase(report, concurrency, createGroups);
+        List<String> groupIds = ids(createGroups.bodies());
+
+        int batches = (userIds.size() + batch - 1) / batch;
+        phase(report, concurrency, counted("add members (PATCH /Groups, " + batch + " per request)", batches,
+                b -> patch(scim.uri("/scim/v2/Groups/" + groupIds.get(b % groupIds.size())),
+                        addMembersBody(userIds, b * batch, Math.min(userIds.size(), (b + 1) * batch))),
+                patched, false));
+
+        phase(report, concurrency, counted("lookup by userName", users,
+                i -> get(scim.uri(filterQuery("userName", userName(i, concurrency)))), ok200, false));
+        phase(report, concurrency, counted("lookup by externalId", users,
+                i -> get(scim.uri(filterQuery("externalId", externalId(i, concurrency)))), ok200, false));
+        phase(report, concurrency, counted("disable (PATCH active \"False\", Entra)", userIds.size(),
+                i -> patch(scim.uri("/scim/v2/Users/" + userIds.get(i)), DISABLE_BODY), patched, false));
+        return userIds;
+    }
+
+    private static final String DISABLE_BODY = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+            + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}";
+
+    private void phase(boolean report, int concurrency, LoadPhase phase) throws InterruptedException {
+        LatencyRecorder.Summary s = phase.run(client, concurrency);
+        if (report) {
+            cycleRows.add(String.format(Locale.ROOT, "| %s | %d | %,d | %d | %,.0f | %.2f | %.2f |", phase.name(),
+                    concurrency, s.requests(), s.errors(), s.requestsPerSecond(), s.p50Nanos() / 1e6, s.p99Nanos() / 1e6));
+        }
+        if (s.errors() > 0) {
+            System.err.printf(Locale.ROOT, "%s at concurrency %d: %d of %d requests failed%n", phase.name(),
+                    concurrency, s.errors(), s.requests());
+        }
+    }
+
+    private LoadPhase counted(String name, int count, IntFunction<HttpRequest> requests, IntPredicate ok,
+            boolean keepBodies) {
+        // Count-bounded, with a generous time bound so a stuck server cannot hang the run.
+        return new LoadPhase(name, requests, ok, count, Duration.ofSeconds(60), keepBodies);
+    }
+
+    private LoadPhase timed(String name, IntFunction<HttpRequest> requests) {
+        // Time-bounded, with a count bound far above what 2 cores can do in that time.
+        return new LoadPhase(name, requests, s -> s == 200, 2_000_000, steady, false);
+    }
+
+    private static String steadyRow(String name, int concurrency, LatencyRecorder.Summary s, double ofPlain) {
+        return String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %.2f | %d | %.0f%% |", name, concurrency,
+                s.requestsPerSecond(), s.p50Nanos() / 1e6, s.p99Nanos() / 1e6, s.errors(), ofPlain * 100);
+    }
+
+    private String render() {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "Steady state (%d s per row after %d s warm-up):%n%n", steady.toSeconds(),
+                warmUp.toSeconds() * 2));
+        md.append("| endpoint | concurrency | req/s | p50 ms | p99 ms | errors | of plain Jetty |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        steadyRows.forEach(r -> md.append(r).append('\n'));
+        md.append(String.format(Locale.ROOT, "%nEntra-like initial cycle (%,d users, %d groups, fresh store per concurrency):%n%n",
+                users, groups));
+        md.append("| phase | concurrency | requests | errors | req/s | p50 ms | p99 ms |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        cycleRows.forEach(r -> md.append(r).append('\n'));
+        return md.toString();
+    }
+
+    private static List<String> ids(List<String> bodies) {
+        List<String> ids = new ArrayList<>();
+        for (String body : bodies) {
+            if (body == null) {
+                continue;
+            }
+            try {
+                String id = JSON.readTree(body).path("id").asText("");
+                if (!id.isEmpty()) {
+                    ids.add(id);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("unreadable create response", e);
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("no resource was created; is the server answering 201?");
+        }
+        return ids;
+    }
+
+    private static String userName(int i, int run) {
+        return "user" + i + ".r" + run + "@contoso.com";
+    }
+
+    private static String externalId(int i, int run) {
+        return "ext-" + run + "-" + i;
+    }
+
+    private static String userBody(int i, int run) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\","
+                + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"],"
+                + "\"userName\":\"" + userName(i, run) + "\",\"externalId\":\"" + externalId(i, run) + "\","
+                + "\"active\":true,\"displayName\":\"User " + i + "\","
+                + "\"name\":{\"givenName\":\"User\",\"familyName\":\"Number" + i + "\"},"
+                + "\"emails\":[{\"value\":\"" + userName(i, run) + "\",\"type\":\"work\",\"primary\":true}],"
+                + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"department\":\"Dept " + (i % 17) + "\"}}";
+    }
+
+    private static String groupBody(int g, int run) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"Group " + g + " r" + run + "\",\"externalId\":\"gext-" + run + "-" + g + "\"}";
+    }
+
+    private static String addMembersBody(List<String> userIds, int from, int to) {
+        StringBuilder body = new StringBuilder("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"Add\",\"path\":\"members\",\"value\":[");
+        for (int i = from; i < to; i++) {
+            body.append(i > from ? "," : "").append("{\"value\":\"").append(userIds.get(i)).append("\"}");
+        }
+        return body.append("]}]}").toString();
+    }
+
+    private static String filterQuery(String attribute, String value) {
+        String filter = attribute + " eq \"" + value + "\"";
+        return "/scim/v2/Users?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8);
+    }
+
+    private static HttpRequest get(URI uri) {
+        return HttpRequest.newBuilder(uri).GET().header("Authorization", "Bearer " + TOKEN)
+                .header("Accept", SCIM_JSON).timeout(Duration.ofSeconds(30)).build();
+    }
+
+    private static HttpRequest post(URI uri, String body) {
+        return HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", SCIM_JSON)
+                .timeout(Duration.ofSeconds(30)).build();
+    }
+
+    private static HttpRequest patch(URI uri, String body) {
+        return HttpRequest.newBuilder(uri).method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", SCIM_JSON)
+                .timeout(Duration.ofSeconds(30)).build();
+    }
+
+    private static Running startScim() throws Exception {
+        SchemaRegistry registry = SchemaRegistry.standard();
+        ScimServer server = ScimServer.builder(registry)
+                .repositories(InMemoryStore.create(registry).repositories())
+                .authenticator(BearerTokenAuthenticator.builder().addToken(TenantId.of("load-run"), TOKEN).build())
+                .build();
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addServlet(new ServletHolder(new ScimServlet(server)), "/scim/v2/*");
+        return start(context);
+    }
+
+    private static Running start(Handler handler) throws Exception {
+        // The same thread pool and connector for the scimkit server and the plain handler.
+        Server jetty = new Server(new QueuedThreadPool(200, 8));
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        jetty.addConnector(connector);
+        jetty.setHandler(handler);
+        jetty.start();
+        return new Running(jetty, connector.getLocalPort());
+    }
+
+    /** A started Jetty on a loopback port; closing stops it. */
+    private record Running(Server jetty, int port) implements AutoCloseable {
+
+        URI uri(String pathAndQuery) {
+            return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+        }
+
+        @Override
+        public void close() throws Exception {
+            jetty.stop();
+        }
+    }
+}
