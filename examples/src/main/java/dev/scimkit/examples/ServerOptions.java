@@ -1,0 +1,217 @@
+package dev.scimkit.examples;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The example server's configuration, read from command-line options with environment variables as
+ * defaults. Immutable; {@link #parse} rejects anything it does not understand with an
+ * {@link InvalidOptionsException} whose message is meant for the person at the terminal.
+ *
+ * @param port          the HTTP port (0 picks a free one)
+ * @param basePath      where the SCIM endpoints live, e.g. {@code /rest/scim/v2}
+ * @param tenants       tenant name to its bearer secrets
+ * @param dataDir       where the embedded store keeps its files
+ * @param store         which store backs the server
+ * @param trackTikUrl   base URL of a TrackTik portal's REST API, for {@link StoreKind#TRACKTIK}
+ * @param trackTikToken the portal API token, for {@link StoreKind#TRACKTIK}
+ * @param help          whether {@code --help} was asked for
+ */
+public record ServerOptions(int port, String basePath, Map<String, List<String>> tenants, Path dataDir,
+                            Store store, Optional<String> trackTikUrl, Optional<String> trackTikToken,
+                            boolean help) {
+
+    /** The tenant that {@code --token} configures. */
+    public static final String DEFAULT_TENANT = "default";
+
+    /** Which store holds the data. */
+    public enum StoreKind { H2, MEMORY, POSTGRES, TRACKTIK }
+
+    /**
+     * A store selection.
+     *
+     * @param kind    the kind of store
+     * @param jdbcUrl the JDBC URL, for {@link StoreKind#POSTGRES}
+     */
+    public record Store(StoreKind kind, Optional<String> jdbcUrl) {
+    }
+
+    public ServerOptions {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        tenants.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        tenants = Collections.unmodifiableMap(copy);
+    }
+
+    public static final String USAGE = """
+            Usage: java -jar scimkit-server.jar [options]
+
+            Serves SCIM 2.0 at http://localhost:<port><base-path>/ for Microsoft Entra ID and Okta.
+
+            Options (environment variable in brackets):
+              --port N               HTTP port, default 8080                      [SCIMKIT_PORT]
+              --base-path PATH       SCIM base path, default /rest/scim/v2        [SCIMKIT_BASE_PATH]
+              --token SECRET         bearer token of the tenant "default"         [SCIMKIT_TOKEN]
+              --tenant NAME=SECRET   a tenant and one of its tokens (repeatable)  [SCIMKIT_TENANTS=name=secret,...]
+              --data-dir DIR         where the embedded H2 store keeps its files, default ./data  [SCIMKIT_DATA_DIR]
+              --store KIND           h2 (default), memory, postgres:<jdbc-url>    [SCIMKIT_STORE]
+              --tracktik-url URL     use a TrackTik portal's REST API as the store [SCIMKIT_TRACKTIK_URL]
+              --tracktik-token T     that portal's API token                      [SCIMKIT_TRACKTIK_TOKEN]
+              --help                 print this text
+
+            At least one token is required (--token, --tenant or the environment).
+            """;
+
+    /** Reads options; {@code env} supplies the defaults (pass {@code System.getenv()}). */
+    public static ServerOptions parse(String[] args, Map<String, String> env) {
+        int port = parsePort(env.getOrDefault("SCIMKIT_PORT", "8080"), "SCIMKIT_PORT");
+        String basePath = env.getOrDefault("SCIMKIT_BASE_PATH", "/rest/scim/v2");
+        Map<String, List<String>> tenants = new LinkedHashMap<>();
+        if (env.containsKey("SCIMKIT_TOKEN")) {
+            addTenant(tenants, DEFAULT_TENANT, env.get("SCIMKIT_TOKEN"), "SCIMKIT_TOKEN");
+        }
+        if (env.containsKey("SCIMKIT_TENANTS")) {
+            for (String pair : env.get("SCIMKIT_TENANTS").split(",")) {
+                if (!pair.isBlank()) {
+                    addTenantPair(tenants, pair.trim(), "SCIMKIT_TENANTS");
+                }
+            }
+        }
+        Path dataDir = Path.of(env.getOrDefault("SCIMKIT_DATA_DIR", "data"));
+        Store store = parseStore(env.getOrDefault("SCIMKIT_STORE", "h2"), "SCIMKIT_STORE");
+        Optional<String> trackTikUrl = Optional.ofNullable(env.get("SCIMKIT_TRACKTIK_URL"));
+        Optional<String> trackTikToken = Optional.ofNullable(env.get("SCIMKIT_TRACKTIK_TOKEN"));
+        boolean help = false;
+
+        List<String> rest = new ArrayList<>(List.of(args));
+        for (int i = 0; i < rest.size(); i++) {
+            String arg = rest.get(i);
+            String name = arg;
+            String inlineValue = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                inlineValue = arg.substring(eq + 1);
+            }
+            if (name.equals("--help") || name.equals("-h")) {
+                help = true;
+                continue;
+            }
+            String value;
+            if (inlineValue != null) {
+                value = inlineValue;
+            } else if (i + 1 < rest.size()) {
+                value = rest.get(++i);
+            } else {
+                value = null;
+            }
+            switch (name) {
+                case "--port" -> port = parsePort(require(name, value), name);
+                case "--base-path" -> basePath = require(name, value);
+                case "--token" -> addTenant(tenants, DEFAULT_TENANT, require(name, value), name);
+                case "--tenant" -> addTenantPair(tenants, require(name, value), name);
+                case "--data-dir" -> dataDir = Path.of(require(name, value));
+                case "--store" -> store = parseStore(require(name, value), name);
+                case "--tracktik-url" -> trackTikUrl = Optional.of(require(name, value));
+                case "--tracktik-token" -> trackTikToken = Optional.of(require(name, value));
+                default -> throw new InvalidOptionsException("Unknown option '" + name + "'");
+            }
+        }
+        basePath = normaliseBasePath(basePath);
+        if (trackTikUrl.isPresent() != trackTikToken.isPresent()) {
+            throw new InvalidOptionsException("--tracktik-url and --tracktik-token go together");
+        }
+        if (trackTikUrl.isPresent()) {
+            store = new Store(StoreKind.TRACKTIK, Optional.empty());
+        }
+        if (!help && tenants.isEmpty()) {
+            throw new InvalidOptionsException("No token configured: pass --token SECRET or --tenant NAME=SECRET");
+        }
+        return new ServerOptions(port, basePath, tenants, dataDir, store, trackTikUrl, trackTikToken, help);
+    }
+
+    private static String require(String option, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new InvalidOptionsException("Option " + option + " needs a value");
+        }
+        return value;
+    }
+
+    private static int parsePort(String text, String source) {
+        try {
+            int port = Integer.parseInt(text.trim());
+            if (port < 0 || port > 65_535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new InvalidOptionsException(source + " must be a port number from 0 to 65535, not '" + text + "'");
+        }
+    }
+
+    private static Store parseStore(String text, String source) {
+        String lower = text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals("h2")) {
+            return new Store(StoreKind.H2, Optional.empty());
+        }
+        if (lower.equals("memory")) {
+            return new Store(StoreKind.MEMORY, Optional.empty());
+        }
+        if (lower.startsWith("postgres:")) {
+            String url = text.trim().substring("postgres:".length());
+            if (!url.startsWith("jdbc:postgresql:")) {
+                throw new InvalidOptionsException(source + " postgres:<url> needs a jdbc:postgresql: URL, not '" + url + "'");
+            }
+            return new Store(StoreKind.POSTGRES, Optional.of(url));
+        }
+        throw new InvalidOptionsException(source + " must be h2, memory or postgres:<jdbc-url>, not '" + text + "'");
+    }
+
+    private static void addTenantPair(Map<String, List<String>> tenants, String pair, String source) {
+        int eq = pair.indexOf('=');
+        if (eq <= 0 || eq == pair.length() - 1) {
+            throw new InvalidOptionsException(source + " takes NAME=SECRET, not '" + redact(pair) + "'");
+        }
+        addTenant(tenants, pair.substring(0, eq).trim(), pair.substring(eq + 1), source);
+    }
+
+    private static void addTenant(Map<String, List<String>> tenants, String name, String secret, String source) {
+        if (secret.isBlank()) {
+            throw new InvalidOptionsException(source + ": a token must not be blank");
+        }
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new InvalidOptionsException(source + ": tenant names use letters, digits, '.', '_' and '-'");
+        }
+        tenants.computeIfAbsent(name, k -> new ArrayList<>()).add(secret);
+    }
+
+    /** Never echo a secret back, even in an error message. */
+    private static String redact(String pair) {
+        int eq = pair.indexOf('=');
+        return eq < 0 ? "…" : pair.substring(0, eq + 1) + "…";
+    }
+
+    private static String normaliseBasePath(String path) {
+        String p = path.trim();
+        if (!p.startsWith("/")) {
+            p = "/" + p;
+        }
+        while (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+
+    /** A configuration the server cannot start with; the message says what to change. */
+    public static final class InvalidOptionsException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public InvalidOptionsException(String message) {
+            super(message);
+        }
+    }
+}
