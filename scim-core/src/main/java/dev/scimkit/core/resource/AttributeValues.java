@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Base64;
 import java.util.Optional;
@@ -33,7 +34,8 @@ public final class AttributeValues {
             .parseCaseInsensitive()
             .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);   // 2011-02-30 is an error, not 2011-02-28
 
     private AttributeValues() {
     }
