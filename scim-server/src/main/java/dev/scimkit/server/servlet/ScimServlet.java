@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +31,8 @@ import java.util.Map;
 public class ScimServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    /** Bodies up to this size are read (and dropped) before a 413, so the client receives it. */
+    private static final long DRAIN_CAP = 16L * 1024 * 1024;
 
     private final transient ScimServer server;
 
@@ -43,13 +44,16 @@ public class ScimServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         int limit = server.limits().maxPayloadBytes();
         long declared = req.getContentLengthLong();
+        long drainCap = Math.max(4L * limit, DRAIN_CAP);
         ScimResponse response;
-        if (declared > limit) {
-            response = ErrorResponses.of(413, "The request body exceeds " + limit + " bytes");
+        if (declared > drainCap) {
+            // Far too big to be worth reading: answer now and close, the client sees the 413.
+            resp.setHeader("Connection", "close");
+            response = tooLarge(limit);
         } else {
-            byte[] body = readBody(req.getInputStream(), limit);
+            byte[] body = readBody(req.getInputStream(), limit, drainCap);
             if (body == null) {
-                response = ErrorResponses.of(413, "The request body exceeds " + limit + " bytes");
+                response = tooLarge(limit);
             } else {
                 response = server.handle(toScimRequest(req, body));
             }
@@ -94,11 +98,29 @@ public class ScimServlet extends HttpServlet {
     }
 
     private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s.replace('+', ' ');
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+            } else if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+                bytes.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
+                i += 2;
+            } else {
+                byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
+                    utf8 = s.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+                    i++;
+                }
+                bytes.write(utf8, 0, utf8.length);
+            }
         }
+        // Invalid UTF-8 becomes U+FFFD, which no filter or id matches: a clean 400 or an empty result.
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int hex(char c) {
+        return Character.digit(c, 16);
     }
 
     private static String baseUrl(HttpServletRequest req) {
@@ -113,8 +135,16 @@ public class ScimServlet extends HttpServlet {
                 + req.getContextPath() + req.getServletPath();
     }
 
-    /** The body, or null when it is longer than {@code limit}. */
-    private static byte[] readBody(InputStream in, int limit) throws IOException {
+    private static ScimResponse tooLarge(int limit) {
+        return ErrorResponses.of(413, "The request body exceeds " + limit + " bytes");
+    }
+
+    /**
+     * The body, or null when it is longer than {@code limit}. Nothing beyond the limit is kept; the
+     * excess is read and dropped up to {@code drainCap} bytes, because HTTP clients that are still
+     * sending when the server answers often lose the answer to a connection reset.
+     */
+    private static byte[] readBody(InputStream in, int limit, long drainCap) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         long total = 0;
@@ -122,6 +152,9 @@ public class ScimServlet extends HttpServlet {
         while ((n = in.read(buffer)) != -1) {
             total += n;
             if (total > limit) {
+                while (total <= drainCap && (n = in.read(buffer)) != -1) {
+                    total += n;
+                }
                 return null;
             }
             out.write(buffer, 0, n);
