@@ -89,6 +89,17 @@ final class JsonValues {
         return a.equals(b);
     }
 
+    /**
+     * Whether a write would change nothing: exact JSON equality (a client that replaces "abc" with
+     * "ABC" wants the new spelling even where comparisons ignore case).
+     */
+    static boolean identical(JsonNode a, JsonNode b) {
+        if (isAbsent(a) || isAbsent(b)) {
+            return isAbsent(a) && isAbsent(b);
+        }
+        return a.equals(b);
+    }
+
     static boolean isAbsent(JsonNode n) {
         return n == null || n.isNull() || n.isMissingNode() || (n.isArray() && n.isEmpty());
     }

@@ -83,7 +83,7 @@ final class OperationApplier {
     }
 
     private void setAttribute(ObjectNode container, AttributeDefinition def, JsonNode current, JsonNode value) {
-        if (JsonValues.same(def, current, value)) {
+        if (JsonValues.identical(current, value)) {
             return;
         }
         checkMayChange(def, current, def.name());
@@ -92,7 +92,7 @@ final class OperationApplier {
 
     private void mergeComplex(ObjectNode container, AttributeDefinition def, JsonNode current, ObjectNode value) {
         if (!JsonValues.isAbsent(current) && def.mutability() == Mutability.IMMUTABLE
-                && !JsonValues.same(def, current, mergedCopy(def, current, value))) {
+                && !JsonValues.identical(current, mergedCopy(def, current, value))) {
             throw immutable(def.name());
         }
         ObjectNode target = current != null && current.isObject() ? (ObjectNode) current : ScimJson.object();
@@ -114,7 +114,7 @@ final class OperationApplier {
             Map.Entry<String, JsonNode> e = it.next();
             AttributeDefinition sub = DefaultSubAttributes.find(def, e.getKey()).orElseThrow();
             JsonNode old = JsonValues.get(target, sub.name());
-            if (!JsonValues.same(sub, old, e.getValue())) {
+            if (!JsonValues.identical(old, e.getValue())) {
                 checkMayChange(sub, old, where + "." + sub.name());
                 JsonValues.put(target, sub.name(), e.getValue().deepCopy());
             }
@@ -149,7 +149,7 @@ final class OperationApplier {
                 written.add(copy);
             }
         }
-        if (JsonValues.same(def, current, array)) {
+        if (JsonValues.identical(current, array)) {
             return;
         }
         checkMayChange(def, current, def.name());
@@ -288,7 +288,7 @@ final class OperationApplier {
         for (AttributeDefinition sub : def.subAttributes()) {
             JsonNode before = JsonValues.get(old, sub.name());
             if (sub.mutability() == Mutability.IMMUTABLE && !JsonValues.isAbsent(before)
-                    && !JsonValues.same(sub, before, JsonValues.get(replacement, sub.name()))) {
+                    && !JsonValues.identical(before, JsonValues.get(replacement, sub.name()))) {
                 throw immutable(where + "." + sub.name());
             }
         }

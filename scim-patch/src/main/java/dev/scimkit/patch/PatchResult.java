@@ -37,7 +37,7 @@ public final class PatchResult {
     /**
      * Canonical paths of the attributes whose value changed, in schema spelling and a stable order:
      * {@code displayName}, {@code emails}, {@code name.givenName} (sub-attributes of single-valued
-     * complex attributes), {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager},
+     * complex attributes), {@code urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber}, {@code …:User:manager.value},
      * {@code members}. {@code schemas} is never listed.
      */
     public Set<String> touchedAttributes() {
