@@ -1,0 +1,100 @@
+package dev.scimkit.benchmarks;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.captaingoldfish.scim.sdk.common.request.PatchOpRequest;
+import de.captaingoldfish.scim.sdk.common.resources.User;
+import dev.scimkit.benchmarks.fixtures.Fixtures;
+import dev.scimkit.benchmarks.peers.ScimSdkPeer;
+import dev.scimkit.benchmarks.peers.UnboundIdPeer;
+import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.core.message.PatchRequest;
+import dev.scimkit.core.schema.ResourceTypeDefinition;
+import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.patch.PatchEngine;
+import dev.scimkit.patch.PatchResult;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * A PATCH applied to the Entra-created User, for each library. Each library's PatchOp message is read
+ * from the body in setup; the measurement is turning that message into the patched User.
+ *
+ * <ul>
+ *   <li>scimkit: {@code engine.plan(type, request).apply(user)}: paths parsed and resolved against the
+ *       schema, dialect rewritten, values checked, then applied to a deep copy (its API never mutates
+ *       the input). Planning is measured on every call, although a server could not reuse a plan either.</li>
+ *   <li>UnboundID: {@code PatchOperation.apply(ObjectNode)} for each operation, in place, schema-less;
+ *       its paths were already parsed when the message was read (in setup).</li>
+ *   <li>SCIM-SDK: {@code PatchRequestHandler.handlePatchRequest}, which fetches the stored User from
+ *       the in-memory handler (the object itself, no copy), applies and stores it.</li>
+ * </ul>
+ * Every input is a replace, so applying it again to its own result does the same work: the peers'
+ * in-place application needs no reset between calls.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class PatchApplyBenchmark {
+
+    /** Which PATCH: Entra with paths, Entra path-less, Okta deactivate. */
+    @Param({"entraPaths", "entraPathless", "oktaDeactivate"})
+    public PatchInput input;
+
+    private PatchEngine engine;
+    private ResourceTypeDefinition userType;
+    private PatchRequest scimkitRequest;
+    private ObjectNode scimkitUser;
+
+    private UnboundIdPeer unboundId;
+    private com.unboundid.scim2.common.messages.PatchRequest unboundIdRequest;
+    private ObjectNode unboundIdUser;
+
+    private ScimSdkPeer scimSdk;
+    private PatchOpRequest scimSdkRequest;
+    private String userId;
+
+    /** Reads the message and the User for every library. */
+    @Setup
+    public void setUp() {
+        engine = PatchEngine.defaults();
+        userType = SchemaRegistry.standard().user();
+        scimkitRequest = engine.parse(ScimJson.parse(input.body().getBytes(StandardCharsets.UTF_8)));
+        scimkitUser = ScimJson.parseObject(Fixtures.ENTRA_USER.getBytes(StandardCharsets.UTF_8));
+
+        unboundId = new UnboundIdPeer();
+        unboundIdRequest = unboundId.readPatch(input.unboundIdBody());
+        unboundIdUser = unboundId.readTree(Fixtures.ENTRA_USER);
+
+        scimSdk = new ScimSdkPeer();
+        scimSdkRequest = scimSdk.readPatch(input.body());
+        User user = scimSdk.readUser(Fixtures.ENTRA_USER);
+        userId = user.getId().orElseThrow();
+        scimSdk.storeUser(user);
+    }
+
+    /** scimkit. */
+    @Benchmark
+    public PatchResult scimkit() {
+        return engine.plan(userType, scimkitRequest).apply(scimkitUser);
+    }
+
+    /** UnboundID SCIM 2 SDK. */
+    @Benchmark
+    public ObjectNode unboundId() {
+        return unboundId.apply(unboundIdRequest, unboundIdUser);
+    }
+
+    /** SCIM-SDK. */
+    @Benchmark
+    public User scimSdk() {
+        return scimSdk.patchUser(userId, scimSdkRequest);
+    }
+}
