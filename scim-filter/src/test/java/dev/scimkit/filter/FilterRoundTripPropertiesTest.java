@@ -1,0 +1,114 @@
+package dev.scimkit.filter;
+
+import dev.scimkit.core.error.ScimErrorType;
+import dev.scimkit.core.error.ScimException;
+import dev.scimkit.filter.ast.AttributePath;
+import dev.scimkit.filter.ast.CompareOperator;
+import dev.scimkit.filter.ast.Filter;
+import dev.scimkit.filter.ast.Literal;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Printing and re-parsing gives back the same filter; no input makes the parser throw anything else. */
+class FilterRoundTripPropertiesTest {
+
+    @Property(tries = 300)
+    void printThenParseIsIdentity(@ForAll("filters") Filter filter) {
+        String text = Filters.print(filter);
+        assertThat(Filters.parse(text, new FilterLimits(100_000, 200))).isEqualTo(filter);
+        assertThat(Filters.print(Filters.parse(text, new FilterLimits(100_000, 200)))).isEqualTo(text);
+    }
+
+    @Property(tries = 300)
+    void randomStringsOnlyEverFailWithInvalidFilter(@ForAll("noise") String text) {
+        assertOnlyInvalidFilter(text);
+    }
+
+    @Property(tries = 300)
+    void mutatedFiltersOnlyEverFailWithInvalidFilter(@ForAll("filters") Filter filter,
+                                                     @ForAll("noise") String insert,
+                                                     @ForAll double where, @ForAll boolean delete) {
+        String text = Filters.print(filter);
+        int at = (int) Math.floor(Math.abs(where % 1.0) * text.length());
+        String mutated = delete
+                ? text.substring(0, at) + text.substring(Math.min(text.length(), at + insert.length()))
+                : text.substring(0, at) + insert + text.substring(at);
+        assertOnlyInvalidFilter(mutated);
+    }
+
+    private static void assertOnlyInvalidFilter(String text) {
+        try {
+            Filter f = Filters.parse(text);
+            assertThat(Filters.parse(Filters.print(f))).isEqualTo(f);
+        } catch (ScimException e) {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.scimType()).contains(ScimErrorType.INVALID_FILTER);
+            assertThat(e.detail()).isNotBlank();
+        }
+    }
+
+    @Provide
+    Arbitrary<String> noise() {
+        Arbitrary<String> tokens = Arbitraries.of("(", ")", "[", "]", ".", " ", "\"", "\\", "not ", " and ", " or ",
+                " eq ", " pr", "a", "urn:x:", "1", "-", "e", "$ref", "\\u12", "true", "null", "\u00e9", "\t", ":");
+        return Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(40),
+                tokens.list().ofMaxSize(20).map(l -> String.join("", l)));
+    }
+
+    @Provide
+    Arbitrary<Filter> filters() {
+        return filter(4);
+    }
+
+    static Arbitrary<Filter> filter(int depth) {
+        Arbitrary<Filter> leaf = Arbitraries.oneOf(comparison(), present());
+        if (depth == 0) {
+            return leaf;
+        }
+        Arbitrary<Filter> sub = Arbitraries.lazy(() -> filter(depth - 1));
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, leaf),
+                net.jqwik.api.Tuple.of(2, Combinators.combine(sub, sub).as(Filter.And::new)),
+                net.jqwik.api.Tuple.of(2, Combinators.combine(sub, sub).as(Filter.Or::new)),
+                net.jqwik.api.Tuple.of(1, sub.map(Filter.Not::new)),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(path(), sub).as(Filter.ValuePath::new)));
+    }
+
+    private static Arbitrary<Filter> comparison() {
+        return Combinators.combine(path(), Arbitraries.of(CompareOperator.class), literal()).as(Filter.Comparison::new);
+    }
+
+    private static Arbitrary<Filter> present() {
+        return path().map(Filter.Present::new);
+    }
+
+    static Arbitrary<AttributePath> path() {
+        Arbitrary<String> names = Arbitraries.oneOf(
+                Arbitraries.of("userName", "pr", "not", "and", "or", "eq", "true", "null", "$ref", "x-y_1", "Name"),
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6)
+                        .flatMap(head -> Arbitraries.strings().withCharRange('0', '9').withChars('-', '_', 'A', 'z')
+                                .ofMaxLength(3).map(tail -> head + tail)));
+        Arbitrary<String> urns = Arbitraries.of("", "urn:ietf:params:scim:schemas:core:2.0:User",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "urn:a:b.c-d:1");
+        Arbitrary<String> subs = Arbitraries.oneOf(Arbitraries.just(""), names);
+        return Combinators.combine(urns, names, subs).as(AttributePath::of);
+    }
+
+    static Arbitrary<Literal> literal() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(8).map(Literal.StringLiteral::new),
+                Arbitraries.bigDecimals().between(new BigDecimal("-1e12"), new BigDecimal("1e12")).ofScale(3)
+                        .map(b -> new Literal.NumberLiteral(b.stripTrailingZeros())),
+                Arbitraries.of(true, false).map(Literal.BooleanLiteral::new),
+                Arbitraries.just(Literal.NullLiteral.INSTANCE));
+    }
+}

@@ -1,0 +1,329 @@
+package dev.scimkit.filter.sql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.core.schema.AttributeDefinition;
+import dev.scimkit.core.schema.AttributeType;
+import dev.scimkit.core.schema.ResourceTypeDefinition;
+import dev.scimkit.core.schema.SchemaDefinition;
+import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.filter.Filters;
+import dev.scimkit.filter.ast.Filter;
+import dev.scimkit.filter.eval.FilterEvaluator;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Semantic laws of the evaluator (not, De Morgan, commutativity) and the differential check that SQL
+ * pushdown on a real H2 plus the residual filter selects exactly what the in-memory evaluator selects.
+ */
+class SemanticsPropertiesTest {
+
+    private static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    private static final String TEST_EXT = "urn:example:scimkit:test:2.0:User";
+
+    private static final ResourceTypeDefinition USER = SchemaRegistry.standard().toBuilder()
+            .addExtension("User", new SchemaDefinition(TEST_EXT, "Test", "", List.of(
+                    AttributeDefinition.builder("level", AttributeType.INTEGER).build(),
+                    AttributeDefinition.builder("score", AttributeType.DECIMAL).build())), false)
+            .build().user();
+
+    private static final FilterEvaluator EVALUATOR = new FilterEvaluator(USER);
+
+    private static final SqlColumnMapping MAPPING = SqlColumnMapping.builder(USER)
+            .map("userName", "user_name")
+            .map("displayName", "display_name")
+            .map("externalId", "external_id")
+            .map("active", "active")
+            .map("meta.lastModified", "last_modified")
+            .map("name.givenName", "given_name")
+            .map(ENTERPRISE + ":employeeNumber", "employee_number")
+            .map(TEST_EXT + ":level", "level")
+            .map(TEST_EXT + ":score", "score")
+            .build();
+
+    private static final SqlTranslator TRANSLATOR = new SqlTranslator(MAPPING, true);
+
+    private static final List<String> STRINGS = List.of("", "a", "A", "ab", "aB", "Ab c", "b%", "a_b", "x!y", "\u00e9", "\u00c9t\u00e9", "ba");
+    private static final List<String> TIMES = List.of("2011-05-13T04:42:34Z", "2011-05-13T06:42:34+02:00",
+            "2011-05-13T04:42:34.5Z", "2020-01-01T00:00:00Z", "1999-12-31T23:59:59.999Z");
+    private static final List<BigDecimal> NUMBERS = List.of(new BigDecimal("-2"), BigDecimal.ZERO, new BigDecimal("1"),
+            new BigDecimal("1.50"), new BigDecimal("3"), new BigDecimal("-0.25"));
+
+    private static Connection db;
+
+    @BeforeContainer
+    static void openDatabase() throws SQLException {
+        db = DriverManager.getConnection("jdbc:h2:mem:scimfilter;DB_CLOSE_DELAY=-1");
+        try (Statement s = db.createStatement()) {
+            s.execute("CREATE TABLE users (id INT PRIMARY KEY, user_name VARCHAR(100), display_name VARCHAR(100),"
+                    + " external_id VARCHAR(100), active BOOLEAN, last_modified TIMESTAMP(9), given_name VARCHAR(100),"
+                    + " employee_number VARCHAR(100), level INT, score DECIMAL(20, 6))");
+        }
+    }
+
+    @AfterContainer
+    static void closeDatabase() throws SQLException {
+        db.close();
+    }
+
+    // ------------------------------------------------------------------ laws
+
+    @Property(tries = 300)
+    void notMatchesExactlyWhenTheFilterDoesNot(@ForAll("filters") Filter f, @ForAll("user") ObjectNode user) {
+        assertThat(EVALUATOR.matches(new Filter.Not(f), user)).isEqualTo(!EVALUATOR.matches(f, user));
+    }
+
+    @Property(tries = 200)
+    void deMorgan(@ForAll("filters") Filter a, @ForAll("filters") Filter b, @ForAll("user") ObjectNode user) {
+        assertThat(EVALUATOR.matches(new Filter.Not(new Filter.And(a, b)), user))
+                .isEqualTo(EVALUATOR.matches(new Filter.Or(new Filter.Not(a), new Filter.Not(b)), user));
+        assertThat(EVALUATOR.matches(new Filter.Not(new Filter.Or(a, b)), user))
+                .isEqualTo(EVALUATOR.matches(new Filter.And(new Filter.Not(a), new Filter.Not(b)), user));
+    }
+
+    @Property(tries = 200)
+    void andOrCommute(@ForAll("filters") Filter a, @ForAll("filters") Filter b, @ForAll("user") ObjectNode user) {
+        assertThat(EVALUATOR.matches(new Filter.And(a, b), user)).isEqualTo(EVALUATOR.matches(new Filter.And(b, a), user));
+        assertThat(EVALUATOR.matches(new Filter.Or(a, b), user)).isEqualTo(EVALUATOR.matches(new Filter.Or(b, a), user));
+    }
+
+    @Property(tries = 200)
+    void neIsNotEq(@ForAll("leaves") Filter leaf, @ForAll("user") ObjectNode user) {
+        if (leaf instanceof Filter.Comparison c && c.operator() == dev.scimkit.filter.ast.CompareOperator.EQ) {
+            Filter ne = new Filter.Comparison(c.path(), dev.scimkit.filter.ast.CompareOperator.NE, c.value());
+            assertThat(EVALUATOR.matches(ne, user)).isEqualTo(!EVALUATOR.matches(c, user));
+        }
+    }
+
+    // ------------------------------------------------------------------ SQL differential
+
+    @Property(tries = 200)
+    void sqlPushdownPlusResidualEqualsInMemoryEvaluation(@ForAll("filters") Filter filter,
+                                                         @ForAll("users") List<ObjectNode> users) throws SQLException {
+        load(users);
+        Set<Integer> expected = new TreeSet<>();
+        for (int i = 0; i < users.size(); i++) {
+            if (EVALUATOR.matches(filter, users.get(i))) {
+                expected.add(i);
+            }
+        }
+        SqlTranslation translation = TRANSLATOR.translate(filter);
+        Set<Integer> actual = new TreeSet<>();
+        String sql = "SELECT id FROM users" + translation.where().map(w -> " WHERE " + w.sql()).orElse("");
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            List<Object> params = translation.where().map(SqlFragment::parameters).orElse(List.of());
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int id = rs.getInt(1);
+                    if (translation.residual().map(r -> EVALUATOR.matches(r, users.get(id))).orElse(true)) {
+                        actual.add(id);
+                    }
+                }
+            }
+        }
+        assertThat(actual).as("%s -> %s", Filters.print(filter), translation).isEqualTo(expected);
+        // and the SQL never carries a value inline
+        translation.where().ifPresent(w -> STRINGS.stream().filter(s -> s.length() > 1)
+                .forEach(s -> assertThat(w.sql()).doesNotContain("'" + s)));
+    }
+
+    private static void load(List<ObjectNode> users) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("DELETE FROM users");
+        }
+        try (PreparedStatement ps = db.prepareStatement("INSERT INTO users VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            for (int i = 0; i < users.size(); i++) {
+                JsonNode u = users.get(i);
+                ps.setInt(1, i);
+                setString(ps, 2, u.get("userName"));
+                setString(ps, 3, u.get("displayName"));
+                setString(ps, 4, u.get("externalId"));
+                JsonNode active = u.get("active");
+                if (active == null) {
+                    ps.setNull(5, Types.BOOLEAN);
+                } else {
+                    ps.setBoolean(5, active.booleanValue());
+                }
+                JsonNode modified = u.path("meta").get("lastModified");
+                if (modified == null) {
+                    ps.setNull(6, Types.TIMESTAMP);
+                } else {
+                    ps.setTimestamp(6, Timestamp.from(dev.scimkit.filter.eval.DateTimes.parse(modified.textValue()).orElseThrow()));
+                }
+                setString(ps, 7, u.path("name").get("givenName"));
+                setString(ps, 8, u.path(ENTERPRISE).get("employeeNumber"));
+                JsonNode level = u.path(TEST_EXT).get("level");
+                if (level == null) {
+                    ps.setNull(9, Types.INTEGER);
+                } else {
+                    ps.setInt(9, level.intValue());
+                }
+                JsonNode score = u.path(TEST_EXT).get("score");
+                if (score == null) {
+                    ps.setNull(10, Types.DECIMAL);
+                } else {
+                    ps.setBigDecimal(10, score.decimalValue());
+                }
+                ps.addBatch();
+            }
+            if (!users.isEmpty()) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static void setString(PreparedStatement ps, int index, JsonNode value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value.textValue());
+        }
+    }
+
+    // ------------------------------------------------------------------ generators
+
+    @Provide
+    Arbitrary<List<ObjectNode>> users() {
+        return user().list().ofMaxSize(12);
+    }
+
+    @Provide
+    Arbitrary<ObjectNode> user() {
+        Arbitrary<Object> str = Arbitraries.of(STRINGS).injectNull(0.25).map(o -> o);
+        Arbitrary<Object> time = Arbitraries.of(TIMES).injectNull(0.25).map(o -> o);
+        Arbitrary<Object> num = Arbitraries.of(NUMBERS).injectNull(0.25).map(o -> o);
+        Arbitrary<Object> bool = Arbitraries.of(true, false).injectNull(0.25).map(o -> o);
+        Arbitrary<Object> emails = Arbitraries.of(STRINGS).list().ofMaxSize(3).map(o -> o);
+        List<Arbitrary<Object>> parts = List.of(str, str, str, bool, time, str, str, num, num, emails);
+        return Combinators.combine(parts)
+                .as(values -> {
+                    ObjectNode u = ScimJson.object();
+                    putText(u, "userName", values.get(0));
+                    putText(u, "displayName", values.get(1));
+                    putText(u, "externalId", values.get(2));
+                    if (values.get(3) != null) {
+                        u.put("active", (Boolean) values.get(3));
+                    }
+                    if (values.get(4) != null) {
+                        u.putObject("meta").put("lastModified", (String) values.get(4));
+                    }
+                    if (values.get(5) != null) {
+                        u.putObject("name").put("givenName", (String) values.get(5));
+                    }
+                    if (values.get(6) != null) {
+                        u.putObject(ENTERPRISE).put("employeeNumber", (String) values.get(6));
+                    }
+                    ObjectNode ext = ScimJson.object();
+                    if (values.get(7) != null) {
+                        ext.put("level", ((BigDecimal) values.get(7)).setScale(0, java.math.RoundingMode.FLOOR).intValue());
+                    }
+                    if (values.get(8) != null) {
+                        ext.put("score", (BigDecimal) values.get(8));
+                    }
+                    if (!ext.isEmpty()) {
+                        u.set(TEST_EXT, ext);
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<String> mails = (List<String>) values.get(9);
+                    if (!mails.isEmpty()) {
+                        var array = u.putArray("emails");
+                        for (int i = 0; i < mails.size(); i++) {
+                            array.addObject().put("value", mails.get(i)).put("type", i == 0 ? "work" : "home");
+                        }
+                    }
+                    return u;
+                });
+    }
+
+    private static void putText(ObjectNode u, String name, Object value) {
+        if (value != null) {
+            u.put(name, (String) value);
+        }
+    }
+
+    @Provide
+    Arbitrary<Filter> filters() {
+        return filter(3);
+    }
+
+    @Provide
+    Arbitrary<Filter> leaves() {
+        return leaf();
+    }
+
+    private static Arbitrary<Filter> filter(int depth) {
+        if (depth == 0) {
+            return leaf();
+        }
+        Arbitrary<Filter> sub = Arbitraries.lazy(() -> filter(depth - 1));
+        return Arbitraries.frequencyOf(
+                Tuple.of(4, leaf()),
+                Tuple.of(2, Combinators.combine(sub, sub).as(Filter.And::new)),
+                Tuple.of(2, Combinators.combine(sub, sub).as(Filter.Or::new)),
+                Tuple.of(2, sub.map(Filter.Not::new)));
+    }
+
+    /** Valid comparisons over mapped, unmapped, unknown and multi-valued attributes, parsed from text. */
+    private static Arbitrary<Filter> leaf() {
+        Arbitrary<String> stringPath = Arbitraries.of("userName", "displayName", "externalId", "name.givenName",
+                ENTERPRISE + ":employeeNumber", "title", "emails.value", "emails", "favoriteColor");
+        Arbitrary<String> strOp = Arbitraries.of("eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le");
+        Arbitrary<String> strLit = Arbitraries.of(STRINGS).map(SemanticsPropertiesTest::quote);
+        Arbitrary<String> strings = Combinators.combine(stringPath, strOp, strLit).as((p, o, v) -> p + " " + o + " " + v);
+        Arbitrary<String> numPath = Arbitraries.of(TEST_EXT + ":level", TEST_EXT + ":score");
+        Arbitrary<String> numOp = Arbitraries.of("eq", "ne", "gt", "ge", "lt", "le");
+        Arbitrary<String> numbers = Combinators.combine(numPath, numOp, Arbitraries.of(NUMBERS))
+                .as((p, o, v) -> p + " " + o + " " + v.toPlainString());
+        Arbitrary<String> times = Combinators.combine(numOp, Arbitraries.of(TIMES))
+                .as((o, v) -> "meta.lastModified " + o + " " + quote(v));
+        Arbitrary<String> timeText = Combinators.combine(Arbitraries.of("co", "sw", "ew"), Arbitraries.of("2011", "Z", "05-13T"))
+                .as((o, v) -> "meta.lastModified " + o + " " + quote(v));
+        Arbitrary<String> booleans = Combinators.combine(Arbitraries.of("eq", "ne"), Arbitraries.of("true", "false"))
+                .as((o, v) -> "active " + o + " " + v);
+        Arbitrary<String> mismatched = Arbitraries.of("userName eq 1", "active eq \"true\"", TEST_EXT + ":level eq \"1\"",
+                "userName gt 5", "meta.lastModified eq 3");
+        Arbitrary<String> nulls = Combinators.combine(Arbitraries.of("userName", "active", "meta.lastModified",
+                        TEST_EXT + ":level", "emails", "favoriteColor"), Arbitraries.of("eq", "ne"))
+                .as((p, o) -> p + " " + o + " null");
+        Arbitrary<String> present = Arbitraries.of("userName", "displayName", "active", "meta.lastModified", "name.givenName",
+                TEST_EXT + ":score", "emails", "name", "favoriteColor").map(p -> p + " pr");
+        Arbitrary<String> valuePaths = Combinators.combine(Arbitraries.of("eq", "co", "ne"), strLit)
+                .as((o, v) -> "emails[type eq \"work\" and value " + o + " " + v + "]");
+        return Arbitraries.frequencyOf(
+                Tuple.of(6, strings), Tuple.of(3, numbers), Tuple.of(2, times), Tuple.of(1, timeText),
+                Tuple.of(2, booleans), Tuple.of(1, mismatched), Tuple.of(1, nulls), Tuple.of(2, present),
+                Tuple.of(1, valuePaths)).map(Filters::parse);
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+}
