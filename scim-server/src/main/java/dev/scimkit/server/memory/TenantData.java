@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -19,7 +20,7 @@ final class TenantData {
 
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** Resource type (lower-case name) → table. */
-    final Map<String, TypeTable> tables = new HashMap<>();
+    final Map<String, TypeTable> tables = new ConcurrentHashMap<>(); // created lazily, also under the read lock
     /** Resource id → lower-case type name, across types, to resolve member references. */
     final Map<String, String> typeOfId = new HashMap<>();
     /** Member id → the groups (type, id) that list it. */
@@ -52,7 +53,7 @@ final class TenantData {
         /** Creation order, kept across replaces: the stable default order of searches. */
         final LinkedHashMap<String, Stored> byId = new LinkedHashMap<>();
         /** Lower-case attribute name → normalised value → ids. */
-        final Map<String, Map<String, Set<String>>> indexes = new HashMap<>();
+        final Map<String, Map<String, Set<String>>> indexes = new ConcurrentHashMap<>(); // lazily, also under the read lock
 
         Map<String, Set<String>> index(String attribute) {
             return indexes.computeIfAbsent(attribute.toLowerCase(Locale.ROOT), a -> new HashMap<>());
