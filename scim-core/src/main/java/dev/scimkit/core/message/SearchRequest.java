@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.core.resource.AttributeValues;
 import dev.scimkit.core.schema.SchemaUrns;
 
 import java.math.BigInteger;
@@ -157,10 +158,17 @@ public record SearchRequest(List<String> attributes, List<String> excludedAttrib
         if (value.isTextual()) {    // some clients quote numbers; the text must still be an integer
             return Optional.of(parseInteger(value.asText(), name));
         }
-        if (!value.isIntegralNumber()) {
-            throw ScimException.invalidValue("\"" + name + "\" must be an integer, not " + ScimJson.describe(value));
+        if (value.isIntegralNumber()) {
+            return Optional.of(clamp(value.bigIntegerValue()));
         }
-        return Optional.of(clamp(value.bigIntegerValue()));
+        // 1e3 and 10.0 arrive as decimals (exact BigDecimal parsing) yet are integers.
+        return Optional.of(clamp(value.isNumber() ? AttributeValues.integral(value.decimalValue()).orElseThrow(() ->
+                ScimException.invalidValue("\"" + name + "\" must be an integer, without fractional digits"))
+                : invalidInteger(name, value)));
+    }
+
+    private static BigInteger invalidInteger(String name, JsonNode value) {
+        throw ScimException.invalidValue("\"" + name + "\" must be an integer, not " + ScimJson.describe(value));
     }
 
     private static Integer parseInteger(String text, String name) {

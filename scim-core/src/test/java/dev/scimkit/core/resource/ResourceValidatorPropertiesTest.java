@@ -22,7 +22,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Semantic laws of validation over generated, client-shaped User bodies. */
-class ResourceValidatorProperties {
+class ResourceValidatorPropertiesTest {
 
     private final ResourceValidator lenient = new ResourceValidator(SchemaRegistry.standard().user());
     private final ResourceValidator strict = new ResourceValidator(SchemaRegistry.standard().user(),
