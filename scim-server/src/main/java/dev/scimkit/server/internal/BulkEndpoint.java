@@ -218,7 +218,7 @@ public final class BulkEndpoint {
         }
         if (node.isObject()) {
             ObjectNode out = ScimJson.object();
-            node.fields().forEachRemaining(f -> out.set(f.getKey(), substitute(f.getValue(), resolved)));
+            node.properties().forEach(f -> out.set(f.getKey(), substitute(f.getValue(), resolved)));
             return out;
         }
         return node;

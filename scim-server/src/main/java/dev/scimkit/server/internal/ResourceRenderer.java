@@ -58,6 +58,12 @@ public final class ResourceRenderer {
                 schemas.add(e.schema().id());
             }
         }
-        resource.set("schemas", schemas);
+        resource.remove("schemas");
+        // schemas first, as every RFC example and most clients' logs show it.
+        ObjectNode ordered = ScimJson.object();
+        ordered.set("schemas", schemas);
+        ordered.setAll(resource);
+        resource.removeAll();
+        resource.setAll(ordered);
     }
 }

@@ -12,7 +12,6 @@ import dev.scimkit.core.schema.SchemaExtension;
 import dev.scimkit.filter.ast.AttributePath;
 import dev.scimkit.server.spi.Projection;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +37,7 @@ public final class Projector {
     /** A new tree holding what the client may see of {@code resource}; the input is not changed. */
     public ObjectNode apply(ObjectNode resource) {
         ObjectNode out = ScimJson.object();
-        for (Iterator<Map.Entry<String, JsonNode>> it = resource.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : resource.properties()) {
             String key = field.getKey();
             JsonNode value = field.getValue();
             if (key.equals("schemas")) {
@@ -64,8 +62,7 @@ public final class Projector {
 
     private ObjectNode projectExtension(SchemaDefinition schema, ObjectNode extension) {
         ObjectNode out = ScimJson.object();
-        for (Iterator<Map.Entry<String, JsonNode>> it = extension.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : extension.properties()) {
             AttributeDefinition def = schema.attribute(field.getKey()).orElse(null);
             project(schema, true, field.getKey(), def, field.getValue()).ifPresent(v -> out.set(field.getKey(), v));
         }
@@ -162,7 +159,7 @@ public final class Projector {
 
     private static ObjectNode keepSubs(AttributeDefinition def, ObjectNode element, List<String> subs) {
         ObjectNode out = ScimJson.object();
-        element.fields().forEachRemaining(f -> {
+        element.properties().forEach(f -> {
             Returned r = subReturned(def, f.getKey());
             boolean named = subs.stream().anyMatch(s -> s.equalsIgnoreCase(f.getKey()));
             if (r == Returned.ALWAYS || named && r != Returned.NEVER) {
@@ -192,7 +189,7 @@ public final class Projector {
 
     private static ObjectNode dropSubs(AttributeDefinition def, ObjectNode element, List<String> excludedSubs) {
         ObjectNode out = ScimJson.object();
-        element.fields().forEachRemaining(f -> {
+        element.properties().forEach(f -> {
             Returned r = subReturned(def, f.getKey());
             boolean excluded = excludedSubs.stream().anyMatch(s -> s.equalsIgnoreCase(f.getKey()));
             if (r == Returned.ALWAYS || r == Returned.DEFAULT && !excluded) {
