@@ -1,0 +1,896 @@
+package dev.scimkit.tracktik.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.filter.ast.Filter;
+import dev.scimkit.filter.sql.SqlFragment;
+import dev.scimkit.server.spi.TenantId;
+import dev.scimkit.tracktik.domain.Actor;
+import dev.scimkit.tracktik.domain.Address;
+import dev.scimkit.tracktik.domain.Employee;
+import dev.scimkit.tracktik.domain.EmployeeChanges;
+import dev.scimkit.tracktik.domain.EmployeeProfile;
+import dev.scimkit.tracktik.domain.EmployeeStatus;
+import dev.scimkit.tracktik.domain.FieldChange;
+import dev.scimkit.tracktik.domain.HistoryAction;
+import dev.scimkit.tracktik.domain.HistoryEntry;
+import dev.scimkit.tracktik.domain.Region;
+import dev.scimkit.tracktik.domain.Role;
+import dev.scimkit.tracktik.domain.RoleRef;
+import dev.scimkit.tracktik.port.EmployeeColumn;
+import dev.scimkit.tracktik.port.EmployeeRecord;
+import dev.scimkit.tracktik.port.EmployeeWrite;
+import dev.scimkit.tracktik.port.FilterColumns;
+import dev.scimkit.tracktik.port.FilterSplit;
+import dev.scimkit.tracktik.port.Member;
+import dev.scimkit.tracktik.port.MembershipChange;
+import dev.scimkit.tracktik.port.Page;
+import dev.scimkit.tracktik.port.RoleColumn;
+import dev.scimkit.tracktik.port.RoleRecord;
+import dev.scimkit.tracktik.port.RoleWrite;
+import dev.scimkit.tracktik.port.ScimLink;
+import dev.scimkit.tracktik.port.StoreQuery;
+import dev.scimkit.tracktik.port.TrackTikStore;
+import dev.scimkit.tracktik.port.VersionConflictException;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.io.Closeable;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The {@link TrackTikStore} on a relational database: H2 embedded by default, PostgreSQL to scale out
+ * (several servers on one database stay correct: uniqueness, versions and membership are the
+ * database's job). The schema is created and upgraded by Flyway from
+ * {@code classpath:db/migration/tracktik} into its own history table.
+ *
+ * <p>Every write is one transaction that also appends the History entries it causes. Versions are
+ * checked with row locks ({@code SELECT … FOR UPDATE}) and bumped in the same transaction.
+ */
+public final class JdbcTrackTikStore implements TrackTikStore {
+
+    /** Where the migrations live; the embedding application's own migrations stay apart. */
+    public static final String MIGRATIONS = "classpath:db/migration/tracktik";
+    private static final String HISTORY_TABLE = "tracktik_schema_history";
+    /** How many ids go into one {@code IN (…)} list. */
+    private static final int IN_CHUNK = 500;
+
+    private static final String EMPLOYEE_COLUMNS = "e.id, e.scim_id, e.custom_id, e.first_name, e.last_name, e.email,"
+            + " e.primary_phone, e.secondary_phone, e.job_title, e.department, e.manager_id, e.status, e.region_id,"
+            + " g.name AS region_name, e.addr_street, e.addr_city, e.addr_state, e.addr_postal_code, e.addr_country,"
+            + " e.language, e.user_name, e.external_id, e.scim_json, e.version, e.created, e.last_modified";
+    private static final String EMPLOYEE_FROM = " FROM tt_employee e JOIN tt_region g ON g.tenant = e.tenant AND g.id = e.region_id";
+    private static final String ROLE_COLUMNS = "r.id, r.scim_id, r.name, r.kind, r.external_id, r.scim_json, r.version,"
+            + " r.created, r.last_modified, (SELECT COUNT(*) FROM tt_role_assignment a WHERE a.role_id = r.id) AS member_count";
+
+    private final DataSource dataSource;
+    private final Transactions tx;
+    private final JdbcFilters filters = new JdbcFilters();
+
+    private JdbcTrackTikStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.tx = new Transactions(dataSource);
+    }
+
+    /**
+     * Opens the store on a data source, migrating the schema first. The store closes the data source
+     * on {@link #close()} when it is {@link Closeable} (a Hikari pool from {@link JdbcDataSources}).
+     */
+    public static JdbcTrackTikStore open(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .table(HISTORY_TABLE)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+        return new JdbcTrackTikStore(dataSource);
+    }
+
+    // ---- employees -------------------------------------------------------------------------------
+
+    @Override
+    public EmployeeRecord createEmployee(TenantId tenant, EmployeeWrite write, Actor actor) {
+        return tx.inTransaction(c -> {
+            ensureRegion(c, tenant, write.profile().region());
+            String scimId = UUID.randomUUID().toString();
+            Instant now = now();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tt_employee (tenant, scim_id, custom_id, first_name,"
+                    + " last_name, email, primary_phone, secondary_phone, job_title, department, manager_id, status, region_id,"
+                    + " addr_street, addr_city, addr_state, addr_postal_code, addr_country, language, user_name, user_name_key,"
+                    + " external_id, scim_json, version, created, last_modified)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")) {
+                int i = 1;
+                ps.setString(i++, tenant.value());
+                ps.setString(i++, scimId);
+                i = bindProfile(ps, i, write.profile());
+                i = bindLink(ps, i, write.userName(), write.externalId(), write.resource());
+                ps.setObject(i++, utc(now));
+                ps.setObject(i, utc(now));
+                ps.executeUpdate();
+            }
+            long id = employeeDbId(c, tenant, scimId).orElseThrow();
+            appendHistory(c, id, now, actor, HistoryAction.CREATED, EmployeeChanges.created(write.profile()));
+            return loadEmployee(c, tenant, scimId, false).orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<EmployeeRecord> findEmployee(TenantId tenant, String scimId) {
+        return tx.inTransaction(c -> loadEmployee(c, tenant, scimId, false));
+    }
+
+    @Override
+    public Optional<EmployeeRecord> findEmployeeByUserName(TenantId tenant, String userName) {
+        return tx.inTransaction(c -> {
+            List<EmployeeRecord> found = queryEmployees(c, tenant, " AND e.user_name_key = ?",
+                    List.of(userName.toLowerCase(Locale.ROOT)), 0, 1);
+            return found.stream().findFirst();
+        });
+    }
+
+    @Override
+    public EmployeeRecord updateEmployee(TenantId tenant, String scimId, long expectedVersion, EmployeeWrite write,
+                                         Actor actor) {
+        return tx.inTransaction(c -> {
+            EmployeeRecord current = loadEmployee(c, tenant, scimId, true).orElseThrow(() -> notFound("User", scimId));
+            if (current.link().version() != expectedVersion) {
+                throw new VersionConflictException("User", scimId, expectedVersion, current.link().version());
+            }
+            EmployeeProfile before = current.employee().profile();
+            EmployeeProfile after = write.profile();
+            boolean linkChanged = !current.link().name().equals(write.userName())
+                    || !current.link().externalId().equals(write.externalId())
+                    || !current.link().resource().equals(write.resource());
+            List<FieldChange> changes = EmployeeChanges.diff(before, after);
+            if (changes.isEmpty() && !linkChanged) {
+                return current;
+            }
+            ensureRegion(c, tenant, after.region());
+            Instant now = now();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE tt_employee SET custom_id = ?, first_name = ?, last_name = ?,"
+                    + " email = ?, primary_phone = ?, secondary_phone = ?, job_title = ?, department = ?, manager_id = ?,"
+                    + " status = ?, region_id = ?, addr_street = ?, addr_city = ?, addr_state = ?, addr_postal_code = ?,"
+                    + " addr_country = ?, language = ?, user_name = ?, user_name_key = ?, external_id = ?, scim_json = ?,"
+                    + " version = version + 1, last_modified = ? WHERE tenant = ? AND scim_id = ? AND version = ?")) {
+                int i = bindProfile(ps, 1, after);
+                i = bindLink(ps, i, write.userName(), write.externalId(), write.resource());
+                ps.setObject(i++, utc(now));
+                ps.setString(i++, tenant.value());
+                ps.setString(i++, current.scimId());
+                ps.setLong(i, expectedVersion);
+                if (ps.executeUpdate() != 1) {
+                    throw new VersionConflictException("User", scimId, expectedVersion, expectedVersion + 1);
+                }
+            }
+            if (!changes.isEmpty()) {
+                appendHistory(c, Long.parseLong(current.employee().id()), now, actor,
+                        EmployeeChanges.actionOf(before, after), changes);
+            }
+            return loadEmployee(c, tenant, scimId, false).orElseThrow();
+        });
+    }
+
+    @Override
+    public void archiveEmployee(TenantId tenant, String scimId, Optional<Long> expectedVersion, Actor actor) {
+        tx.inTransaction(c -> {
+            EmployeeRecord current = loadEmployee(c, tenant, scimId, true).orElseThrow(() -> notFound("User", scimId));
+            if (expectedVersion.isPresent() && expectedVersion.get() != current.link().version()) {
+                throw new VersionConflictException("User", scimId, expectedVersion.get(), current.link().version());
+            }
+            long id = Long.parseLong(current.employee().id());
+            Instant now = now();
+            List<String> roleNames = current.employee().roles().stream().map(RoleRef::name).toList();
+            // The roles' versions move too: their member lists change.
+            try (PreparedStatement ps = c.prepareStatement("UPDATE tt_role SET version = version + 1, last_modified = ?"
+                    + " WHERE id IN (SELECT a.role_id FROM tt_role_assignment a WHERE a.employee_id = ?)")) {
+                ps.setObject(1, utc(now));
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            update(c, "DELETE FROM tt_role_assignment WHERE employee_id = ?", id);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE tt_employee SET archived_at = ?, user_name_key = NULL,"
+                    + " version = version + 1, last_modified = ? WHERE id = ?")) {
+                ps.setObject(1, utc(now));
+                ps.setObject(2, utc(now));
+                ps.setLong(3, id);
+                ps.executeUpdate();
+            }
+            List<FieldChange> changes = new ArrayList<>();
+            if (!roleNames.isEmpty()) {
+                changes.add(EmployeeChanges.roles(roleNames, List.of()));
+            }
+            appendHistory(c, id, now, actor, HistoryAction.ARCHIVED, changes);
+            return null;
+        });
+    }
+
+    @Override
+    public FilterSplit splitEmployeeFilter(FilterColumns<EmployeeColumn> columns, Filter filter) {
+        return filters.splitEmployees(columns, filter);
+    }
+
+    @Override
+    public Page<EmployeeRecord> searchEmployees(TenantId tenant, StoreQuery query) {
+        Optional<JdbcCondition> condition = JdbcFilters.condition(query.filter());
+        String where = condition.map(w -> " AND " + w.where().sql()).orElse("");
+        List<Object> params = condition.map(w -> w.where().parameters()).orElse(List.of());
+        return tx.inTransaction(c -> {
+            long total = count(c, "SELECT COUNT(*) FROM tt_employee e WHERE e.tenant = ? AND e.archived_at IS NULL" + where,
+                    tenant, params);
+            List<EmployeeRecord> items = query.limit() == 0 || query.offset() >= total ? List.of()
+                    : queryEmployees(c, tenant, where, params, query.offset(), query.limit());
+            return new Page<>(total, items);
+        });
+    }
+
+    @Override
+    public List<HistoryEntry> history(TenantId tenant, String employeeScimId) {
+        return tx.inTransaction(c -> {
+            List<HistoryEntry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT h.employee_id, h.at, h.actor_client, h.actor_tenant,"
+                    + " h.action, h.changes FROM tt_history h JOIN tt_employee e ON e.id = h.employee_id"
+                    + " WHERE e.tenant = ? AND e.scim_id = ? ORDER BY h.id")) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, employeeScimId.toLowerCase(Locale.ROOT));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new HistoryEntry(String.valueOf(rs.getLong(1)), instant(rs, 2),
+                                new Actor(rs.getString(3), rs.getString(4)), HistoryAction.valueOf(rs.getString(5)),
+                                readChanges(rs.getString(6))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    // ---- roles -----------------------------------------------------------------------------------
+
+    @Override
+    public RoleRecord createRole(TenantId tenant, RoleWrite write, List<String> members, Actor actor) {
+        return tx.inTransaction(c -> {
+            String scimId = UUID.randomUUID().toString();
+            Instant now = now();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tt_role (tenant, scim_id, name, name_key, kind,"
+                    + " external_id, scim_json, version, created, last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, scimId);
+                ps.setString(3, write.name());
+                ps.setString(4, write.name().toLowerCase(Locale.ROOT));
+                ps.setString(5, dev.scimkit.tracktik.domain.RoleKind.STAFF_PORTAL_ROLE.name());
+                ps.setString(6, write.externalId().orElse(null));
+                ps.setString(7, json(write.resource()));
+                ps.setObject(8, utc(now));
+                ps.setObject(9, utc(now));
+                ps.executeUpdate();
+            }
+            LockedRole role = lockRole(c, tenant, scimId).orElseThrow();
+            applyMembership(c, tenant, role, MembershipChange.exactly(members), actor, now);
+            return loadRole(c, tenant, scimId).orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<RoleRecord> findRole(TenantId tenant, String scimId) {
+        return tx.inTransaction(c -> loadRole(c, tenant, scimId));
+    }
+
+    @Override
+    public RoleRecord updateRole(TenantId tenant, String scimId, long expectedVersion, RoleWrite write,
+                                 MembershipChange members, Actor actor) {
+        return tx.inTransaction(c -> {
+            LockedRole role = lockRole(c, tenant, scimId).orElseThrow(() -> notFound("Group", scimId));
+            if (role.version != expectedVersion) {
+                throw new VersionConflictException("Group", scimId, expectedVersion, role.version);
+            }
+            Instant now = now();
+            boolean renamed = !role.name.equals(write.name());
+            try (PreparedStatement ps = c.prepareStatement("UPDATE tt_role SET name = ?, name_key = ?, external_id = ?,"
+                    + " scim_json = ?, version = version + 1, last_modified = ? WHERE id = ?")) {
+                ps.setString(1, write.name());
+                ps.setString(2, write.name().toLowerCase(Locale.ROOT));
+                ps.setString(3, write.externalId().orElse(null));
+                ps.setString(4, json(write.resource()));
+                ps.setObject(5, utc(now));
+                ps.setLong(6, role.id);
+                ps.executeUpdate();
+            }
+            if (renamed) {
+                recordRename(c, role, write.name(), actor, now);
+            }
+            applyMembership(c, tenant, new LockedRole(role.id, role.scimId, write.name(), role.version + 1), members, actor, now);
+            return loadRole(c, tenant, scimId).orElseThrow();
+        });
+    }
+
+    @Override
+    public RoleRecord changeMembers(TenantId tenant, String scimId, Optional<Long> expectedVersion,
+                                    MembershipChange change, Actor actor) {
+        return tx.inTransaction(c -> {
+            LockedRole role = lockRole(c, tenant, scimId).orElseThrow(() -> notFound("Group", scimId));
+            if (expectedVersion.isPresent() && expectedVersion.get() != role.version) {
+                throw new VersionConflictException("Group", scimId, expectedVersion.get(), role.version);
+            }
+            Instant now = now();
+            if (applyMembership(c, tenant, role, change, actor, now)) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE tt_role SET version = version + 1, last_modified = ? WHERE id = ?")) {
+                    ps.setObject(1, utc(now));
+                    ps.setLong(2, role.id);
+                    ps.executeUpdate();
+                }
+            }
+            return loadRole(c, tenant, scimId).orElseThrow();
+        });
+    }
+
+    @Override
+    public void deleteRole(TenantId tenant, String scimId, Optional<Long> expectedVersion, Actor actor) {
+        tx.inTransaction(c -> {
+            LockedRole role = lockRole(c, tenant, scimId).orElseThrow(() -> notFound("Group", scimId));
+            if (expectedVersion.isPresent() && expectedVersion.get() != role.version) {
+                throw new VersionConflictException("Group", scimId, expectedVersion.get(), role.version);
+            }
+            applyMembership(c, tenant, role, MembershipChange.exactly(List.of()), actor, now());
+            update(c, "DELETE FROM tt_role WHERE id = ?", role.id);
+            return null;
+        });
+    }
+
+    @Override
+    public Page<Member> members(TenantId tenant, String roleScimId, long offset, int limit) {
+        return tx.inTransaction(c -> {
+            Optional<RoleRecord> role = loadRole(c, tenant, roleScimId);
+            if (role.isEmpty()) {
+                throw notFound("Group", roleScimId);
+            }
+            List<Member> out = new ArrayList<>();
+            if (limit > 0) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT e.scim_id, e.first_name, e.last_name"
+                        + " FROM tt_role_assignment a JOIN tt_role r ON r.id = a.role_id"
+                        + " JOIN tt_employee e ON e.id = a.employee_id WHERE r.tenant = ? AND r.scim_id = ?"
+                        + " ORDER BY a.seq LIMIT ? OFFSET ?")) {
+                    ps.setString(1, tenant.value());
+                    ps.setString(2, role.get().scimId());
+                    ps.setInt(3, limit);
+                    ps.setLong(4, offset);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new Member(rs.getString(1), displayName(rs.getString(2), rs.getString(3))));
+                        }
+                    }
+                }
+            }
+            return new Page<>(role.get().memberCount(), out);
+        });
+    }
+
+    @Override
+    public FilterSplit splitRoleFilter(FilterColumns<RoleColumn> columns, Filter filter) {
+        return filters.splitRoles(columns, filter);
+    }
+
+    @Override
+    public Page<RoleRecord> searchRoles(TenantId tenant, StoreQuery query) {
+        Optional<JdbcCondition> condition = JdbcFilters.condition(query.filter());
+        String where = condition.map(w -> " AND " + w.where().sql()).orElse("");
+        List<Object> params = condition.map(w -> w.where().parameters()).orElse(List.of());
+        return tx.inTransaction(c -> {
+            long total = count(c, "SELECT COUNT(*) FROM tt_role r WHERE r.tenant = ?" + where, tenant, params);
+            List<RoleRecord> items = new ArrayList<>();
+            if (query.limit() > 0 && query.offset() < total) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + ROLE_COLUMNS + " FROM tt_role r WHERE r.tenant = ?"
+                        + where + " ORDER BY r.created, r.id LIMIT ? OFFSET ?")) {
+                    int i = bind(ps, tenant, params);
+                    ps.setInt(i++, query.limit());
+                    ps.setLong(i, query.offset());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            items.add(role(rs));
+                        }
+                    }
+                }
+            }
+            return new Page<>(total, items);
+        });
+    }
+
+    // ---- regions ---------------------------------------------------------------------------------
+
+    @Override
+    public List<Region> regions(TenantId tenant) {
+        return tx.inTransaction(c -> {
+            ensureRegion(c, tenant, Region.HQ);
+            List<Region> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM tt_region WHERE tenant = ? ORDER BY id")) {
+                ps.setString(1, tenant.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Region(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Region saveRegion(TenantId tenant, Region region) {
+        return tx.inTransaction(c -> {
+            ensureRegion(c, tenant, region);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE tt_region SET name = ? WHERE tenant = ? AND id = ?")) {
+                ps.setString(1, region.name());
+                ps.setString(2, tenant.value());
+                ps.setString(3, region.id());
+                ps.executeUpdate();
+            }
+            return region;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (dataSource instanceof Closeable closeable) {
+            try {
+                closeable.close();
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not close the TrackTik data source", e);
+            }
+        }
+    }
+
+    // ---- membership ------------------------------------------------------------------------------
+
+    private record LockedRole(long id, String scimId, String name, long version) {
+    }
+
+    private Optional<LockedRole> lockRole(Connection c, TenantId tenant, String scimId) throws SQLException {
+        // The row lock serialises membership changes of one role across servers, so the
+        // "assign unless held" below cannot race another server's identical assignment.
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, scim_id, name, version FROM tt_role WHERE tenant = ? AND scim_id = ? FOR UPDATE")) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, scimId.toLowerCase(Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new LockedRole(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** Applies a change to a locked role; true when any assignment changed. */
+    private boolean applyMembership(Connection c, TenantId tenant, LockedRole role, MembershipChange change, Actor actor,
+                                    Instant now) throws SQLException {
+        if (change.isEmpty()) {
+            return false;
+        }
+        Map<String, Long> added = resolveLiveEmployees(c, tenant, change.added());
+        for (String id : change.added()) {
+            if (!added.containsKey(id.toLowerCase(Locale.ROOT))) {
+                throw ScimException.invalidValue("members: no User with id \"" + id + "\" exists; only Users can be"
+                        + " members of a TrackTik role");
+            }
+        }
+        Set<Long> lost = new LinkedHashSet<>();
+        if (change.replaceAll()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT employee_id FROM tt_role_assignment WHERE role_id = ?")) {
+                ps.setLong(1, role.id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        lost.add(rs.getLong(1));
+                    }
+                }
+            }
+        } else if (!change.removed().isEmpty()) {
+            Map<String, Long> removed = resolveLiveEmployees(c, tenant, change.removed());
+            for (Long employeeId : removed.values()) {
+                if (holds(c, role.id, employeeId)) {
+                    lost.add(employeeId);
+                }
+            }
+        }
+        Set<Long> gained = new LinkedHashSet<>();
+        for (Long employeeId : added.values()) {
+            if (!lost.remove(employeeId) && !holds(c, role.id, employeeId)) {
+                gained.add(employeeId);
+            }
+        }
+        for (Long employeeId : lost) {
+            Set<String> before = roleNames(c, employeeId);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tt_role_assignment WHERE role_id = ? AND employee_id = ?")) {
+                ps.setLong(1, role.id);
+                ps.setLong(2, employeeId);
+                ps.executeUpdate();
+            }
+            Set<String> after = roleNames(c, employeeId);
+            appendHistory(c, employeeId, now, actor, HistoryAction.ROLE_UNASSIGNED, List.of(EmployeeChanges.roles(before, after)));
+        }
+        for (Long employeeId : gained) {
+            Set<String> before = roleNames(c, employeeId);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tt_role_assignment (role_id, employee_id) VALUES (?, ?)")) {
+                ps.setLong(1, role.id);
+                ps.setLong(2, employeeId);
+                ps.executeUpdate();
+            }
+            Set<String> after = new TreeSet<>(before);
+            after.add(role.name);
+            appendHistory(c, employeeId, now, actor, HistoryAction.ROLE_ASSIGNED, List.of(EmployeeChanges.roles(before, after)));
+        }
+        return !lost.isEmpty() || !gained.isEmpty();
+    }
+
+    /** A renamed role changes the roles field of each holder; History shows it. */
+    private void recordRename(Connection c, LockedRole role, String newName, Actor actor, Instant now) throws SQLException {
+        List<Long> holders = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT employee_id FROM tt_role_assignment WHERE role_id = ?")) {
+            ps.setLong(1, role.id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    holders.add(rs.getLong(1));
+                }
+            }
+        }
+        for (Long employeeId : holders) {
+            Set<String> after = roleNames(c, employeeId);
+            Set<String> before = new TreeSet<>(after);
+            before.remove(newName);
+            before.add(role.name);
+            appendHistory(c, employeeId, now, actor, HistoryAction.UPDATED, List.of(EmployeeChanges.roles(before, after)));
+        }
+    }
+
+    private static boolean holds(Connection c, long roleId, long employeeId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tt_role_assignment WHERE role_id = ? AND employee_id = ?")) {
+            ps.setLong(1, roleId);
+            ps.setLong(2, employeeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static Set<String> roleNames(Connection c, long employeeId) throws SQLException {
+        Set<String> names = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT r.name FROM tt_role_assignment a JOIN tt_role r ON r.id = a.role_id"
+                + " WHERE a.employee_id = ?")) {
+            ps.setLong(1, employeeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Live employees by SCIM id (lower-cased key) → database id. */
+    private static Map<String, Long> resolveLiveEmployees(Connection c, TenantId tenant, Collection<String> scimIds)
+            throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        List<String> ids = scimIds.stream().map(s -> s.toLowerCase(Locale.ROOT)).distinct().toList();
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT scim_id, id FROM tt_employee WHERE tenant = ?"
+                    + " AND archived_at IS NULL AND scim_id IN (" + marks + ")")) {
+                ps.setString(1, tenant.value());
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 2, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------
+
+    private Optional<EmployeeRecord> loadEmployee(Connection c, TenantId tenant, String scimId, boolean forUpdate)
+            throws SQLException {
+        if (forUpdate) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM tt_employee WHERE tenant = ? AND scim_id = ?"
+                    + " AND archived_at IS NULL FOR UPDATE")) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, scimId.toLowerCase(Locale.ROOT));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                }
+            }
+        }
+        return queryEmployees(c, tenant, " AND e.scim_id = ?", List.of(scimId.toLowerCase(Locale.ROOT)), 0, 1)
+                .stream().findFirst();
+    }
+
+    private List<EmployeeRecord> queryEmployees(Connection c, TenantId tenant, String where, List<Object> params,
+                                                long offset, int limit) throws SQLException {
+        List<EmployeeRecord> rows = new ArrayList<>();
+        Map<Long, List<RoleRef>> roles = new HashMap<>();
+        List<Object[]> raw = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + EMPLOYEE_COLUMNS + EMPLOYEE_FROM
+                + " WHERE e.tenant = ? AND e.archived_at IS NULL" + where + " ORDER BY e.created, e.id LIMIT ? OFFSET ?")) {
+            int i = bind(ps, tenant, params);
+            ps.setInt(i++, limit);
+            ps.setLong(i, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    raw.add(new Object[] {rs.getLong("id"), employeeProfile(rs), link(rs, "user_name")});
+                }
+            }
+        }
+        if (raw.isEmpty()) {
+            return rows;
+        }
+        List<Long> ids = raw.stream().map(r -> (Long) r[0]).toList();
+        for (int from = 0; from < ids.size(); from += IN_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
+            String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.employee_id, r.id, r.name, r.scim_id"
+                    + " FROM tt_role_assignment a JOIN tt_role r ON r.id = a.role_id WHERE a.employee_id IN (" + marks + ")"
+                    + " ORDER BY r.name, r.id")) {
+                for (int k = 0; k < chunk.size(); k++) {
+                    ps.setLong(k + 1, chunk.get(k));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        roles.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                .add(new RoleRef(String.valueOf(rs.getLong(2)), rs.getString(3), rs.getString(4)));
+                    }
+                }
+            }
+        }
+        for (Object[] r : raw) {
+            long id = (Long) r[0];
+            rows.add(new EmployeeRecord(new Employee(String.valueOf(id), (EmployeeProfile) r[1],
+                    roles.getOrDefault(id, List.of())), (ScimLink) r[2]));
+        }
+        return rows;
+    }
+
+    private Optional<RoleRecord> loadRole(Connection c, TenantId tenant, String scimId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ROLE_COLUMNS + " FROM tt_role r WHERE r.tenant = ? AND r.scim_id = ?")) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, scimId.toLowerCase(Locale.ROOT));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(role(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static RoleRecord role(ResultSet rs) throws SQLException {
+        Role role = new Role(String.valueOf(rs.getLong("id")), rs.getString("name"),
+                dev.scimkit.tracktik.domain.RoleKind.valueOf(rs.getString("kind")));
+        return new RoleRecord(role, link(rs, "name"), rs.getLong("member_count"));
+    }
+
+    private static EmployeeProfile employeeProfile(ResultSet rs) throws SQLException {
+        return EmployeeProfile.builder()
+                .customId(rs.getString("custom_id"))
+                .firstName(rs.getString("first_name"))
+                .lastName(rs.getString("last_name"))
+                .email(rs.getString("email"))
+                .primaryPhone(rs.getString("primary_phone"))
+                .secondaryPhone(rs.getString("secondary_phone"))
+                .jobTitle(rs.getString("job_title"))
+                .department(rs.getString("department"))
+                .managerId(rs.getString("manager_id"))
+                .status(EmployeeStatus.valueOf(rs.getString("status")))
+                .region(new Region(rs.getString("region_id"), rs.getString("region_name")))
+                .address(new Address(rs.getString("addr_street"), rs.getString("addr_city"), rs.getString("addr_state"),
+                        rs.getString("addr_postal_code"), rs.getString("addr_country")))
+                .language(rs.getString("language"))
+                .build();
+    }
+
+    private static ScimLink link(ResultSet rs, String nameColumn) throws SQLException {
+        return new ScimLink(rs.getString("scim_id"), Optional.ofNullable(rs.getString("external_id")),
+                rs.getString(nameColumn), readObject(rs.getString("scim_json")), rs.getLong("version"),
+                instant(rs, "created"), instant(rs, "last_modified"));
+    }
+
+    // ---- writing helpers -------------------------------------------------------------------------
+
+    private static int bindProfile(PreparedStatement ps, int i, EmployeeProfile p) throws SQLException {
+        ps.setString(i++, blankToNull(p.customId()));
+        ps.setString(i++, p.firstName());
+        ps.setString(i++, p.lastName());
+        ps.setString(i++, blankToNull(p.email()));
+        ps.setString(i++, blankToNull(p.primaryPhone()));
+        ps.setString(i++, blankToNull(p.secondaryPhone()));
+        ps.setString(i++, blankToNull(p.jobTitle()));
+        ps.setString(i++, blankToNull(p.department()));
+        ps.setString(i++, blankToNull(p.managerId()));
+        ps.setString(i++, p.status().name());
+        ps.setString(i++, p.region().id());
+        Address a = p.address();
+        ps.setString(i++, blankToNull(a.street()));
+        ps.setString(i++, blankToNull(a.city()));
+        ps.setString(i++, blankToNull(a.state()));
+        ps.setString(i++, blankToNull(a.postalCode()));
+        ps.setString(i++, blankToNull(a.country()));
+        ps.setString(i++, blankToNull(p.language()));
+        return i;
+    }
+
+    private static int bindLink(PreparedStatement ps, int i, String userName, Optional<String> externalId,
+                                ObjectNode resource) throws SQLException {
+        ps.setString(i++, userName);
+        ps.setString(i++, userName.toLowerCase(Locale.ROOT));
+        ps.setString(i++, externalId.orElse(null));
+        ps.setString(i++, json(resource));
+        return i;
+    }
+
+    private static void ensureRegion(Connection c, TenantId tenant, Region region) throws SQLException {
+        // Insert-if-absent; a concurrent insert of the same region is a harmless unique violation,
+        // checked first so that PostgreSQL's transaction is not aborted by it.
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tt_region WHERE tenant = ? AND id = ?")) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, region.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tt_region (tenant, id, name) SELECT ?, ?, ?"
+                + " WHERE NOT EXISTS (SELECT 1 FROM tt_region WHERE tenant = ? AND id = ?)")) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, region.id());
+            ps.setString(3, region.name());
+            ps.setString(4, tenant.value());
+            ps.setString(5, region.id());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void appendHistory(Connection c, long employeeId, Instant at, Actor actor, HistoryAction action,
+                                      List<FieldChange> changes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tt_history (employee_id, at, actor_client, actor_tenant,"
+                + " action, changes) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, employeeId);
+            ps.setObject(2, utc(at));
+            ps.setString(3, actor.client());
+            ps.setString(4, actor.tenant());
+            ps.setString(5, action.name());
+            ps.setString(6, writeChanges(changes));
+            ps.executeUpdate();
+        }
+    }
+
+    private static Optional<Long> employeeDbId(Connection c, TenantId tenant, String scimId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM tt_employee WHERE tenant = ? AND scim_id = ?")) {
+            ps.setString(1, tenant.value());
+            ps.setString(2, scimId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static long count(Connection c, String sql, TenantId tenant, List<Object> params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, tenant, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static int bind(PreparedStatement ps, TenantId tenant, List<Object> params) throws SQLException {
+        int i = 1;
+        ps.setString(i++, tenant.value());
+        for (Object p : params) {
+            ps.setObject(i++, p);
+        }
+        return i;
+    }
+
+    private static void update(Connection c, String sql, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static String writeChanges(List<FieldChange> changes) {
+        ArrayNode array = ScimJson.mapper().createArrayNode();
+        for (FieldChange ch : changes) {
+            array.addObject().put("field", ch.field()).put("old", ch.oldValue()).put("new", ch.newValue());
+        }
+        return array.toString();
+    }
+
+    private static List<FieldChange> readChanges(String json) {
+        List<FieldChange> out = new ArrayList<>();
+        for (JsonNode n : readTree(json)) {
+            out.add(new FieldChange(n.path("field").asText(), n.path("old").asText(), n.path("new").asText()));
+        }
+        return out;
+    }
+
+    private static String json(ObjectNode node) {
+        try {
+            return ScimJson.mapper().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise a resource", e);
+        }
+    }
+
+    private static ObjectNode readObject(String json) {
+        JsonNode node = readTree(json);
+        return node instanceof ObjectNode o ? o : ScimJson.object();
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return ScimJson.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Corrupt JSON in the TrackTik store", e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        // Absent values are NULL, so SQL "pr" and "eq" agree with the in-memory evaluator.
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String displayName(String first, String last) {
+        return (first + " " + last).trim();
+    }
+
+    private static Instant now() {
+        // Milliseconds: what meta.created shows, so SQL and in-memory timestamp comparisons agree.
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static ScimException notFound(String type, String scimId) {
+        return ScimException.notFound("No " + type + " with id \"" + scimId + "\"");
+    }
+}

@@ -1,0 +1,112 @@
+package dev.scimkit.tracktik.port;
+
+import dev.scimkit.filter.ast.Filter;
+import dev.scimkit.server.spi.TenantId;
+import dev.scimkit.tracktik.domain.Actor;
+import dev.scimkit.tracktik.domain.HistoryEntry;
+import dev.scimkit.tracktik.domain.Region;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The port between SCIM and TrackTik: employees, roles, role assignments, History and regions of a
+ * tenant (one portal), with the SCIM link data. Implemented by a JDBC store (H2, PostgreSQL) and by
+ * the portal's REST API.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li><b>Tenancy</b>: everything is per tenant; another tenant's records do not exist.</li>
+ *   <li><b>Archived employees</b> (SCIM DELETE) are gone for every method here except
+ *       {@link #history}; they keep their History.</li>
+ *   <li><b>One transaction per write</b>: a write and the History entries it causes commit together
+ *       or not at all.</li>
+ *   <li><b>Versions</b>: every update names the version it was computed from; when the record has
+ *       moved on, the write fails with {@link VersionConflictException} and changes nothing.</li>
+ *   <li><b>Uniqueness</b>: userName (ignoring case) per tenant among live employees and role names
+ *       (ignoring case) per tenant are enforced by the store atomically with the write:
+ *       ScimException 409 {@code uniqueness}.</li>
+ *   <li><b>Errors</b>: an unknown SCIM id is ScimException 404; a store that cannot be reached is
+ *       {@link StoreUnavailableException} (503).</li>
+ * </ul>
+ * Implementations are thread-safe.
+ */
+public interface TrackTikStore extends AutoCloseable {
+
+    // ---- employees -------------------------------------------------------------------------------
+
+    /** Creates an employee (id and SCIM id assigned here), appending a CREATED History entry. */
+    EmployeeRecord createEmployee(TenantId tenant, EmployeeWrite write, Actor actor);
+
+    /** A live (not archived) employee by SCIM id. */
+    Optional<EmployeeRecord> findEmployee(TenantId tenant, String scimId);
+
+    /** A live employee by userName, ignoring case. */
+    Optional<EmployeeRecord> findEmployeeByUserName(TenantId tenant, String userName);
+
+    /**
+     * Replaces the employee's profile and link data if its version is still {@code expectedVersion},
+     * appending one History entry with the changed fields (none when nothing changed: then the record
+     * is returned unchanged, version included).
+     */
+    EmployeeRecord updateEmployee(TenantId tenant, String scimId, long expectedVersion, EmployeeWrite write, Actor actor);
+
+    /**
+     * Archives the employee: gone for SCIM, kept with its History; it loses its roles (History
+     * records that too). {@code expectedVersion} empty archives whatever the version.
+     */
+    void archiveEmployee(TenantId tenant, String scimId, Optional<Long> expectedVersion, Actor actor);
+
+    /** Splits a User filter into what this store evaluates and the rest. */
+    FilterSplit splitEmployeeFilter(FilterColumns<EmployeeColumn> columns, Filter filter);
+
+    /** A page of live employees matching the query, in creation order. */
+    Page<EmployeeRecord> searchEmployees(TenantId tenant, StoreQuery query);
+
+    /** The History of an employee (archived ones included), oldest first; empty for an unknown id. */
+    List<HistoryEntry> history(TenantId tenant, String employeeScimId);
+
+    // ---- roles -----------------------------------------------------------------------------------
+
+    /** Creates a Staff Portal Role held by {@code members} (employee SCIM ids, each must exist). */
+    RoleRecord createRole(TenantId tenant, RoleWrite write, List<String> members, Actor actor);
+
+    Optional<RoleRecord> findRole(TenantId tenant, String scimId);
+
+    /** Replaces name and link data (and applies {@code members}) if the version is still {@code expectedVersion}. */
+    RoleRecord updateRole(TenantId tenant, String scimId, long expectedVersion, RoleWrite write,
+                          MembershipChange members, Actor actor);
+
+    /**
+     * Applies a membership change without loading the current holders; each employee whose roles
+     * change gets a History entry. {@code expectedVersion} empty applies it whatever the version
+     * (concurrent deltas never lose each other). Every added id must be a live employee (400
+     * invalidValue naming it). Returns the role afterwards (new version when anything changed).
+     */
+    RoleRecord changeMembers(TenantId tenant, String scimId, Optional<Long> expectedVersion,
+                             MembershipChange change, Actor actor);
+
+    /** Deletes the role; its holders lose it (with History). */
+    void deleteRole(TenantId tenant, String scimId, Optional<Long> expectedVersion, Actor actor);
+
+    /** A page of the role's holders, ordered by when they got the role. */
+    Page<Member> members(TenantId tenant, String roleScimId, long offset, int limit);
+
+    /** Splits a Group filter into what this store evaluates and the rest. */
+    FilterSplit splitRoleFilter(FilterColumns<RoleColumn> columns, Filter filter);
+
+    /** A page of roles matching the query, in creation order. */
+    Page<RoleRecord> searchRoles(TenantId tenant, StoreQuery query);
+
+    // ---- regions ---------------------------------------------------------------------------------
+
+    /** The tenant's regions; always includes {@link Region#HQ}. */
+    List<Region> regions(TenantId tenant);
+
+    /** Adds or renames a region. */
+    Region saveRegion(TenantId tenant, Region region);
+
+    /** Releases pools and connections. */
+    @Override
+    void close();
+}
