@@ -32,9 +32,9 @@ import java.util.Objects;
  */
 public record EmployeeProfile(
         @Size(max = 64) String customId,
-        @NotBlank(message = "must not be blank: send name.givenName (or a userName or displayName to derive it from)")
+        @NotBlank(message = "must not be blank: send name.givenName, or name.formatted or displayName with a first and a last name")
         @Size(max = 128) String firstName,
-        @NotBlank(message = "must not be blank: send name.familyName (or a userName or displayName to derive it from)")
+        @NotBlank(message = "must not be blank: send name.familyName, or name.formatted or displayName with a first and a last name")
         @Size(max = 128) String lastName,
         @Email(message = "must be an email address") @Size(max = 254) String email,
         @Size(max = 64) @Pattern(regexp = "[0-9+()./ x#*-]*", message = "must be a phone number (digits, + ( ) . / - x)") String primaryPhone,

@@ -1,0 +1,212 @@
+package dev.scimkit.tracktik.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.core.schema.ResourceTypeDefinition;
+import dev.scimkit.core.schema.SchemaUrns;
+import dev.scimkit.tracktik.domain.Address;
+import dev.scimkit.tracktik.domain.EmployeeProfile;
+import dev.scimkit.tracktik.domain.EmployeeStatus;
+import dev.scimkit.tracktik.domain.RoleRef;
+import dev.scimkit.tracktik.port.EmployeeColumn;
+import dev.scimkit.tracktik.port.EmployeeRecord;
+import dev.scimkit.tracktik.port.FilterColumns;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The default {@link UserMapping}: the attributes Entra ID and Okta send by default, placed in the
+ * TrackTik employee as the module README's table documents.
+ *
+ * <p>Names: {@code name.givenName} and {@code name.familyName}; when one is missing it is derived from
+ * {@code name.formatted}, else {@code displayName}, when that has at least two words (first word →
+ * first name, the rest → last name). With neither, the create is a 400 saying what to send.
+ */
+public final class DefaultUserMapping implements UserMapping {
+
+    private static final String EXT = SchemaUrns.ENTERPRISE_USER;
+
+    private final ResourceTypeDefinition userType;
+    private final RegionRule regionRule;
+    private final FilterColumns<EmployeeColumn> columns;
+
+    /**
+     * @param userType   the User resource type of the server's registry (with the enterprise extension)
+     * @param regionRule where employees go; {@link RegionRule#hq()} by default
+     */
+    public DefaultUserMapping(ResourceTypeDefinition userType, RegionRule regionRule) {
+        this.userType = Objects.requireNonNull(userType, "userType");
+        this.regionRule = Objects.requireNonNull(regionRule, "regionRule");
+        Map<String, EmployeeColumn> map = new LinkedHashMap<>();
+        map.put("id", EmployeeColumn.SCIM_ID);
+        map.put("userName", EmployeeColumn.USER_NAME);
+        map.put("externalId", EmployeeColumn.EXTERNAL_ID);
+        map.put("meta.created", EmployeeColumn.CREATED);
+        map.put("meta.lastModified", EmployeeColumn.LAST_MODIFIED);
+        map.put("name.givenName", EmployeeColumn.FIRST_NAME);
+        map.put("name.familyName", EmployeeColumn.LAST_NAME);
+        map.put("title", EmployeeColumn.JOB_TITLE);
+        map.put("active", EmployeeColumn.ACTIVE);
+        if (userType.extension(EXT).isPresent()) {
+            map.put(EXT + ":employeeNumber", EmployeeColumn.CUSTOM_ID);
+            map.put(EXT + ":department", EmployeeColumn.DEPARTMENT);
+        }
+        this.columns = new FilterColumns<>(userType, map);
+    }
+
+    /** The default mapping with every employee in HQ. */
+    public DefaultUserMapping(ResourceTypeDefinition userType) {
+        this(userType, RegionRule.hq());
+    }
+
+    @Override
+    public EmployeeProfile toProfile(ObjectNode user) {
+        Optional<ObjectNode> name = ScimNodes.object(user, "name");
+        String given = name.map(n -> ScimNodes.text(n, "givenName")).orElse("");
+        String family = name.map(n -> ScimNodes.text(n, "familyName")).orElse("");
+        if (given.isBlank() || family.isBlank()) {
+            String full = name.map(n -> ScimNodes.text(n, "formatted")).filter(s -> !s.isBlank())
+                    .orElse(ScimNodes.text(user, "displayName")).strip();
+            String[] words = full.split("\\s+", 2);
+            if (words.length == 2) {
+                given = given.isBlank() ? words[0] : given;
+                family = family.isBlank() ? words[1] : family;
+            }
+        }
+        Optional<ObjectNode> ext = ScimNodes.object(user, EXT);
+        String language = ScimNodes.text(user, "preferredLanguage");
+        if (language.isBlank()) {
+            language = ScimNodes.text(user, "locale");
+        }
+        return EmployeeProfile.builder()
+                .customId(ext.map(e -> ScimNodes.text(e, "employeeNumber")).orElse(""))
+                .firstName(given)
+                .lastName(family)
+                .email(ScimNodes.element(user, "emails", "work", true).map(e -> ScimNodes.text(e, "value")).orElse(""))
+                .primaryPhone(ScimNodes.element(user, "phoneNumbers", "work", false).map(e -> ScimNodes.text(e, "value")).orElse(""))
+                .secondaryPhone(ScimNodes.element(user, "phoneNumbers", "mobile", false).map(e -> ScimNodes.text(e, "value")).orElse(""))
+                .jobTitle(ScimNodes.text(user, "title"))
+                .department(ext.map(e -> ScimNodes.text(e, "department")).orElse(""))
+                .managerId(ext.map(DefaultUserMapping::managerId).orElse(""))
+                .status(EmployeeStatus.ofActive(active(user)))
+                .region(regionRule.regionFor(user))
+                .address(ScimNodes.element(user, "addresses", "work", true).map(DefaultUserMapping::address).orElse(Address.EMPTY))
+                .language(language)
+                .build();
+    }
+
+    @Override
+    public ObjectNode toUser(EmployeeRecord record) {
+        ObjectNode user = record.link().resource();
+        EmployeeProfile p = record.employee().profile();
+        overlay(user, p);
+        user.put("id", record.scimId());
+        ScimNodes.setText(user, "userName", record.link().name());
+        record.link().externalId().ifPresentOrElse(x -> ScimNodes.setText(user, "externalId", x),
+                () -> ScimNodes.setText(user, "externalId", ""));
+        ScimJson.findField(user, "active").ifPresent(e -> user.remove(e.getKey()));
+        user.put("active", p.status().isActive());
+        ScimJson.findField(user, "groups").ifPresent(e -> user.remove(e.getKey()));
+        if (!record.employee().roles().isEmpty()) {
+            ArrayNode groups = user.putArray("groups");
+            for (RoleRef r : record.employee().roles()) {
+                groups.addObject().put("value", r.scimId()).put("display", r.name()).put("type", "direct");
+            }
+        }
+        ObjectNode meta = user.putObject("meta");
+        meta.put("resourceType", userType.name());
+        meta.put("created", record.link().created().toString());
+        meta.put("lastModified", record.link().lastModified().toString());
+        meta.put("version", record.link().etag());
+        return user;
+    }
+
+    @Override
+    public FilterColumns<EmployeeColumn> filterColumns() {
+        return columns;
+    }
+
+    /**
+     * Writes the employee's values where the resource as sent holds something else: a value derived
+     * by a rule (names) or changed in TrackTik shows, a value as sent stays byte for byte.
+     */
+    private void overlay(ObjectNode user, EmployeeProfile p) {
+        EmployeeProfile sent = toProfile(user);
+        if (!sent.firstName().equals(p.firstName()) || !rawName(user, "givenName").equals(p.firstName())) {
+            ScimNodes.setText(ScimNodes.objectFor(user, "name"), "givenName", p.firstName());
+        }
+        if (!sent.lastName().equals(p.lastName()) || !rawName(user, "familyName").equals(p.lastName())) {
+            ScimNodes.setText(ScimNodes.objectFor(user, "name"), "familyName", p.lastName());
+        }
+        if (!sent.jobTitle().equals(p.jobTitle())) {
+            ScimNodes.setText(user, "title", p.jobTitle());
+        }
+        if (!sent.customId().equals(p.customId())) {
+            ScimNodes.setText(ScimNodes.objectFor(user, EXT), "employeeNumber", p.customId());
+        }
+        if (!sent.department().equals(p.department())) {
+            ScimNodes.setText(ScimNodes.objectFor(user, EXT), "department", p.department());
+        }
+        if (!sent.email().equals(p.email())) {
+            setTyped(user, "emails", "work", true, p.email());
+        }
+        if (!sent.primaryPhone().equals(p.primaryPhone())) {
+            setTyped(user, "phoneNumbers", "work", false, p.primaryPhone());
+        }
+        if (!sent.secondaryPhone().equals(p.secondaryPhone())) {
+            setTyped(user, "phoneNumbers", "mobile", false, p.secondaryPhone());
+        }
+        if (!sent.language().equals(p.language())) {
+            ScimNodes.setText(user, "preferredLanguage", p.language());
+        }
+    }
+
+    private static String rawName(ObjectNode user, String part) {
+        return ScimNodes.object(user, "name").map(n -> ScimNodes.text(n, part)).orElse("");
+    }
+
+    private static void setTyped(ObjectNode user, String attribute, String type, boolean fallback, String value) {
+        Optional<ObjectNode> element = ScimNodes.element(user, attribute, type, fallback);
+        if (value.isEmpty()) {
+            element.ifPresent(e -> ScimNodes.removeElement(user, attribute, e));
+        } else if (element.isPresent()) {
+            element.get().put("value", value);
+        } else {
+            ScimNodes.arrayFor(user, attribute).addObject().put("value", value).put("type", type);
+        }
+    }
+
+    private static boolean active(ObjectNode user) {
+        JsonNode v = ScimJson.getIgnoreCase(user, "active");
+        if (v == null || v.isNull()) {
+            return true;
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        // Entra ID has sent "True"/"False" strings; the engine's dialect normaliser usually turned them already.
+        if (v.isTextual() && (v.asText().equalsIgnoreCase("true") || v.asText().equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(v.asText().toLowerCase(java.util.Locale.ROOT));
+        }
+        throw ScimException.invalidValue("active must be true or false, got " + ScimJson.describe(v));
+    }
+
+    private static String managerId(ObjectNode ext) {
+        JsonNode m = ScimJson.getIgnoreCase(ext, "manager");
+        if (m == null || m.isNull()) {
+            return "";
+        }
+        return m.isTextual() ? m.asText() : ScimNodes.text(m, "value");
+    }
+
+    private static Address address(ObjectNode a) {
+        return new Address(ScimNodes.text(a, "streetAddress"), ScimNodes.text(a, "locality"), ScimNodes.text(a, "region"),
+                ScimNodes.text(a, "postalCode"), ScimNodes.text(a, "country"));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.scimkit.tracktik.scim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.patch.PatchPlan;
+import dev.scimkit.patch.PatchResult;
+import dev.scimkit.server.spi.Projection;
+import dev.scimkit.server.spi.ResourceRepository;
+import dev.scimkit.server.spi.SearchQuery;
+import dev.scimkit.server.spi.SearchResult;
+import dev.scimkit.server.spi.TenantId;
+import dev.scimkit.tracktik.domain.DomainValidator;
+import dev.scimkit.tracktik.domain.EmployeeProfile;
+import dev.scimkit.tracktik.mapping.UserMapping;
+import dev.scimkit.tracktik.port.EmployeeRecord;
+import dev.scimkit.tracktik.port.EmployeeWrite;
+import dev.scimkit.tracktik.port.TrackTikStore;
+import dev.scimkit.tracktik.port.VersionConflictException;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * SCIM Users as TrackTik employees: a {@link ResourceRepository} over a {@link TrackTikStore} and a
+ * {@link UserMapping}. {@code active=false} deactivates (never deletes); DELETE archives.
+ *
+ * <p>Writes without {@code If-Match} are still optimistic: the repository computes the new state from
+ * the version it read and, when another writer got there first, reads again and re-applies (a PATCH
+ * plan is reusable), so concurrent writers never lose each other's change.
+ */
+public final class EmployeeUserRepository implements ResourceRepository {
+
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final TrackTikStore store;
+    private final UserMapping mapping;
+    private final ActorResolver actors;
+    private final DomainValidator validator = new DomainValidator();
+
+    public EmployeeUserRepository(TrackTikStore store, UserMapping mapping, ActorResolver actors) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.mapping = Objects.requireNonNull(mapping, "mapping");
+        this.actors = Objects.requireNonNull(actors, "actors");
+    }
+
+    @Override
+    public ObjectNode create(TenantId tenant, ObjectNode resource) {
+        EmployeeWrite write = write(resource);
+        return mapping.toUser(store.createEmployee(tenant, write, actors.actorFor(tenant)));
+    }
+
+    @Override
+    public Optional<ObjectNode> get(TenantId tenant, String id, Projection projection) {
+        return store.findEmployee(tenant, id).map(mapping::toUser);
+    }
+
+    @Override
+    public ObjectNode replace(TenantId tenant, String id, ObjectNode resource, Optional<String> expectedVersion) {
+        Optional<Long> expected = Versions.expected(expectedVersion, "User", id);
+        EmployeeWrite write = write(resource);
+        for (int attempt = 1; ; attempt++) {
+            EmployeeRecord current = find(tenant, id);
+            checkExpected(current, expected);
+            try {
+                return mapping.toUser(store.updateEmployee(tenant, current.scimId(), current.link().version(), write,
+                        actors.actorFor(tenant)));
+            } catch (VersionConflictException e) {
+                if (expected.isPresent() || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public ObjectNode patch(TenantId tenant, String id, PatchPlan plan, Optional<String> expectedVersion,
+                            Projection projection) {
+        Optional<Long> expected = Versions.expected(expectedVersion, "User", id);
+        for (int attempt = 1; ; attempt++) {
+            EmployeeRecord current = find(tenant, id);
+            checkExpected(current, expected);
+            ObjectNode view = mapping.toUser(current);
+            PatchResult result = plan.apply(view);
+            if (!result.changed()) {
+                return view;
+            }
+            EmployeeWrite write = write(result.resource());
+            try {
+                return mapping.toUser(store.updateEmployee(tenant, current.scimId(), current.link().version(), write,
+                        actors.actorFor(tenant)));
+            } catch (VersionConflictException e) {
+                if (expected.isPresent() || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void delete(TenantId tenant, String id, Optional<String> expectedVersion) {
+        store.archiveEmployee(tenant, id, Versions.expected(expectedVersion, "User", id), actors.actorFor(tenant));
+    }
+
+    @Override
+    public SearchResult search(TenantId tenant, SearchQuery query) {
+        return SearchPaging.search(mapping.filterColumns().type(), query,
+                f -> store.splitEmployeeFilter(mapping.filterColumns(), f),
+                q -> store.searchEmployees(tenant, q),
+                mapping::toUser);
+    }
+
+    /** The store write for a User as sent: mapped, constraint-checked, with the link data. */
+    private EmployeeWrite write(ObjectNode resource) {
+        ObjectNode body = ResourceBodies.asSent(resource);
+        var userName = ScimJson.getIgnoreCase(body, "userName");
+        if (userName == null || !userName.isTextual() || userName.asText().isBlank()) {
+            throw ScimException.invalidValue("userName is required: it identifies the TrackTik employee's sign-in");
+        }
+        EmployeeProfile profile = validator.check("employee", mapping.toProfile(body));
+        return new EmployeeWrite(profile, userName.asText(), ResourceBodies.externalId(body), body);
+    }
+
+    private EmployeeRecord find(TenantId tenant, String id) {
+        return store.findEmployee(tenant, id)
+                .orElseThrow(() -> ScimException.notFound("No User with id \"" + id + "\""));
+    }
+
+    private static void checkExpected(EmployeeRecord current, Optional<Long> expected) {
+        if (expected.isPresent() && expected.get() != current.link().version()) {
+            throw new VersionConflictException("User", current.scimId(), expected.get(), current.link().version());
+        }
+    }
+}

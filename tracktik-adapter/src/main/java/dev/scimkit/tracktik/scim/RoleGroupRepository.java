@@ -1,0 +1,185 @@
+package dev.scimkit.tracktik.scim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.filter.Filters;
+import dev.scimkit.patch.MembershipDelta;
+import dev.scimkit.patch.PatchPlan;
+import dev.scimkit.patch.PatchResult;
+import dev.scimkit.server.spi.Projection;
+import dev.scimkit.server.spi.ResourceRepository;
+import dev.scimkit.server.spi.SearchQuery;
+import dev.scimkit.server.spi.SearchResult;
+import dev.scimkit.server.spi.TenantId;
+import dev.scimkit.tracktik.mapping.GroupMapping;
+import dev.scimkit.tracktik.port.Member;
+import dev.scimkit.tracktik.port.MembershipChange;
+import dev.scimkit.tracktik.port.Page;
+import dev.scimkit.tracktik.port.RoleRecord;
+import dev.scimkit.tracktik.port.RoleWrite;
+import dev.scimkit.tracktik.port.TrackTikStore;
+import dev.scimkit.tracktik.port.VersionConflictException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * SCIM Groups as TrackTik Staff Portal Roles: every member of a group holds the role. Membership
+ * PATCHes reach the store as deltas, so adding one member to a huge group never loads the others, and
+ * concurrent deltas (even through several servers on one database) never lose each other.
+ */
+public final class RoleGroupRepository implements ResourceRepository {
+
+    private static final int MAX_ATTEMPTS = 8;
+    private static final int MEMBER_PAGE = 1000;
+
+    private final TrackTikStore store;
+    private final GroupMapping mapping;
+    private final ActorResolver actors;
+
+    public RoleGroupRepository(TrackTikStore store, GroupMapping mapping, ActorResolver actors) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.mapping = Objects.requireNonNull(mapping, "mapping");
+        this.actors = Objects.requireNonNull(actors, "actors");
+    }
+
+    @Override
+    public ObjectNode create(TenantId tenant, ObjectNode resource) {
+        RoleRecord role = store.createRole(tenant, write(resource), memberIds(resource), actors.actorFor(tenant));
+        return render(tenant, role, true);
+    }
+
+    @Override
+    public Optional<ObjectNode> get(TenantId tenant, String id, Projection projection) {
+        return store.findRole(tenant, id).map(r -> render(tenant, r, !projection.mayOmit("members")));
+    }
+
+    @Override
+    public ObjectNode replace(TenantId tenant, String id, ObjectNode resource, Optional<String> expectedVersion) {
+        Optional<Long> expected = Versions.expected(expectedVersion, "Group", id);
+        RoleWrite write = write(resource);
+        MembershipChange members = MembershipChange.exactly(memberIds(resource));
+        for (int attempt = 1; ; attempt++) {
+            RoleRecord current = find(tenant, id);
+            checkExpected(current, expected);
+            try {
+                return render(tenant, store.updateRole(tenant, current.scimId(), current.link().version(), write, members,
+                        actors.actorFor(tenant)), true);
+            } catch (VersionConflictException e) {
+                if (expected.isPresent() || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public ObjectNode patch(TenantId tenant, String id, PatchPlan plan, Optional<String> expectedVersion,
+                            Projection projection) {
+        Optional<Long> expected = Versions.expected(expectedVersion, "Group", id);
+        boolean withMembers = !projection.mayOmit("members");
+        for (int attempt = 1; ; attempt++) {
+            RoleRecord current = find(tenant, id);
+            checkExpected(current, expected);
+            PatchResult result;
+            if (plan.membershipDelta().isPresent()) {
+                // Members stay in the store: the plan sees the group without them and hands back a delta.
+                result = plan.applyWithoutMembers(mapping.toGroup(current, Optional.empty()));
+            } else {
+                result = plan.apply(render(tenant, current, true));
+            }
+            MembershipChange change = change(result.membershipDelta());
+            ObjectNode body = ResourceBodies.asSent(result.resource());
+            boolean bodyChanged = !body.equals(ResourceBodies.asSent(mapping.toGroup(current, Optional.empty())));
+            if (!bodyChanged && change.isEmpty()) {
+                return render(tenant, current, withMembers);
+            }
+            try {
+                RoleRecord after = bodyChanged
+                        ? store.updateRole(tenant, current.scimId(), current.link().version(), write(body), change,
+                                actors.actorFor(tenant))
+                        // A pure membership delta needs no version unless the client asked for one:
+                        // the store applies it atomically to whatever the members are now.
+                        : store.changeMembers(tenant, current.scimId(), expected, change, actors.actorFor(tenant));
+                return render(tenant, after, withMembers);
+            } catch (VersionConflictException e) {
+                if (expected.isPresent() || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void delete(TenantId tenant, String id, Optional<String> expectedVersion) {
+        store.deleteRole(tenant, id, Versions.expected(expectedVersion, "Group", id), actors.actorFor(tenant));
+    }
+
+    @Override
+    public SearchResult search(TenantId tenant, SearchQuery query) {
+        boolean membersInFilter = query.filter()
+                .map(f -> Filters.print(f).toLowerCase(Locale.ROOT).contains("members")).orElse(false);
+        boolean withMembers = !query.projection().mayOmit("members") || membersInFilter;
+        return SearchPaging.search(mapping.filterColumns().type(), query,
+                f -> store.splitRoleFilter(mapping.filterColumns(), f),
+                q -> store.searchRoles(tenant, q),
+                r -> render(tenant, r, withMembers));
+    }
+
+    private ObjectNode render(TenantId tenant, RoleRecord role, boolean withMembers) {
+        if (!withMembers) {
+            return mapping.toGroup(role, Optional.empty());
+        }
+        List<Member> members = new ArrayList<>();
+        long offset = 0;
+        while (true) {
+            Page<Member> page = store.members(tenant, role.scimId(), offset, MEMBER_PAGE);
+            members.addAll(page.items());
+            offset += page.items().size();
+            if (page.items().size() < MEMBER_PAGE) {
+                break;
+            }
+        }
+        return mapping.toGroup(role, Optional.of(members));
+    }
+
+    private RoleWrite write(ObjectNode resource) {
+        ObjectNode body = ResourceBodies.asSent(resource);
+        return new RoleWrite(mapping.roleName(body), ResourceBodies.externalId(body), body);
+    }
+
+    private static List<String> memberIds(ObjectNode resource) {
+        List<String> ids = new ArrayList<>();
+        JsonNode members = ScimJson.getIgnoreCase(resource, "members");
+        if (members != null && members.isArray()) {
+            for (JsonNode m : members) {
+                JsonNode value = ScimJson.getIgnoreCase(m, "value");
+                if (value == null || !value.isTextual()) {
+                    throw ScimException.invalidValue("members: every member needs a value, the id of a User");
+                }
+                ids.add(value.asText());
+            }
+        }
+        return ids;
+    }
+
+    private static MembershipChange change(MembershipDelta delta) {
+        return new MembershipChange(delta.replaceAll(), delta.removedIds(), delta.addedIds());
+    }
+
+    private RoleRecord find(TenantId tenant, String id) {
+        return store.findRole(tenant, id)
+                .orElseThrow(() -> ScimException.notFound("No Group with id \"" + id + "\""));
+    }
+
+    private static void checkExpected(RoleRecord current, Optional<Long> expected) {
+        if (expected.isPresent() && expected.get() != current.link().version()) {
+            throw new VersionConflictException("Group", current.scimId(), expected.get(), current.link().version());
+        }
+    }
+}

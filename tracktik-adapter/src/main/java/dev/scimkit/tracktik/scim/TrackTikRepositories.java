@@ -1,0 +1,95 @@
+package dev.scimkit.tracktik.scim;
+
+import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.server.ScimServer;
+import dev.scimkit.tracktik.mapping.DefaultGroupMapping;
+import dev.scimkit.tracktik.mapping.DefaultUserMapping;
+import dev.scimkit.tracktik.mapping.GroupMapping;
+import dev.scimkit.tracktik.mapping.RegionRule;
+import dev.scimkit.tracktik.mapping.UserMapping;
+import dev.scimkit.tracktik.port.TrackTikStore;
+
+import java.util.Objects;
+
+/**
+ * Wires the TrackTik adapter into a {@link ScimServer}: Users and Groups repositories over one store
+ * with the default (or given) mappings.
+ *
+ * <pre>{@code
+ * TrackTikStore store = JdbcTrackTikStore.open(JdbcDataSources.h2File(dataDir));
+ * ScimServer server = TrackTikRepositories.builder(registry, store).build()
+ *         .register(ScimServer.builder(registry)).authenticator(auth).build();
+ * }</pre>
+ */
+public final class TrackTikRepositories {
+
+    private final EmployeeUserRepository users;
+    private final RoleGroupRepository groups;
+
+    private TrackTikRepositories(Builder b) {
+        UserMapping userMapping = b.userMapping != null ? b.userMapping
+                : new DefaultUserMapping(b.registry.user(), b.regionRule);
+        GroupMapping groupMapping = b.groupMapping != null ? b.groupMapping : new DefaultGroupMapping(b.registry.group());
+        this.users = new EmployeeUserRepository(b.store, userMapping, b.actors);
+        this.groups = new RoleGroupRepository(b.store, groupMapping, b.actors);
+    }
+
+    public static Builder builder(SchemaRegistry registry, TrackTikStore store) {
+        return new Builder(registry, store);
+    }
+
+    public EmployeeUserRepository users() {
+        return users;
+    }
+
+    public RoleGroupRepository groups() {
+        return groups;
+    }
+
+    /** Registers the Users and Groups repositories on a server builder and returns it. */
+    public ScimServer.Builder register(ScimServer.Builder server) {
+        return server.repository("User", users).repository("Group", groups);
+    }
+
+    /** Options of the adapter; everything but the registry and the store has a default. */
+    public static final class Builder {
+        private final SchemaRegistry registry;
+        private final TrackTikStore store;
+        private UserMapping userMapping;
+        private GroupMapping groupMapping;
+        private RegionRule regionRule = RegionRule.hq();
+        private ActorResolver actors = ActorResolver.named("scim-provisioning");
+
+        private Builder(SchemaRegistry registry, TrackTikStore store) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        /** Replaces the default User mapping (then {@link #regionRule} is the mapping's business). */
+        public Builder userMapping(UserMapping mapping) {
+            this.userMapping = Objects.requireNonNull(mapping, "mapping");
+            return this;
+        }
+
+        public Builder groupMapping(GroupMapping mapping) {
+            this.groupMapping = Objects.requireNonNull(mapping, "mapping");
+            return this;
+        }
+
+        /** The region rule of the default User mapping (HQ by default). */
+        public Builder regionRule(RegionRule rule) {
+            this.regionRule = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
+        /** Who History names as the actor (default: client "scim-provisioning" of the tenant). */
+        public Builder actors(ActorResolver resolver) {
+            this.actors = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        public TrackTikRepositories build() {
+            return new TrackTikRepositories(this);
+        }
+    }
+}
