@@ -1,0 +1,55 @@
+package dev.scimkit.examples;
+
+import dev.scimkit.server.ScimRequest;
+import dev.scimkit.server.auth.BearerTokenAuthenticator;
+import dev.scimkit.server.servlet.ScimServlet;
+import dev.scimkit.server.spi.ScimPrincipal;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+
+/**
+ * One log line per request: method, path, status, time and tenant. Never the query string (a filter
+ * can carry personal data), never a header value, never a body: tokens and payloads stay out of logs.
+ */
+final class AccessLogFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger ACCESS = LoggerFactory.getLogger("scimkit.access");
+
+    private final transient BearerTokenAuthenticator authenticator;
+
+    AccessLogFilter(BearerTokenAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
+        long started = System.nanoTime();
+        try {
+            chain.doFilter(req, resp);
+        } finally {
+            long micros = (System.nanoTime() - started) / 1_000;
+            ACCESS.info("{} {} {} {}ms tenant={}", req.getMethod(), req.getRequestURI(), resp.getStatus(),
+                    String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0), tenantOf(req));
+        }
+    }
+
+    private String tenantOf(HttpServletRequest req) {
+        if (req.getHeader("Authorization") == null) {
+            return "-";
+        }
+        ScimRequest headersOnly = ScimServlet.toScimRequest(req, new byte[0]);
+        return authenticator.authenticate(headersOnly)
+                .map(ScimPrincipal::tenant)
+                .map(Object::toString)
+                .orElse("unauthenticated");
+    }
+}

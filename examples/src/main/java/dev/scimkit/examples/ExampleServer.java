@@ -1,0 +1,124 @@
+package dev.scimkit.examples;
+
+import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.server.ScimServer;
+import dev.scimkit.server.auth.BearerTokenAuthenticator;
+import dev.scimkit.server.servlet.ScimServlet;
+import dev.scimkit.server.spi.ResourceRepository;
+import dev.scimkit.server.spi.TenantId;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.EnumSet;
+import java.util.Map;
+
+/**
+ * The example server: the scimkit engine on embedded Jetty 12, with the store that
+ * {@link ServerOptions} selects. Start it with {@link #start}, stop it with {@link #close}; a stop
+ * drains requests in flight before the store closes.
+ */
+public final class ExampleServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExampleServer.class);
+    private static final long DRAIN_MILLIS = 10_000;
+    private static final int REQUEST_HEADER_BYTES = 64 * 1024;
+
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final StoreBackend store;
+    private final String basePath;
+
+    private ExampleServer(Server jetty, ServerConnector connector, StoreBackend store, String basePath) {
+        this.jetty = jetty;
+        this.connector = connector;
+        this.store = store;
+        this.basePath = basePath;
+    }
+
+    /** Starts a server on {@code options.port()} (0: a free port) and returns once it accepts requests. */
+    public static ExampleServer start(ServerOptions options) throws Exception {
+        SchemaRegistry registry = SchemaRegistry.standard();
+        BearerTokenAuthenticator authenticator = authenticator(options);
+        StoreBackend store = StoreBackend.open(options, registry);
+        try {
+            ScimServer engine = ScimServer.builder(registry)
+                    .repositories(store.repositories())
+                    .authenticator(authenticator)
+                    .build();
+
+            Server jetty = new Server();
+            jetty.setStopTimeout(DRAIN_MILLIS);
+            HttpConfiguration http = new HttpConfiguration();
+            // Room for the longest filter the engine accepts, URL-encoded, so it answers with invalidFilter.
+            http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
+            http.setSendServerVersion(false);
+            ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+            connector.setPort(options.port());
+            jetty.addConnector(connector);
+
+            ServletContextHandler context = new ServletContextHandler();
+            context.setContextPath("/");
+            context.addServlet(new ServletHolder("scim", new ScimServlet(engine)), options.basePath() + "/*");
+            context.addServlet(new ServletHolder("health", new HealthServlet()), "/healthz");
+            store.adminServlet(authenticator).ifPresent(admin ->
+                    context.addServlet(new ServletHolder("admin", admin), "/admin/*"));
+            context.addFilter(new FilterHolder(new AccessLogFilter(authenticator)), "/*",
+                    EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+
+            jetty.setErrorHandler(new ScimErrorHandler());
+            context.setErrorHandler(new ScimErrorHandler());
+            jetty.setHandler(new GracefulHandler(context));
+            jetty.start();
+            ExampleServer server = new ExampleServer(jetty, connector, store, options.basePath());
+            LOG.info("scimkit serving SCIM at http://localhost:{}{}/ on the {} store for {} tenant(s)",
+                    server.port(), options.basePath(), store.description(), options.tenants().size());
+            return server;
+        } catch (Exception | Error e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static BearerTokenAuthenticator authenticator(ServerOptions options) {
+        BearerTokenAuthenticator.Builder b = BearerTokenAuthenticator.builder();
+        for (Map.Entry<String, java.util.List<String>> tenant : options.tenants().entrySet()) {
+            for (String token : tenant.getValue()) {
+                b.addToken(TenantId.of(tenant.getKey()), token);
+            }
+        }
+        return b.build();
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The SCIM base URL on loopback, without a trailing slash. */
+    public String baseUrl() {
+        return "http://localhost:" + port() + basePath;
+    }
+
+    /** The repositories serving SCIM, for tests that seed data. */
+    public Map<String, ResourceRepository> repositories() {
+        return store.repositories();
+    }
+
+    /** Stops accepting requests, lets those in flight finish, then closes the store. */
+    @Override
+    public void close() throws Exception {
+        try {
+            jetty.stop();
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.scimkit.examples;
+
+import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.server.auth.BearerTokenAuthenticator;
+import dev.scimkit.server.spi.ResourceRepository;
+import jakarta.servlet.http.HttpServlet;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** The store behind the example server, chosen by {@code --store}; closing it releases its resources. */
+interface StoreBackend extends AutoCloseable {
+
+    /** Repositories by resource type name ({@code User}, {@code Group}). */
+    Map<String, ResourceRepository> repositories();
+
+    /** The {@code /admin/*} servlet, for stores that have TrackTik data to show. */
+    Optional<HttpServlet> adminServlet(BearerTokenAuthenticator authenticator);
+
+    /** A few words for the start-up log line. */
+    String description();
+
+    @Override
+    void close();
+
+    static StoreBackend open(ServerOptions options, SchemaRegistry registry) {
+        return switch (options.store().kind()) {
+            case MEMORY -> new MemoryBackend(registry);
+            default -> throw new ServerOptions.InvalidOptionsException(
+                    "The " + options.store().kind() + " store is not available in this build; use --store memory");
+        };
+    }
+}

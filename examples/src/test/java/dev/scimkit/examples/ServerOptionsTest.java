@@ -1,0 +1,78 @@
+package dev.scimkit.examples;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ServerOptionsTest {
+
+    @Test
+    void defaultsServeTheTrackTikTenantUrlShapeOnTheEmbeddedStore() {
+        ServerOptions o = ServerOptions.parse(new String[]{"--token", "s3cret"}, Map.of());
+        assertThat(o.port()).isEqualTo(8080);
+        assertThat(o.basePath()).isEqualTo("/rest/scim/v2");
+        assertThat(o.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(o.store().kind()).isEqualTo(ServerOptions.StoreKind.H2);
+        assertThat(o.tenants()).containsExactly(Map.entry(ServerOptions.DEFAULT_TENANT, List.of("s3cret")));
+    }
+
+    @Test
+    void readsEveryOptionInBothSpellings() {
+        ServerOptions o = ServerOptions.parse(new String[]{"--port=9090", "--base-path", "scim/", "--tenant",
+                "acme=one", "--tenant=acme=two", "--tenant", "globex=three", "--data-dir", "/tmp/x",
+                "--store", "postgres:jdbc:postgresql://localhost/scim"}, Map.of());
+        assertThat(o.port()).isEqualTo(9090);
+        assertThat(o.basePath()).isEqualTo("/scim");
+        assertThat(o.tenants()).containsEntry("acme", List.of("one", "two")).containsEntry("globex", List.of("three"));
+        assertThat(o.dataDir()).isEqualTo(Path.of("/tmp/x"));
+        assertThat(o.store().kind()).isEqualTo(ServerOptions.StoreKind.POSTGRES);
+        assertThat(o.store().jdbcUrl()).contains("jdbc:postgresql://localhost/scim");
+    }
+
+    @Test
+    void environmentVariablesAreDefaultsThatOptionsOverride() {
+        Map<String, String> env = Map.of("SCIMKIT_PORT", "7000", "SCIMKIT_TENANTS", "a=x, b=y",
+                "SCIMKIT_STORE", "memory");
+        ServerOptions fromEnv = ServerOptions.parse(new String[0], env);
+        assertThat(fromEnv.port()).isEqualTo(7000);
+        assertThat(fromEnv.tenants()).containsOnlyKeys("a", "b");
+        assertThat(fromEnv.store().kind()).isEqualTo(ServerOptions.StoreKind.MEMORY);
+
+        assertThat(ServerOptions.parse(new String[]{"--port", "7100"}, env).port()).isEqualTo(7100);
+    }
+
+    @Test
+    void trackTikUrlAndTokenSelectTheRestStoreTogether() {
+        ServerOptions o = ServerOptions.parse(new String[]{"--token", "t", "--tracktik-url", "https://portal.example",
+                "--tracktik-token", "api"}, Map.of());
+        assertThat(o.store().kind()).isEqualTo(ServerOptions.StoreKind.TRACKTIK);
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--token", "t", "--tracktik-url", "https://p"}, Map.of()))
+                .hasMessageContaining("go together");
+    }
+
+    @Test
+    void badOptionsSayWhatIsWrongWithoutEchoingSecrets() {
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--token", "t", "--bogus"}, Map.of()))
+                .isInstanceOf(ServerOptions.InvalidOptionsException.class).hasMessageContaining("--bogus");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--token", "t", "--port", "http"}, Map.of()))
+                .hasMessageContaining("port number");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--token"}, Map.of()))
+                .hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[0], Map.of()))
+                .hasMessageContaining("No token");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--token", "t", "--store", "mysql"}, Map.of()))
+                .hasMessageContaining("h2, memory or postgres");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--tenant", "topsecretvalue"}, Map.of()))
+                .hasMessageNotContaining("topsecretvalue");
+    }
+
+    @Test
+    void helpNeedsNoToken() {
+        assertThat(ServerOptions.parse(new String[]{"--help"}, Map.of()).help()).isTrue();
+    }
+}
