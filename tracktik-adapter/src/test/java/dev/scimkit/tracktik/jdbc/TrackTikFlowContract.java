@@ -1,0 +1,184 @@
+package dev.scimkit.tracktik.jdbc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.server.ScimResponse;
+import dev.scimkit.server.spi.TenantId;
+import dev.scimkit.tracktik.domain.EmployeeStatus;
+import dev.scimkit.tracktik.domain.FieldChange;
+import dev.scimkit.tracktik.domain.HistoryAction;
+import dev.scimkit.tracktik.domain.HistoryEntry;
+import dev.scimkit.tracktik.domain.Region;
+import dev.scimkit.tracktik.port.EmployeeRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SCIM cycles of Entra ID and Okta through the engine into a JDBC store, read back as TrackTik
+ * data. Each database (H2, PostgreSQL) runs the same contract.
+ */
+abstract class TrackTikFlowContract {
+
+    static final TenantId A = TenantId.of("portal-a");
+    static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    abstract TrackTikEngine engine();
+
+    static String entraUser(String userName, String externalId) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\",\"" + ENTERPRISE + "\"],"
+                + "\"externalId\":\"" + externalId + "\",\"userName\":\"" + userName + "\",\"active\":true,"
+                + "\"displayName\":\"Ada Lovelace\",\"title\":\"Site Supervisor\",\"preferredLanguage\":\"en-GB\","
+                + "\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"" + userName + "\"}],"
+                + "\"phoneNumbers\":[{\"type\":\"work\",\"value\":\"+1 555 0100\"},{\"type\":\"mobile\",\"value\":\"+1 555 0199\"}],"
+                + "\"addresses\":[{\"type\":\"work\",\"streetAddress\":\"1 Main St\",\"locality\":\"Montreal\",\"country\":\"CA\"}],"
+                + "\"name\":{\"givenName\":\"Ada\",\"familyName\":\"Lovelace\"},"
+                + "\"nickName\":\"Countess\",\"userType\":\"Contractor\","
+                + "\"" + ENTERPRISE + "\":{\"employeeNumber\":\"E-100\",\"department\":\"Patrol\",\"costCenter\":\"CC-7\"}}";
+    }
+
+    @Test
+    void entraCycleBecomesTrackTikEmployeeWithHistory() {
+        TrackTikEngine e = engine();
+        String userName = "ada" + System.nanoTime() + "@example.com";
+        // Entra first asks whether the user exists.
+        JsonNode none = e.ok(200, "GET", "/Users?filter=" + enc("userName eq \"" + userName.toUpperCase() + "\""), null);
+        assertThat(none.path("totalResults").asInt()).isZero();
+
+        JsonNode created = e.ok(201, "POST", "/Users", entraUser(userName, "ext-" + userName));
+        String id = created.path("id").asText();
+        assertThat(created.path("title").asText()).isEqualTo("Site Supervisor");
+        assertThat(created.path("meta").path("version").asText()).isEqualTo("W/\"1\"");
+
+        EmployeeRecord employee = e.store.findEmployee(A, id).orElseThrow();
+        assertThat(employee.employee().firstName()).isEqualTo("Ada");
+        assertThat(employee.employee().lastName()).isEqualTo("Lovelace");
+        assertThat(employee.employee().profile().customId()).isEqualTo("E-100");
+        assertThat(employee.employee().profile().primaryPhone()).isEqualTo("+1 555 0100");
+        assertThat(employee.employee().profile().secondaryPhone()).isEqualTo("+1 555 0199");
+        assertThat(employee.employee().profile().language()).isEqualTo("en-GB");
+        assertThat(employee.employee().profile().address().city()).isEqualTo("Montreal");
+        assertThat(employee.employee().region()).isEqualTo(Region.HQ);
+
+        // Found by userName without regard to case; values come back as sent.
+        JsonNode found = e.ok(200, "GET", "/Users?filter=" + enc("userName eq \"" + userName.toUpperCase() + "\""), null);
+        assertThat(found.path("totalResults").asInt()).isEqualTo(1);
+        JsonNode read = e.ok(200, "GET", "/Users/" + id, null);
+        // What the mapping cannot place comes back as sent.
+        assertThat(read.path("nickName").asText()).isEqualTo("Countess");
+        assertThat(read.path("userType").asText()).isEqualTo("Contractor");
+        assertThat(read.path(ENTERPRISE).path("costCenter").asText()).isEqualTo("CC-7");
+        assertThat(read.path("displayName").asText()).isEqualTo("Ada Lovelace");
+
+        // Entra's PATCH dialect: title-case op, path-less replace with a dotted key.
+        e.ok(200, "PATCH", "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"title\",\"value\":\"Account Manager\"},"
+                + "{\"op\":\"Replace\",\"value\":{\"name.familyName\":\"Byron\"}}]}");
+        e.ok(200, "PATCH", "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}");
+        assertThat(e.store.findEmployee(A, id).orElseThrow().employee().status()).isEqualTo(EmployeeStatus.INACTIVE);
+        // Inactive stays readable and filterable.
+        JsonNode inactive = e.ok(200, "GET", "/Users?filter=" + enc("active eq false and userName eq \"" + userName + "\""), null);
+        assertThat(inactive.path("totalResults").asInt()).isEqualTo(1);
+        e.ok(200, "PATCH", "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":true}]}");
+        e.ok(204, "DELETE", "/Users/" + id, null);
+        e.ok(404, "GET", "/Users/" + id, null);
+
+        List<HistoryEntry> history = e.store.history(A, id);
+        assertThat(history).extracting(HistoryEntry::action).containsExactly(HistoryAction.CREATED,
+                HistoryAction.UPDATED, HistoryAction.DEACTIVATED, HistoryAction.REACTIVATED, HistoryAction.ARCHIVED);
+        assertThat(history.get(0).changes()).contains(new FieldChange("firstName", "", "Ada"));
+        assertThat(history.get(1).changes()).containsExactlyInAnyOrder(
+                new FieldChange("lastName", "Lovelace", "Byron"),
+                new FieldChange("jobTitle", "Site Supervisor", "Account Manager"));
+        assertThat(history.get(2).changes()).containsExactly(new FieldChange("status", "ACTIVE", "INACTIVE"));
+        assertThat(history.get(1).actor().tenant()).isEqualTo("portal-a");
+
+        // The archived userName is free again.
+        e.ok(201, "POST", "/Users", entraUser(userName, "ext2-" + userName));
+    }
+
+    @Test
+    void oktaGroupCycleAssignsAndRemovesRoles() {
+        TrackTikEngine e = engine();
+        String u1 = e.ok(201, "POST", "/Users", entraUser("g1-" + System.nanoTime() + "@example.com", "x1")).path("id").asText();
+        String u2 = e.ok(201, "POST", "/Users", entraUser("g2-" + System.nanoTime() + "@example.com", "x2")).path("id").asText();
+        String name = "Guards " + System.nanoTime();
+        JsonNode group = e.ok(201, "POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"" + name + "\",\"members\":[{\"value\":\"" + u1 + "\"}]}");
+        String gid = group.path("id").asText();
+        assertThat(e.store.findEmployee(A, u1).orElseThrow().employee().roles()).extracting(r -> r.name()).containsExactly(name);
+
+        // Okta: add and remove members by PATCH.
+        e.ok(204, "PATCH", "/Groups/" + gid, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + u2 + "\"}]}]}");
+        e.ok(204, "PATCH", "/Groups/" + gid, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + u1 + "\\\"]\"}]}");
+        JsonNode after = e.ok(200, "GET", "/Groups/" + gid, null);
+        assertThat(after.path("members")).hasSize(1);
+        assertThat(after.path("members").get(0).path("value").asText()).isEqualTo(u2);
+        JsonNode user2 = e.ok(200, "GET", "/Users/" + u2, null);
+        assertThat(user2.path("groups").get(0).path("display").asText()).isEqualTo(name);
+
+        assertThat(e.store.history(A, u1)).extracting(HistoryEntry::action)
+                .containsExactly(HistoryAction.CREATED, HistoryAction.ROLE_ASSIGNED, HistoryAction.ROLE_UNASSIGNED);
+        assertThat(e.store.history(A, u2).get(1).changes()).containsExactly(new FieldChange("roles", "", name));
+
+        // Okta renames with a full PUT.
+        e.ok(200, "PUT", "/Groups/" + gid, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"" + name + " renamed\",\"members\":[{\"value\":\"" + u2 + "\"}]}");
+        assertThat(e.store.findEmployee(A, u2).orElseThrow().employee().roles()).extracting(r -> r.name())
+                .containsExactly(name + " renamed");
+        e.ok(204, "DELETE", "/Groups/" + gid, null);
+        assertThat(e.store.findEmployee(A, u2).orElseThrow().employee().roles()).isEmpty();
+    }
+
+    @Test
+    void uniquenessVersionsAndTenancyAreEnforced() {
+        TrackTikEngine e = engine();
+        String userName = "Uniq" + System.nanoTime() + "@example.com";
+        String id = e.ok(201, "POST", "/Users", entraUser(userName, "u")).path("id").asText();
+        ScimResponse dup = e.call("POST", "/Users", entraUser(userName.toLowerCase(), "v"));
+        assertThat(dup.status()).isEqualTo(409);
+        assertThat(dup.bodyJson().path("scimType").asText()).isEqualTo("uniqueness");
+
+        ScimResponse stale = e.call("PATCH", "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"title\",\"value\":\"X\"}]}", "If-Match", "W/\"99\"");
+        assertThat(stale.status()).isEqualTo(412);
+
+        // Another tenant does not see it.
+        assertThat(e.callAs(TrackTikEngine.TOKEN_B, "GET", "/Users/" + id, null).status()).isEqualTo(404);
+
+        String g = "Team" + System.nanoTime();
+        e.ok(201, "POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"" + g + "\"}");
+        ScimResponse dupGroup = e.call("POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"" + g.toUpperCase() + "\"}");
+        assertThat(dupGroup.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aUserWithoutAnyNameIsAnActionable400() {
+        ScimResponse r = engine().call("POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"noname" + System.nanoTime() + "\"}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.bodyJson().path("scimType").asText()).isEqualTo("invalidValue");
+        assertThat(r.bodyJson().path("detail").asText()).contains("name.familyName").contains("name.givenName");
+    }
+
+    @Test
+    void aNameIsDerivedFromDisplayNameAndShownInTheUser() {
+        TrackTikEngine e = engine();
+        JsonNode created = e.ok(201, "POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"derived" + System.nanoTime() + "\",\"displayName\":\"Grace Brewster Hopper\"}");
+        assertThat(created.path("name").path("givenName").asText()).isEqualTo("Grace");
+        assertThat(created.path("name").path("familyName").asText()).isEqualTo("Brewster Hopper");
+        assertThat(ScimJson.getIgnoreCase(created, "displayName").asText()).isEqualTo("Grace Brewster Hopper");
+    }
+
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
