@@ -1,9 +1,6 @@
 package dev.scimkit.benchmarks.load;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +20,14 @@ import java.util.function.IntPredicate;
 final class LoadPhase {
 
     private final String name;
-    private final IntFunction<HttpRequest> requests;
+    private final IntFunction<LoadRequest> requests;
     private final IntPredicate expectedStatus;
     private final int maxRequests;
     private final Duration maxTime;
     private final List<String> bodies = new ArrayList<>();
     private final boolean keepBodies;
 
-    LoadPhase(String name, IntFunction<HttpRequest> requests, IntPredicate expectedStatus, int maxRequests,
+    LoadPhase(String name, IntFunction<LoadRequest> requests, IntPredicate expectedStatus, int maxRequests,
             Duration maxTime, boolean keepBodies) {
         this.name = name;
         this.requests = requests;
@@ -49,7 +46,11 @@ final class LoadPhase {
         return bodies;
     }
 
-    LatencyRecorder.Summary run(HttpClient client, int concurrency) throws InterruptedException {
+    /**
+     * Runs the phase against {@code port} on 127.0.0.1, one kept-alive connection per worker, sending
+     * {@code authorization} as the Authorization header.
+     */
+    LatencyRecorder.Summary run(int port, String authorization, int concurrency) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         String[] kept = keepBodies ? new String[maxRequests] : null;
         LatencyRecorder[] recorders = new LatencyRecorder[concurrency];
@@ -62,25 +63,24 @@ final class LoadPhase {
                 LatencyRecorder recorder = new LatencyRecorder(maxRequests);
                 recorders[w] = recorder;
                 running.add(workers.submit(() -> {
+                    Http1Connection connection = new Http1Connection("127.0.0.1", port);
                     int i;
                     while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < maxRequests) {
-                        HttpRequest request = requests.apply(i);
+                        LoadRequest request = requests.apply(i);
                         long sent = System.nanoTime();
                         boolean ok;
                         try {
-                            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                            ok = expectedStatus.test(response.statusCode());
+                            Http1Connection.Response response = connection.send(request, authorization, kept != null);
+                            ok = expectedStatus.test(response.status());
                             if (kept != null) {
                                 kept[i] = response.body();
                             }
                         } catch (IOException e) {
                             ok = false;
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            return;
                         }
                         recorder.record(System.nanoTime() - sent, ok);
                     }
+                    connection.close();
                 }));
             }
             for (Future<?> f : running) {

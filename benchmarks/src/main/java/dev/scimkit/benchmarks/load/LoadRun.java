@@ -10,10 +10,7 @@ import dev.scimkit.server.servlet.ScimServlet;
 import dev.scimkit.server.spi.TenantId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +40,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   <li>steady state for a fixed time: GET by id, {@code userName eq} lookups, and the plain handler.</li>
  * </ol>
  * Every phase is bounded in request count and in time, and the program stops by itself. The client is
- * {@link HttpClient} (HTTP/1.1, kept-alive connections) on a fixed pool of {@code concurrency} threads,
- * closed loop; client and servers share the machine, the same way for scimkit and the ceiling.
+ * {@link Http1Connection} (a minimal HTTP/1.1 client, one kept-alive connection per worker) on a fixed
+ * pool of {@code concurrency} threads, closed loop; client and servers share the machine, the same way
+ * for scimkit and the ceiling.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.scimkit.benchmarks.load.LoadRun [--users N] [--groups M]
  * [--batch B] [--seconds S] [--out file.md]}
@@ -52,7 +50,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class LoadRun {
 
     private static final String TOKEN = "load-run-" + UUID.randomUUID();
-    private static final String SCIM_JSON = "application/scim+json";
+    private static final String AUTHORIZATION = "Bearer " + TOKEN;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int[] CONCURRENCY = {8, 32};
 
@@ -61,8 +59,8 @@ public final class LoadRun {
     private final int batch;
     private final Duration steady;
     private final Duration warmUp;
-    private final HttpClient client;
     private final List<String> cycleRows = new ArrayList<>();
+    private int port;
     private final List<String> steadyRows = new ArrayList<>();
 
     private LoadRun(int users, int groups, int batch, Duration steady) {
@@ -71,8 +69,6 @@ public final class LoadRun {
         this.batch = batch;
         this.steady = steady;
         this.warmUp = steady.dividedBy(2);
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Runs the load phases and prints (and optionally writes) the Markdown tables. */
@@ -110,10 +106,10 @@ public final class LoadRun {
         double[] plainRps = new double[CONCURRENCY.length];
         try (Running plain = start(new PlainJsonHandler(Fixtures.ENTRA_USER))) {
             for (int c = 0; c < CONCURRENCY.length; c++) {
-                URI uri = plain.uri("/plain");
-                LoadPhase phase = timed("plain Jetty, fixed JSON", i -> get(uri));
-                phase.run(client, CONCURRENCY[c]);
-                LatencyRecorder.Summary s = phase.run(client, CONCURRENCY[c]);
+                LoadRequest request = LoadRequest.get("/plain");
+                LoadPhase phase = timed("plain Jetty, fixed JSON", i -> request);
+                phase.run(plain.port(), AUTHORIZATION, CONCURRENCY[c]);
+                LatencyRecorder.Summary s = phase.run(plain.port(), AUTHORIZATION, CONCURRENCY[c]);
                 plainRps[c] = s.requestsPerSecond();
                 steadyRows.add(steadyRow(phase.name(), CONCURRENCY[c], s, 1.0));
             }
@@ -123,14 +119,14 @@ public final class LoadRun {
                 List<String> ids = cycle(scim, CONCURRENCY[c], true);
                 int concurrency = CONCURRENCY[c];
                 LoadPhase byId = timed("scimkit GET /Users/{id}",
-                        i -> get(scim.uri("/scim/v2/Users/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())))));
-                byId.run(client, concurrency);
-                LatencyRecorder.Summary s = byId.run(client, concurrency);
+                        i -> LoadRequest.get("/scim/v2/Users/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()))));
+                byId.run(scim.port(), AUTHORIZATION, concurrency);
+                LatencyRecorder.Summary s = byId.run(scim.port(), AUTHORIZATION, concurrency);
                 steadyRows.add(steadyRow(byId.name(), concurrency, s, s.requestsPerSecond() / plainRps[c]));
                 LoadPhase byName = timed("scimkit GET /Users?filter=userName eq",
-                        i -> get(scim.uri(filterQuery("userName", userName(ThreadLocalRandom.current().nextInt(users), concurrency)))));
-                byName.run(client, concurrency);
-                s = byName.run(client, concurrency);
+                        i -> LoadRequest.get(filterQuery("userName", userName(ThreadLocalRandom.current().nextInt(users), concurrency))));
+                byName.run(scim.port(), AUTHORIZATION, concurrency);
+                s = byName.run(scim.port(), AUTHORIZATION, concurrency);
                 steadyRows.add(steadyRow(byName.name(), concurrency, s, s.requestsPerSecond() / plainRps[c]));
             }
         }
@@ -139,35 +135,36 @@ public final class LoadRun {
 
     /** The Entra-like initial cycle; returns the created users' ids. */
     private List<String> cycle(Running scim, int concurrency, boolean report) throws InterruptedException {
+        port = scim.port();
         IntPredicate ok200 = s -> s == 200;
         IntPredicate created = s -> s == 201;
         IntPredicate patched = s -> s == 200 || s == 204;
 
         phase(report, concurrency, counted("Test-Connection (filter on a random userName)", 200,
-                i -> get(scim.uri(filterQuery("userName", UUID.randomUUID().toString()))), ok200, false));
+                i -> LoadRequest.get(filterQuery("userName", UUID.randomUUID().toString())), ok200, false));
 
         LoadPhase createUsers = counted("create users (POST /Users)", users,
-                i -> post(scim.uri("/scim/v2/Users"), userBody(i, concurrency)), created, true);
+                i -> LoadRequest.post("/scim/v2/Users", userBody(i, concurrency)), created, true);
         phase(report, concurrency, createUsers);
         List<String> userIds = ids(createUsers.bodies());
 
         LoadPhase createGroups = counted("create groups (POST /Groups)", groups,
-                g -> post(scim.uri("/scim/v2/Groups"), groupBody(g, concurrency)), created, true);
+                g -> LoadRequest.post("/scim/v2/Groups", groupBody(g, concurrency)), created, true);
         phase(report, concurrency, createGroups);
         List<String> groupIds = ids(createGroups.bodies());
 
         int batches = (userIds.size() + batch - 1) / batch;
         phase(report, concurrency, counted("add members (PATCH /Groups, " + batch + " per request)", batches,
-                b -> patch(scim.uri("/scim/v2/Groups/" + groupIds.get(b % groupIds.size())),
+                b -> LoadRequest.patch("/scim/v2/Groups/" + groupIds.get(b % groupIds.size()),
                         addMembersBody(userIds, b * batch, Math.min(userIds.size(), (b + 1) * batch))),
                 patched, false));
 
         phase(report, concurrency, counted("lookup by userName", users,
-                i -> get(scim.uri(filterQuery("userName", userName(i, concurrency)))), ok200, false));
+                i -> LoadRequest.get(filterQuery("userName", userName(i, concurrency))), ok200, false));
         phase(report, concurrency, counted("lookup by externalId", users,
-                i -> get(scim.uri(filterQuery("externalId", externalId(i, concurrency)))), ok200, false));
+                i -> LoadRequest.get(filterQuery("externalId", externalId(i, concurrency))), ok200, false));
         phase(report, concurrency, counted("disable (PATCH active \"False\", Entra)", userIds.size(),
-                i -> patch(scim.uri("/scim/v2/Users/" + userIds.get(i)), DISABLE_BODY), patched, false));
+                i -> LoadRequest.patch("/scim/v2/Users/" + userIds.get(i), DISABLE_BODY), patched, false));
         return userIds;
     }
 
@@ -175,7 +172,7 @@ public final class LoadRun {
             + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}";
 
     private void phase(boolean report, int concurrency, LoadPhase phase) throws InterruptedException {
-        LatencyRecorder.Summary s = phase.run(client, concurrency);
+        LatencyRecorder.Summary s = phase.run(port, AUTHORIZATION, concurrency);
         if (report) {
             cycleRows.add(String.format(Locale.ROOT, "| %s | %d | %,d | %d | %,.0f | %.2f | %.2f |", phase.name(),
                     concurrency, s.requests(), s.errors(), s.requestsPerSecond(), s.p50Nanos() / 1e6, s.p99Nanos() / 1e6));
@@ -186,13 +183,13 @@ public final class LoadRun {
         }
     }
 
-    private LoadPhase counted(String name, int count, IntFunction<HttpRequest> requests, IntPredicate ok,
+    private LoadPhase counted(String name, int count, IntFunction<LoadRequest> requests, IntPredicate ok,
             boolean keepBodies) {
         // Count-bounded, with a generous time bound so a stuck server cannot hang the run.
         return new LoadPhase(name, requests, ok, count, Duration.ofSeconds(60), keepBodies);
     }
 
-    private LoadPhase timed(String name, IntFunction<HttpRequest> requests) {
+    private LoadPhase timed(String name, IntFunction<LoadRequest> requests) {
         // Time-bounded, with a count bound far above what 2 cores can do in that time.
         return new LoadPhase(name, requests, s -> s == 200, 2_000_000, steady, false);
     }
@@ -275,23 +272,6 @@ public final class LoadRun {
         return "/scim/v2/Users?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8);
     }
 
-    private static HttpRequest get(URI uri) {
-        return HttpRequest.newBuilder(uri).GET().header("Authorization", "Bearer " + TOKEN)
-                .header("Accept", SCIM_JSON).timeout(Duration.ofSeconds(30)).build();
-    }
-
-    private static HttpRequest post(URI uri, String body) {
-        return HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", SCIM_JSON)
-                .timeout(Duration.ofSeconds(30)).build();
-    }
-
-    private static HttpRequest patch(URI uri, String body) {
-        return HttpRequest.newBuilder(uri).method("PATCH", HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", SCIM_JSON)
-                .timeout(Duration.ofSeconds(30)).build();
-    }
-
     private static Running startScim() throws Exception {
         SchemaRegistry registry = SchemaRegistry.standard();
         ScimServer server = ScimServer.builder(registry)
@@ -317,10 +297,6 @@ public final class LoadRun {
 
     /** A started Jetty on a loopback port; closing stops it. */
     private record Running(Server jetty, int port) implements AutoCloseable {
-
-        URI uri(String pathAndQuery) {
-            return URI.create("http://127.0.0.1:" + port + pathAndQuery);
-        }
 
         @Override
         public void close() throws Exception {
