@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The default {@link UserMapping}: the attributes Entra ID and Okta send by default, placed in the
@@ -31,6 +32,9 @@ import java.util.Optional;
 public final class DefaultUserMapping implements UserMapping {
 
     private static final String EXT = SchemaUrns.ENTERPRISE_USER;
+    private static final Pattern EMAIL =
+            Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Pattern PHONE = Pattern.compile("[0-9+()./ x#*-]{0,64}");
 
     private final ResourceTypeDefinition userType;
     private final RegionRule regionRule;
@@ -88,9 +92,9 @@ public final class DefaultUserMapping implements UserMapping {
                 .customId(ext.map(e -> ScimNodes.text(e, "employeeNumber")).orElse(""))
                 .firstName(given)
                 .lastName(family)
-                .email(ScimNodes.element(user, "emails", "work", true).map(e -> ScimNodes.text(e, "value")).orElse(""))
-                .primaryPhone(ScimNodes.element(user, "phoneNumbers", "work", false).map(e -> ScimNodes.text(e, "value")).orElse(""))
-                .secondaryPhone(ScimNodes.element(user, "phoneNumbers", "mobile", false).map(e -> ScimNodes.text(e, "value")).orElse(""))
+                .email(placeable(ScimNodes.element(user, "emails", "work", true), EMAIL))
+                .primaryPhone(placeable(ScimNodes.element(user, "phoneNumbers", "work", false), PHONE))
+                .secondaryPhone(placeable(ScimNodes.element(user, "phoneNumbers", "mobile", false), PHONE))
                 .jobTitle(ScimNodes.text(user, "title"))
                 .department(ext.map(e -> ScimNodes.text(e, "department")).orElse(""))
                 .managerId(ext.map(DefaultUserMapping::managerId).orElse(""))
@@ -165,6 +169,17 @@ public final class DefaultUserMapping implements UserMapping {
         if (!sent.language().equals(p.language())) {
             ScimNodes.setText(user, "preferredLanguage", p.language());
         }
+    }
+
+    /**
+     * SCIM types e-mails and phone numbers as free strings, TrackTik does not. A value the employee
+     * field cannot hold (Microsoft's test collection sends {@code "emailName357"}) is left out of the
+     * employee rather than failing the whole provisioning call; the SCIM resource keeps it as sent,
+     * so nothing the client sent is lost.
+     */
+    private static String placeable(Optional<ObjectNode> element, Pattern accepted) {
+        String value = element.map(e -> ScimNodes.text(e, "value")).orElse("");
+        return accepted.matcher(value).matches() ? value : "";
     }
 
     private static String rawName(ObjectNode user, String part) {

@@ -1,0 +1,54 @@
+package dev.scimkit.tracktik.mapping;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.tracktik.domain.EmployeeProfile;
+import dev.scimkit.tracktik.domain.EmployeeStatus;
+import dev.scimkit.tracktik.domain.Region;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DefaultUserMappingTest {
+
+    private final DefaultUserMapping mapping = new DefaultUserMapping(SchemaRegistry.standard().user());
+
+    @Test
+    void mapsTheAttributesEntraIdSendsByDefault() {
+        EmployeeProfile p = mapping.toProfile(user("""
+                {"userName":"ann@example.com","active":true,"title":"Guard","preferredLanguage":"fr-CA",
+                 "name":{"givenName":"Ann","familyName":"Lee"},
+                 "emails":[{"value":"home@example.com","type":"home"},{"value":"ann@example.com","type":"work"}],
+                 "phoneNumbers":[{"value":"+1 555 0100","type":"work"},{"value":"+1 555 0199","type":"mobile"}],
+                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"employeeNumber":"701","department":"Ops"}}"""));
+        assertThat(p.firstName()).isEqualTo("Ann");
+        assertThat(p.lastName()).isEqualTo("Lee");
+        assertThat(p.email()).isEqualTo("ann@example.com");
+        assertThat(p.primaryPhone()).isEqualTo("+1 555 0100");
+        assertThat(p.secondaryPhone()).isEqualTo("+1 555 0199");
+        assertThat(p.jobTitle()).isEqualTo("Guard");
+        assertThat(p.customId()).isEqualTo("701");
+        assertThat(p.department()).isEqualTo("Ops");
+        assertThat(p.language()).isEqualTo("fr-CA");
+        assertThat(p.status()).isEqualTo(EmployeeStatus.ofActive(true));
+        assertThat(p.region()).isEqualTo(Region.HQ);
+    }
+
+    @Test
+    void valuesAnEmployeeFieldCannotHoldAreLeftOutInsteadOfFailingTheUser() {
+        EmployeeProfile p = mapping.toProfile(user("""
+                {"userName":"UserName111","name":{"givenName":"Ryan","familyName":"Leenay"},
+                 "emails":[{"value":"emailName357","type":"work","primary":true}],
+                 "phoneNumbers":[{"value":"call me maybe","type":"work"}]}"""));
+        assertThat(p.email()).isEmpty();
+        assertThat(p.primaryPhone()).isEmpty();
+        assertThat(p.firstName()).isEqualTo("Ryan");
+    }
+
+    private static ObjectNode user(String json) {
+        return ScimJson.parseObject(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
