@@ -26,8 +26,10 @@ interface StoreBackend extends AutoCloseable {
     static StoreBackend open(ServerOptions options, SchemaRegistry registry) {
         return switch (options.store().kind()) {
             case MEMORY -> new MemoryBackend(registry);
-            default -> throw new ServerOptions.InvalidOptionsException(
-                    "The " + options.store().kind() + " store is not available in this build; use --store memory");
+            case H2 -> TrackTikBackend.h2(options, registry);
+            case POSTGRES -> TrackTikBackend.postgres(options.store().jdbcUrl().orElseThrow(), registry);
+            case TRACKTIK -> throw new ServerOptions.InvalidOptionsException(
+                    "The TrackTik REST store is not available in this build yet; use --store h2 or postgres:<jdbc-url>");
         };
     }
 }

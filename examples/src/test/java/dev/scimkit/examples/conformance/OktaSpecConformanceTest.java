@@ -37,7 +37,7 @@ class OktaSpecConformanceTest {
     @BeforeAll
     static void startServer() throws Exception {
         server = ExampleServer.start(ServerOptions.parse(new String[]{
-                "--store", "memory", "--port", "0", "--token", TOKEN, "--data-dir", dataDir.toString()}, Map.of()));
+                "--port", "0", "--token", TOKEN, "--data-dir", dataDir.toString()}, Map.of()));
         seedOneUser(); // Okta's first step reads Resources[0] and needs a user in the store.
     }
 

@@ -45,7 +45,7 @@ class PostmanCollectionConformanceTest {
     @BeforeAll
     static void startServer() throws Exception {
         server = ExampleServer.start(ServerOptions.parse(new String[]{
-                "--store", "memory", "--port", "0", "--token", TOKEN, "--data-dir", work.resolve("data").toString()}, Map.of()));
+                "--port", "0", "--token", TOKEN, "--data-dir", work.resolve("data").toString()}, Map.of()));
     }
 
     @AfterAll

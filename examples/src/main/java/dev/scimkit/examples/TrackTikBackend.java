@@ -1,0 +1,88 @@
+package dev.scimkit.examples;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.server.auth.BearerTokenAuthenticator;
+import dev.scimkit.server.spi.ResourceRepository;
+import dev.scimkit.tracktik.jdbc.JdbcDataSources;
+import dev.scimkit.tracktik.jdbc.JdbcTrackTikStore;
+import dev.scimkit.tracktik.port.TrackTikStore;
+import dev.scimkit.tracktik.scim.ActorResolver;
+import dev.scimkit.tracktik.scim.TrackTikRepositories;
+import jakarta.servlet.http.HttpServlet;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The TrackTik adapter as the example server's store: SCIM Users as employees (HQ region), Groups as
+ * Staff Portal Roles, with History, on embedded H2 (the default) or PostgreSQL.
+ */
+final class TrackTikBackend implements StoreBackend {
+
+    /** History names this client for every change the example server makes. */
+    static final String PROVISIONING_CLIENT = "scim-provisioning";
+
+    private final TrackTikStore store;
+    private final AutoCloseable pool;
+    private final Map<String, ResourceRepository> repositories;
+    private final String description;
+
+    private TrackTikBackend(TrackTikStore store, AutoCloseable pool, SchemaRegistry registry, String description) {
+        this.store = store;
+        this.pool = pool;
+        this.description = description;
+        TrackTikRepositories tracktik = TrackTikRepositories.builder(registry, store)
+                .actors(ActorResolver.named(PROVISIONING_CLIENT))
+                .build();
+        this.repositories = Map.of("User", tracktik.users(), "Group", tracktik.groups());
+    }
+
+    static TrackTikBackend h2(ServerOptions options, SchemaRegistry registry) {
+        HikariDataSource pool = JdbcDataSources.h2File(options.dataDir());
+        return open(pool, registry, "TrackTik (H2 in " + options.dataDir().toAbsolutePath() + ")");
+    }
+
+    static TrackTikBackend postgres(String jdbcUrl, SchemaRegistry registry) {
+        // User and password travel in the URL (…?user=…&password=…) or PG* environment of the driver.
+        HikariDataSource pool = JdbcDataSources.postgres(jdbcUrl, null, null);
+        return open(pool, registry, "TrackTik (PostgreSQL)");
+    }
+
+    private static TrackTikBackend open(HikariDataSource pool, SchemaRegistry registry, String description) {
+        try {
+            return new TrackTikBackend(JdbcTrackTikStore.open(pool), pool, registry, description);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Map<String, ResourceRepository> repositories() {
+        return repositories;
+    }
+
+    @Override
+    public Optional<HttpServlet> adminServlet(BearerTokenAuthenticator authenticator) {
+        return Optional.of(new TrackTikAdminServlet(store, authenticator));
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        try {
+            store.close();
+        } finally {
+            try {
+                pool.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("The database pool did not close cleanly", e);
+            }
+        }
+    }
+}
