@@ -1,0 +1,877 @@
+package dev.scimkit.tracktik.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.filter.ast.Filter;
+import dev.scimkit.server.spi.TenantId;
+import dev.scimkit.tracktik.domain.Actor;
+import dev.scimkit.tracktik.domain.Employee;
+import dev.scimkit.tracktik.domain.EmployeeChanges;
+import dev.scimkit.tracktik.domain.EmployeeProfile;
+import dev.scimkit.tracktik.domain.FieldChange;
+import dev.scimkit.tracktik.domain.HistoryAction;
+import dev.scimkit.tracktik.domain.HistoryEntry;
+import dev.scimkit.tracktik.domain.Region;
+import dev.scimkit.tracktik.domain.Role;
+import dev.scimkit.tracktik.domain.RoleRef;
+import dev.scimkit.tracktik.port.EmployeeColumn;
+import dev.scimkit.tracktik.port.EmployeeRecord;
+import dev.scimkit.tracktik.port.EmployeeWrite;
+import dev.scimkit.tracktik.port.FilterColumns;
+import dev.scimkit.tracktik.port.FilterSplit;
+import dev.scimkit.tracktik.port.Member;
+import dev.scimkit.tracktik.port.MembershipChange;
+import dev.scimkit.tracktik.port.Page;
+import dev.scimkit.tracktik.port.RoleColumn;
+import dev.scimkit.tracktik.port.RoleRecord;
+import dev.scimkit.tracktik.port.RoleWrite;
+import dev.scimkit.tracktik.port.ScimLink;
+import dev.scimkit.tracktik.port.StoreQuery;
+import dev.scimkit.tracktik.port.TrackTikStore;
+import dev.scimkit.tracktik.port.VersionConflictException;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * The {@link TrackTikStore} on a TrackTik portal's REST API ({@code /rest/v1}): employees, roles,
+ * user-roles and regions, with the SCIM link data and the adapter's History in the records' custom
+ * fields (the module README's section "REST store: the TrackTik API we speak" lists every endpoint
+ * and field, and which of them are our choice where TrackTik's documentation is silent).
+ *
+ * <p>One store serves one or more tenants, each with its own portal and token; a tenant without a
+ * portal gets 403 for everything.
+ *
+ * <p><b>What REST cannot give</b>: the API has no transactions and no conditional writes. Versions are
+ * compared and bumped under a lock per record inside this store, so writers in one process never lose
+ * each other's change; writers in several processes on one portal can (the last PATCH wins). A write
+ * and its History entry travel in one PATCH where they concern the same employee; membership changes
+ * are one request per assignment, each followed by the holder's History.
+ */
+public final class RestTrackTikStore implements TrackTikStore {
+
+    private static final String EMPLOYEES = "/employees";
+    private static final String ROLES = "/roles";
+    private static final String USER_ROLES = "/user-roles";
+    private static final String REGIONS = "/regions";
+    private static final String LIVE = "ACTIVE,INACTIVE";
+    private static final int STRIPES = 64;
+    private static final int IN_CHUNK = 100;
+
+    private final Map<TenantId, Portal> portals;
+    private final RestFilters filters = new RestFilters();
+
+    private RestTrackTikStore(Map<TenantId, RestStoreConfig> configs) {
+        Map<TenantId, Portal> map = new HashMap<>();
+        configs.forEach((tenant, config) -> map.put(Objects.requireNonNull(tenant, "tenant"),
+                new Portal(Objects.requireNonNull(config, "config"))));
+        this.portals = Map.copyOf(map);
+    }
+
+    /** A store for one tenant's portal. */
+    public static RestTrackTikStore open(TenantId tenant, RestStoreConfig config) {
+        return new RestTrackTikStore(Map.of(tenant, config));
+    }
+
+    /** A store for several tenants, each with its own portal (and token). */
+    public static RestTrackTikStore open(Map<TenantId, RestStoreConfig> configs) {
+        if (configs.isEmpty()) {
+            throw new IllegalArgumentException("At least one tenant's portal is needed");
+        }
+        return new RestTrackTikStore(configs);
+    }
+
+    @Override
+    public String toString() {
+        return "RestTrackTikStore" + portals.keySet().stream().map(TenantId::value).sorted().toList();
+    }
+
+    // ---- employees -------------------------------------------------------------------------------
+
+    @Override
+    public EmployeeRecord createEmployee(TenantId tenant, EmployeeWrite write, Actor actor) {
+        Portal p = portal(tenant);
+        ensureUserNameFree(p, write.userName(), Optional.empty());
+        String scimId = UUID.randomUUID().toString();
+        Instant now = now();
+        ObjectNode body = EmployeeJson.employeeBody(write.profile(), p.regionId(write.profile().region()), write.userName());
+        ObjectNode cf = EmployeeJson.linkFields(scimId, write.externalId(), write.resource(), 1, now, now);
+        profileFields(cf, write.profile());
+        // History travels with the create; the portal's id is not known yet and is filled in on read.
+        cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(ScimJson.object(), now, actor, HistoryAction.CREATED,
+                EmployeeChanges.created(write.profile())));
+        body.set(EmployeeJson.CF, cf);
+        // The SCIM id is the idempotency key: a create whose answer was lost is looked up by it first.
+        PortalResponse r = p.http.create(EMPLOYEES, body, () -> p.employeeBySearch(scimId));
+        JsonNode created = ok(r, "POST " + EMPLOYEES).data();
+        p.employeeIds.put(scimId, EmployeeJson.id(created));
+        return record(p, created, List.of());
+    }
+
+    @Override
+    public Optional<EmployeeRecord> findEmployee(TenantId tenant, String scimId) {
+        Portal p = portal(tenant);
+        return p.employee(scimId).map(e -> record(p, e, p.rolesOf(EmployeeJson.id(e))));
+    }
+
+    @Override
+    public Optional<EmployeeRecord> findEmployeeByUserName(TenantId tenant, String userName) {
+        Portal p = portal(tenant);
+        return p.employeeByUserName(userName).map(e -> record(p, e, p.rolesOf(EmployeeJson.id(e))));
+    }
+
+    @Override
+    public EmployeeRecord updateEmployee(TenantId tenant, String scimId, long expectedVersion, EmployeeWrite write,
+                                         Actor actor) {
+        Portal p = portal(tenant);
+        ReentrantLock lock = p.employeeLock(scimId);
+        lock.lock();
+        try {
+            JsonNode raw = p.employee(scimId).orElseThrow(() -> notFound("User", scimId));
+            EmployeeRecord current = record(p, raw, p.rolesOf(EmployeeJson.id(raw)));
+            if (current.link().version() != expectedVersion) {
+                throw new VersionConflictException("User", scimId, expectedVersion, current.link().version());
+            }
+            EmployeeProfile before = current.employee().profile();
+            EmployeeProfile after = write.profile();
+            List<FieldChange> changes = EmployeeChanges.diff(before, after);
+            boolean linkChanged = !current.link().name().equals(write.userName())
+                    || !current.link().externalId().equals(write.externalId())
+                    || !current.link().resource().equals(write.resource());
+            if (changes.isEmpty() && !linkChanged) {
+                return current;
+            }
+            if (!current.link().name().equalsIgnoreCase(write.userName())) {
+                ensureUserNameFree(p, write.userName(), Optional.of(scimId));
+            }
+            Instant now = now();
+            ObjectNode body = EmployeeJson.employeeBody(after, p.regionId(after.region()), write.userName());
+            ObjectNode cf = EmployeeJson.linkFields(scimId, write.externalId(), write.resource(),
+                    current.link().version() + 1, current.link().created(), now);
+            profileFields(cf, after);
+            if (!changes.isEmpty()) {
+                cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(raw, now, actor,
+                        EmployeeChanges.actionOf(before, after), changes));
+            }
+            body.set(EmployeeJson.CF, cf);
+            String path = EMPLOYEES + "/" + EmployeeJson.id(raw);
+            JsonNode updated = ok(p.http.send("PATCH", path, body), "PATCH " + path).data();
+            return record(p, updated, current.employee().roles());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void archiveEmployee(TenantId tenant, String scimId, Optional<Long> expectedVersion, Actor actor) {
+        Portal p = portal(tenant);
+        List<JsonNode> held;
+        ReentrantLock lock = p.employeeLock(scimId);
+        lock.lock();
+        try {
+            JsonNode raw = p.employee(scimId).orElseThrow(() -> notFound("User", scimId));
+            long version = EmployeeJson.link(raw, "username").map(ScimLink::version).orElse(1L);
+            if (expectedVersion.isPresent() && expectedVersion.get() != version) {
+                throw new VersionConflictException("User", scimId, expectedVersion.get(), version);
+            }
+            String id = EmployeeJson.id(raw);
+            held = p.userRolesOf(id);
+            List<String> roleNames = held.stream().map(ur -> EmployeeJson.text(ur.path("role"), "name")).toList();
+            // The assignments go first: an archived employee holds no role, even if the rest fails.
+            for (JsonNode ur : held) {
+                p.deleteUserRole(EmployeeJson.id(ur));
+            }
+            String archive = EMPLOYEES + "/" + id + "/actions/archive";
+            ok(p.http.send("POST", archive, null), "POST " + archive);
+            Instant now = now();
+            List<FieldChange> changes = roleNames.isEmpty() ? List.of() : List.of(EmployeeChanges.roles(roleNames, List.of()));
+            ObjectNode cf = ScimJson.object();
+            cf.put(EmployeeJson.VERSION, Long.toString(version + 1));
+            cf.put(EmployeeJson.MODIFIED, now.toString());
+            cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(raw, now, actor, HistoryAction.ARCHIVED, changes));
+            ObjectNode body = ScimJson.object();
+            body.set(EmployeeJson.CF, cf);
+            ok(p.http.send("PATCH", EMPLOYEES + "/" + id, body), "PATCH " + EMPLOYEES + "/" + id);
+            p.employeeIds.remove(scimId);
+        } finally {
+            lock.unlock();
+        }
+        // The roles' member lists changed: their versions move (after the employee's lock, so the
+        // lock order stays role → employee everywhere).
+        for (JsonNode ur : held) {
+            p.bumpRoleVersion(EmployeeJson.id(ur.path("role")), ur.path("role"));
+        }
+    }
+
+    @Override
+    public FilterSplit splitEmployeeFilter(FilterColumns<EmployeeColumn> columns, Filter filter) {
+        return filters.splitEmployees(columns, filter);
+    }
+
+    @Override
+    public Page<EmployeeRecord> searchEmployees(TenantId tenant, StoreQuery query) {
+        Portal p = portal(tenant);
+        Map<String, String> params = new LinkedHashMap<>();
+        RestFilters.query(query.filter()).ifPresent(q -> params.putAll(q.params()));
+        if (!params.containsKey("status")) {
+            params.put("status:in", LIVE);
+        }
+        params.put("sort", "id");
+        // Only records the adapter created are SCIM Users, and the API cannot filter on "has a link",
+        // so all matching pages are read and sliced here; pushed filters keep this small.
+        List<JsonNode> linked = p.all(EMPLOYEES, params).stream()
+                .filter(e -> EmployeeJson.link(e, "username").isPresent() && !EmployeeJson.archived(e))
+                .toList();
+        List<JsonNode> slice = slice(linked, query);
+        Map<String, List<RoleRef>> roles = p.rolesOf(slice.stream().map(EmployeeJson::id).toList());
+        List<EmployeeRecord> items = new ArrayList<>();
+        for (JsonNode e : slice) {
+            items.add(record(p, e, roles.getOrDefault(EmployeeJson.id(e), List.of())));
+        }
+        return new Page<>(linked.size(), items);
+    }
+
+    @Override
+    public List<HistoryEntry> history(TenantId tenant, String employeeScimId) {
+        Portal p = portal(tenant);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put(EmployeeJson.CF + "." + EmployeeJson.SCIM_ID, employeeScimId);
+        return p.all(EMPLOYEES, params).stream()
+                .filter(e -> employeeScimId.equalsIgnoreCase(EmployeeJson.text(e.path(EmployeeJson.CF), EmployeeJson.SCIM_ID)))
+                .findFirst().map(EmployeeJson::history).orElse(List.of());
+    }
+
+    // ---- roles -----------------------------------------------------------------------------------
+
+    @Override
+    public RoleRecord createRole(TenantId tenant, RoleWrite write, List<String> members, Actor actor) {
+        Portal p = portal(tenant);
+        ensureRoleNameFree(p, write.name(), Optional.empty());
+        Map<String, JsonNode> holders = p.liveEmployees(members);
+        String scimId = UUID.randomUUID().toString();
+        Instant now = now();
+        ObjectNode body = ScimJson.object();
+        body.put("name", write.name());
+        body.set(EmployeeJson.CF, EmployeeJson.linkFields(scimId, write.externalId(), write.resource(), 1, now, now));
+        PortalResponse r = p.http.create(ROLES, body, () -> p.roleBySearch(scimId));
+        JsonNode role = ok(r, "POST " + ROLES).data();
+        p.roleIds.put(scimId, EmployeeJson.id(role));
+        ReentrantLock lock = p.roleLock(scimId);
+        lock.lock();
+        try {
+            for (String member : new LinkedHashSet<>(members)) {
+                JsonNode e = holders.get(member.toLowerCase(Locale.ROOT));
+                p.assign(role, e, actor);
+            }
+        } finally {
+            lock.unlock();
+        }
+        return roleRecord(p, p.role(scimId).orElseThrow(() -> notFound("Group", scimId)));
+    }
+
+    @Override
+    public Optional<RoleRecord> findRole(TenantId tenant, String scimId) {
+        Portal p = portal(tenant);
+        return p.role(scimId).map(r -> roleRecord(p, r));
+    }
+
+    @Override
+    public RoleRecord updateRole(TenantId tenant, String scimId, long expectedVersion, RoleWrite write,
+                                 MembershipChange members, Actor actor) {
+        Portal p = portal(tenant);
+        ReentrantLock lock = p.roleLock(scimId);
+        lock.lock();
+        try {
+            JsonNode raw = p.role(scimId).orElseThrow(() -> notFound("Group", scimId));
+            ScimLink link = EmployeeJson.link(raw, "name").orElseThrow(() -> notFound("Group", scimId));
+            if (link.version() != expectedVersion) {
+                throw new VersionConflictException("Group", scimId, expectedVersion, link.version());
+            }
+            String oldName = EmployeeJson.text(raw, "name");
+            boolean renamed = !oldName.equals(write.name());
+            if (!oldName.equalsIgnoreCase(write.name())) {
+                ensureRoleNameFree(p, write.name(), Optional.of(scimId));
+            }
+            Instant now = now();
+            ObjectNode body = ScimJson.object();
+            body.put("name", write.name());
+            body.set(EmployeeJson.CF, EmployeeJson.linkFields(scimId, write.externalId(), write.resource(),
+                    link.version() + 1, link.created(), now));
+            String path = ROLES + "/" + EmployeeJson.id(raw);
+            JsonNode role = ok(p.http.send("PATCH", path, body), "PATCH " + path).data();
+            if (renamed) {
+                // Each holder's roles field changes: History shows the old and the new name.
+                for (JsonNode ur : p.all(USER_ROLES, Map.of("role", EmployeeJson.id(role), "include", "user", "sort", "id"))) {
+                    String employeeId = userId(ur);
+                    Set<String> after = new TreeSet<>(p.rolesOf(employeeId).stream().map(RoleRef::name).toList());
+                    Set<String> before = new TreeSet<>(after);
+                    before.remove(write.name());
+                    before.add(oldName);
+                    p.appendHistory(employeeId, actor, HistoryAction.UPDATED, List.of(EmployeeChanges.roles(before, after)));
+                }
+            }
+            p.applyMembership(role, members, actor);
+            return roleRecord(p, p.role(scimId).orElseThrow(() -> notFound("Group", scimId)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public RoleRecord changeMembers(TenantId tenant, String scimId, Optional<Long> expectedVersion,
+                                    MembershipChange change, Actor actor) {
+        Portal p = portal(tenant);
+        ReentrantLock lock = p.roleLock(scimId);
+        lock.lock();
+        try {
+            JsonNode raw = p.role(scimId).orElseThrow(() -> notFound("Group", scimId));
+            long version = EmployeeJson.link(raw, "name").map(ScimLink::version).orElse(1L);
+            if (expectedVersion.isPresent() && expectedVersion.get() != version) {
+                throw new VersionConflictException("Group", scimId, expectedVersion.get(), version);
+            }
+            if (p.applyMembership(raw, change, actor)) {
+                p.bumpRoleVersion(EmployeeJson.id(raw), raw);
+            }
+            return roleRecord(p, p.role(scimId).orElseThrow(() -> notFound("Group", scimId)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void deleteRole(TenantId tenant, String scimId, Optional<Long> expectedVersion, Actor actor) {
+        Portal p = portal(tenant);
+        ReentrantLock lock = p.roleLock(scimId);
+        lock.lock();
+        try {
+            JsonNode raw = p.role(scimId).orElseThrow(() -> notFound("Group", scimId));
+            long version = EmployeeJson.link(raw, "name").map(ScimLink::version).orElse(1L);
+            if (expectedVersion.isPresent() && expectedVersion.get() != version) {
+                throw new VersionConflictException("Group", scimId, expectedVersion.get(), version);
+            }
+            p.applyMembership(raw, MembershipChange.exactly(List.of()), actor);
+            String path = ROLES + "/" + EmployeeJson.id(raw);
+            PortalResponse r = p.http.send("DELETE", path, null);
+            if (r.status() != 404) {
+                ok(r, "DELETE " + path);
+            }
+            p.roleIds.remove(scimId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Page<Member> members(TenantId tenant, String roleScimId, long offset, int limit) {
+        Portal p = portal(tenant);
+        JsonNode role = p.role(roleScimId).orElseThrow(() -> notFound("Group", roleScimId));
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("role", EmployeeJson.id(role));
+        params.put("include", "user");
+        params.put("sort", "id");
+        List<Member> out = new ArrayList<>();
+        long total = p.countOf(USER_ROLES, params);
+        long at = offset;
+        while (out.size() < limit && at < total) {
+            int want = (int) Math.min(p.config.pageSize(), limit - (long) out.size());
+            List<JsonNode> items = p.page(USER_ROLES, params, at, want).items();
+            if (items.isEmpty()) {
+                break;
+            }
+            for (JsonNode ur : items) {
+                JsonNode user = ur.path("user");
+                String scimId = EmployeeJson.text(user.path(EmployeeJson.CF), EmployeeJson.SCIM_ID);
+                if (!scimId.isEmpty()) {
+                    out.add(new Member(scimId, (EmployeeJson.text(user, "firstName") + " "
+                            + EmployeeJson.text(user, "lastName")).trim()));
+                }
+            }
+            at += items.size();
+        }
+        return new Page<>(total, out);
+    }
+
+    @Override
+    public FilterSplit splitRoleFilter(FilterColumns<RoleColumn> columns, Filter filter) {
+        return filters.splitRoles(columns, filter);
+    }
+
+    @Override
+    public Page<RoleRecord> searchRoles(TenantId tenant, StoreQuery query) {
+        Portal p = portal(tenant);
+        Map<String, String> params = new LinkedHashMap<>();
+        RestFilters.query(query.filter()).ifPresent(q -> params.putAll(q.params()));
+        params.put("sort", "id");
+        List<JsonNode> linked = p.all(ROLES, params).stream()
+                .filter(r -> EmployeeJson.link(r, "name").isPresent()).toList();
+        List<RoleRecord> items = slice(linked, query).stream().map(r -> roleRecord(p, r)).toList();
+        return new Page<>(linked.size(), items);
+    }
+
+    // ---- regions ---------------------------------------------------------------------------------
+
+    @Override
+    public List<Region> regions(TenantId tenant) {
+        Portal p = portal(tenant);
+        p.regionId(Region.HQ);
+        List<Region> out = new ArrayList<>();
+        for (JsonNode r : p.all(REGIONS, Map.of("sort", "id"))) {
+            out.add(Portal.region(r));
+        }
+        out.sort(Comparator.comparing(Region::id));
+        return out;
+    }
+
+    @Override
+    public Region saveRegion(TenantId tenant, Region region) {
+        Portal p = portal(tenant);
+        long id = p.regionId(region);
+        ObjectNode body = ScimJson.object().put("name", region.name());
+        ok(p.http.send("PATCH", REGIONS + "/" + id, body), "PATCH " + REGIONS + "/" + id);
+        return region;
+    }
+
+    @Override
+    public void close() {
+        // java.net.http.HttpClient of Java 17 has nothing to close; its threads end with the JVM's idle timeout.
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private Portal portal(TenantId tenant) {
+        Portal p = portals.get(tenant);
+        if (p == null) {
+            throw ScimException.status(403, "No TrackTik portal is configured for this tenant");
+        }
+        return p;
+    }
+
+    private static void ensureUserNameFree(Portal p, String userName, Optional<String> self) {
+        Optional<JsonNode> other = p.employeeByUserName(userName);
+        if (other.isPresent() && !self.map(s -> s.equalsIgnoreCase(EmployeeJson.text(other.get().path(EmployeeJson.CF),
+                EmployeeJson.SCIM_ID))).orElse(false)) {
+            throw ScimException.uniqueness("A User with userName \"" + userName + "\" already exists (ignoring case)");
+        }
+    }
+
+    private static void ensureRoleNameFree(Portal p, String name, Optional<String> self) {
+        for (JsonNode r : p.all(ROLES, Map.of("name", name))) {
+            String scimId = EmployeeJson.text(r.path(EmployeeJson.CF), EmployeeJson.SCIM_ID);
+            if (EmployeeJson.text(r, "name").equalsIgnoreCase(name) && !self.map(scimId::equalsIgnoreCase).orElse(false)) {
+                throw ScimException.uniqueness("A TrackTik role named \"" + name + "\" already exists (ignoring case)");
+            }
+        }
+    }
+
+    private static void profileFields(ObjectNode cf, EmployeeProfile profile) {
+        cf.put(EmployeeJson.DEPARTMENT, profile.department());
+        cf.put(EmployeeJson.MANAGER, profile.managerId());
+    }
+
+    private static EmployeeRecord record(Portal p, JsonNode e, List<RoleRef> roles) {
+        ScimLink link = EmployeeJson.link(e, "username")
+                .orElseThrow(() -> new IllegalStateException("The TrackTik employee " + EmployeeJson.id(e) + " has no SCIM link"));
+        Region region = p.regionOf(e.path("region"));
+        return new EmployeeRecord(new Employee(EmployeeJson.id(e), EmployeeJson.profile(e, region), roles), link);
+    }
+
+    private static RoleRecord roleRecord(Portal p, JsonNode r) {
+        ScimLink link = EmployeeJson.link(r, "name")
+                .orElseThrow(() -> new IllegalStateException("The TrackTik role " + EmployeeJson.id(r) + " has no SCIM link"));
+        Role role = Role.staffPortalRole(EmployeeJson.id(r), EmployeeJson.text(r, "name"));
+        return new RoleRecord(role, link, p.countOf(USER_ROLES, Map.of("role", EmployeeJson.id(r))));
+    }
+
+    private static <T> List<T> slice(List<T> all, StoreQuery q) {
+        int from = (int) Math.min(all.size(), q.offset());
+        int to = (int) Math.min(all.size(), from + (long) q.limit());
+        return all.subList(from, to);
+    }
+
+    static String userId(JsonNode userRole) {
+        JsonNode u = userRole.path("user");
+        return u.isObject() ? EmployeeJson.id(u) : u.asText();
+    }
+
+    private static PortalResponse ok(PortalResponse r, String call) {
+        if (!r.ok()) {
+            throw PortalErrors.toScim(call, r);
+        }
+        return r;
+    }
+
+    private static ScimException notFound(String type, String scimId) {
+        return ScimException.notFound("No " + type + " with id \"" + scimId + "\"");
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    // ---- one portal ------------------------------------------------------------------------------
+
+    /** One tenant's portal: its HTTP client, id caches and record locks. */
+    private static final class Portal {
+        final RestStoreConfig config;
+        final PortalClient http;
+        /** SCIM id → TrackTik id; a SCIM id never moves to another record, so the cache cannot lie for long. */
+        final Map<String, String> employeeIds = new ConcurrentHashMap<>();
+        final Map<String, String> roleIds = new ConcurrentHashMap<>();
+        final Map<String, Long> regionIds = new ConcurrentHashMap<>();
+        final Map<String, Region> regionsById = new ConcurrentHashMap<>();
+        private final ReentrantLock[] employeeLocks = locks();
+        private final ReentrantLock[] roleLocks = locks();
+
+        Portal(RestStoreConfig config) {
+            this.config = config;
+            this.http = new PortalClient(config);
+        }
+
+        private static ReentrantLock[] locks() {
+            ReentrantLock[] out = new ReentrantLock[STRIPES];
+            for (int i = 0; i < STRIPES; i++) {
+                out[i] = new ReentrantLock();
+            }
+            return out;
+        }
+
+        ReentrantLock employeeLock(String scimId) {
+            return employeeLocks[Math.floorMod(scimId.toLowerCase(Locale.ROOT).hashCode(), STRIPES)];
+        }
+
+        ReentrantLock roleLock(String scimId) {
+            return roleLocks[Math.floorMod(scimId.toLowerCase(Locale.ROOT).hashCode(), STRIPES)];
+        }
+
+        // -- paging
+
+        record ListPage(long count, List<JsonNode> items) {
+        }
+
+        ListPage page(String path, Map<String, String> params, long offset, int limit) {
+            Map<String, String> q = new LinkedHashMap<>(params);
+            q.put("limit", Integer.toString(limit));
+            q.put("offset", Long.toString(offset));
+            PortalResponse r = ok(http.get(path, q), "GET " + path);
+            List<JsonNode> items = new ArrayList<>();
+            r.body().path("data").forEach(items::add);
+            JsonNode count = r.body().path("meta").path("count");
+            return new ListPage(count.canConvertToLong() ? count.asLong() : offset + items.size(), items);
+        }
+
+        /** Every item of a list, page after page until the portal has no more. */
+        List<JsonNode> all(String path, Map<String, String> params) {
+            List<JsonNode> out = new ArrayList<>();
+            long offset = 0;
+            while (true) {
+                ListPage page = page(path, params, offset, config.pageSize());
+                out.addAll(page.items());
+                offset += page.items().size();
+                if (page.items().isEmpty() || page.items().size() < config.pageSize() || offset >= page.count()) {
+                    return out;
+                }
+            }
+        }
+
+        long countOf(String path, Map<String, String> params) {
+            return page(path, params, 0, 1).count();
+        }
+
+        // -- employees
+
+        /** A live employee by SCIM id: by the cached TrackTik id, else by the custom field filter. */
+        Optional<JsonNode> employee(String scimId) {
+            String id = employeeIds.get(scimId.toLowerCase(Locale.ROOT));
+            if (id != null) {
+                PortalResponse r = http.get(EMPLOYEES + "/" + id, Map.of());
+                if (r.ok() && scimId.equalsIgnoreCase(EmployeeJson.text(r.data().path(EmployeeJson.CF), EmployeeJson.SCIM_ID))) {
+                    return EmployeeJson.archived(r.data()) ? Optional.empty() : Optional.of(r.data());
+                }
+                if (!r.ok() && r.status() != 404) {
+                    throw PortalErrors.toScim("GET " + EMPLOYEES + "/" + id, r);
+                }
+                employeeIds.remove(scimId.toLowerCase(Locale.ROOT));
+            }
+            Optional<JsonNode> found = employeeBySearch(scimId);
+            found.ifPresent(e -> employeeIds.put(scimId.toLowerCase(Locale.ROOT), EmployeeJson.id(e)));
+            return found;
+        }
+
+        Optional<JsonNode> employeeBySearch(String scimId) {
+            Map<String, String> q = new LinkedHashMap<>();
+            q.put(EmployeeJson.CF + "." + EmployeeJson.SCIM_ID, scimId);
+            q.put("status:in", LIVE);
+            return all(EMPLOYEES, q).stream()
+                    .filter(e -> scimId.equalsIgnoreCase(EmployeeJson.text(e.path(EmployeeJson.CF), EmployeeJson.SCIM_ID)))
+                    .findFirst();
+        }
+
+        Optional<JsonNode> employeeByUserName(String userName) {
+            Map<String, String> q = new LinkedHashMap<>();
+            q.put("username", userName);
+            q.put("status:in", LIVE);
+            return all(EMPLOYEES, q).stream()
+                    .filter(e -> EmployeeJson.text(e, "username").equalsIgnoreCase(userName))
+                    .filter(e -> EmployeeJson.link(e, "username").isPresent())
+                    .findFirst();
+        }
+
+        /** Live employees by SCIM id (lower-cased keys); 400 naming the first id that is not one. */
+        Map<String, JsonNode> liveEmployees(java.util.Collection<String> scimIds) {
+            Map<String, JsonNode> out = new LinkedHashMap<>();
+            for (String id : scimIds) {
+                JsonNode e = employee(id).orElseThrow(() -> ScimException.invalidValue("members: no User with id \"" + id
+                        + "\" exists; only Users can be members of a TrackTik role"));
+                out.put(id.toLowerCase(Locale.ROOT), e);
+            }
+            return out;
+        }
+
+        /** Appends a History entry to an employee (one PATCH of its custom field). */
+        void appendHistory(String employeeId, Actor actor, HistoryAction action, List<FieldChange> changes) {
+            PortalResponse r = http.get(EMPLOYEES + "/" + employeeId, Map.of());
+            JsonNode e = ok(r, "GET " + EMPLOYEES + "/" + employeeId).data();
+            String scimId = EmployeeJson.text(e.path(EmployeeJson.CF), EmployeeJson.SCIM_ID);
+            ReentrantLock lock = employeeLock(scimId);
+            lock.lock();
+            try {
+                // Re-read under the lock: another History append may have landed in between.
+                e = ok(http.get(EMPLOYEES + "/" + employeeId, Map.of()), "GET " + EMPLOYEES + "/" + employeeId).data();
+                ObjectNode cf = ScimJson.object();
+                cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(e, now(), actor, action, changes));
+                ObjectNode body = ScimJson.object();
+                body.set(EmployeeJson.CF, cf);
+                ok(http.send("PATCH", EMPLOYEES + "/" + employeeId, body), "PATCH " + EMPLOYEES + "/" + employeeId);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        // -- roles and assignments
+
+        Optional<JsonNode> role(String scimId) {
+            String id = roleIds.get(scimId.toLowerCase(Locale.ROOT));
+            if (id != null) {
+                PortalResponse r = http.get(ROLES + "/" + id, Map.of());
+                if (r.ok() && scimId.equalsIgnoreCase(EmployeeJson.text(r.data().path(EmployeeJson.CF), EmployeeJson.SCIM_ID))) {
+                    return Optional.of(r.data());
+                }
+                if (!r.ok() && r.status() != 404) {
+                    throw PortalErrors.toScim("GET " + ROLES + "/" + id, r);
+                }
+                roleIds.remove(scimId.toLowerCase(Locale.ROOT));
+            }
+            Optional<JsonNode> found = roleBySearch(scimId);
+            found.ifPresent(r -> roleIds.put(scimId.toLowerCase(Locale.ROOT), EmployeeJson.id(r)));
+            return found;
+        }
+
+        Optional<JsonNode> roleBySearch(String scimId) {
+            return all(ROLES, Map.of(EmployeeJson.CF + "." + EmployeeJson.SCIM_ID, scimId)).stream()
+                    .filter(r -> scimId.equalsIgnoreCase(EmployeeJson.text(r.path(EmployeeJson.CF), EmployeeJson.SCIM_ID)))
+                    .findFirst();
+        }
+
+        void bumpRoleVersion(String roleId, JsonNode knownRole) {
+            String scimId = EmployeeJson.text(knownRole.path(EmployeeJson.CF), EmployeeJson.SCIM_ID);
+            ReentrantLock lock = roleLock(scimId.isEmpty() ? roleId : scimId);
+            lock.lock();
+            try {
+                PortalResponse r = http.get(ROLES + "/" + roleId, Map.of());
+                if (r.status() == 404) {
+                    return;
+                }
+                JsonNode role = ok(r, "GET " + ROLES + "/" + roleId).data();
+                long version = EmployeeJson.link(role, "name").map(ScimLink::version).orElse(1L);
+                ObjectNode cf = ScimJson.object();
+                cf.put(EmployeeJson.VERSION, Long.toString(version + 1));
+                cf.put(EmployeeJson.MODIFIED, now().toString());
+                ObjectNode body = ScimJson.object();
+                body.set(EmployeeJson.CF, cf);
+                ok(http.send("PATCH", ROLES + "/" + roleId, body), "PATCH " + ROLES + "/" + roleId);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** The user-roles of an employee with their role expanded. */
+        List<JsonNode> userRolesOf(String employeeId) {
+            Map<String, String> q = new LinkedHashMap<>();
+            q.put("user", employeeId);
+            q.put("include", "role");
+            q.put("sort", "id");
+            return all(USER_ROLES, q);
+        }
+
+        /** The SCIM roles an employee holds, by name. */
+        List<RoleRef> rolesOf(String employeeId) {
+            return rolesOf(List.of(employeeId)).getOrDefault(employeeId, List.of());
+        }
+
+        /** The SCIM roles of several employees, in chunks of {@code user:in=…}. */
+        Map<String, List<RoleRef>> rolesOf(List<String> employeeIds) {
+            Map<String, List<RoleRef>> out = new HashMap<>();
+            for (int from = 0; from < employeeIds.size(); from += IN_CHUNK) {
+                List<String> chunk = employeeIds.subList(from, Math.min(employeeIds.size(), from + IN_CHUNK));
+                Map<String, String> q = new LinkedHashMap<>();
+                q.put("user:in", String.join(",", chunk));
+                q.put("include", "role");
+                q.put("sort", "id");
+                for (JsonNode ur : all(USER_ROLES, q)) {
+                    JsonNode role = ur.path("role");
+                    String scimId = EmployeeJson.text(role.path(EmployeeJson.CF), EmployeeJson.SCIM_ID);
+                    if (!scimId.isEmpty()) {
+                        out.computeIfAbsent(userId(ur), k -> new ArrayList<>())
+                                .add(new RoleRef(EmployeeJson.id(role), EmployeeJson.text(role, "name"), scimId));
+                    }
+                }
+            }
+            out.values().forEach(l -> l.sort(Comparator.comparing(RoleRef::name).thenComparing(RoleRef::id)));
+            return out;
+        }
+
+        Optional<JsonNode> userRole(String employeeId, String roleId) {
+            Map<String, String> q = new LinkedHashMap<>();
+            q.put("user", employeeId);
+            q.put("role", roleId);
+            return all(USER_ROLES, q).stream()
+                    .filter(ur -> userId(ur).equals(employeeId) && roleIdOf(ur).equals(roleId))
+                    .findFirst();
+        }
+
+        static String roleIdOf(JsonNode userRole) {
+            JsonNode r = userRole.path("role");
+            return r.isObject() ? EmployeeJson.id(r) : r.asText();
+        }
+
+        void deleteUserRole(String userRoleId) {
+            PortalResponse r = http.send("DELETE", USER_ROLES + "/" + userRoleId, null);
+            if (r.status() != 404) { // already gone: a retried DELETE whose first answer was lost
+                ok(r, "DELETE " + USER_ROLES + "/" + userRoleId);
+            }
+        }
+
+        /** Gives the employee the role (idempotently), with a ROLE_ASSIGNED History entry; false if held already. */
+        boolean assign(JsonNode role, JsonNode employee, Actor actor) {
+            String roleId = EmployeeJson.id(role);
+            String employeeId = EmployeeJson.id(employee);
+            if (userRole(employeeId, roleId).isPresent()) {
+                return false;
+            }
+            Set<String> before = new TreeSet<>(rolesOf(employeeId).stream().map(RoleRef::name).toList());
+            ObjectNode body = ScimJson.object();
+            body.put("user", Long.parseLong(employeeId));
+            body.put("role", Long.parseLong(roleId));
+            // The (user, role) pair is the idempotency key of an assignment.
+            ok(http.create(USER_ROLES, body, () -> userRole(employeeId, roleId)), "POST " + USER_ROLES);
+            Set<String> after = new TreeSet<>(before);
+            after.add(EmployeeJson.text(role, "name"));
+            appendHistory(employeeId, actor, HistoryAction.ROLE_ASSIGNED, List.of(EmployeeChanges.roles(before, after)));
+            return true;
+        }
+
+        void unassign(JsonNode userRole, Actor actor) {
+            String employeeId = userId(userRole);
+            Set<String> before = new TreeSet<>(rolesOf(employeeId).stream().map(RoleRef::name).toList());
+            deleteUserRole(EmployeeJson.id(userRole));
+            Set<String> after = new TreeSet<>(rolesOf(employeeId).stream().map(RoleRef::name).toList());
+            appendHistory(employeeId, actor, HistoryAction.ROLE_UNASSIGNED, List.of(EmployeeChanges.roles(before, after)));
+        }
+
+        /** Applies a membership change to a role (caller holds the role's lock); true when anything changed. */
+        boolean applyMembership(JsonNode role, MembershipChange change, Actor actor) {
+            if (change.isEmpty()) {
+                return false;
+            }
+            String roleId = EmployeeJson.id(role);
+            Map<String, JsonNode> added = liveEmployees(change.added());
+            Set<String> addedIds = new LinkedHashSet<>();
+            added.values().forEach(e -> addedIds.add(EmployeeJson.id(e)));
+            boolean changed = false;
+            List<JsonNode> lost = new ArrayList<>();
+            if (change.replaceAll()) {
+                for (JsonNode ur : all(USER_ROLES, Map.of("role", roleId, "sort", "id"))) {
+                    if (!addedIds.contains(userId(ur))) {
+                        lost.add(ur);
+                    }
+                }
+            } else {
+                for (String scimId : change.removed()) {
+                    Optional<JsonNode> e = employee(scimId);
+                    if (e.isPresent() && !addedIds.contains(EmployeeJson.id(e.get()))) {
+                        userRole(EmployeeJson.id(e.get()), roleId).ifPresent(lost::add);
+                    }
+                }
+            }
+            for (JsonNode ur : lost) {
+                unassign(ur, actor);
+                changed = true;
+            }
+            for (JsonNode e : added.values()) {
+                changed |= assign(role, e, actor);
+            }
+            return changed;
+        }
+
+        // -- regions
+
+        /** The portal's id of a region, by its key ({@code customId}); created when the portal lacks it. */
+        long regionId(Region region) {
+            Long cached = regionIds.get(region.id());
+            if (cached != null) {
+                return cached;
+            }
+            Supplier<Optional<JsonNode>> find = () -> all(REGIONS, Map.of("customId", region.id())).stream()
+                    .filter(r -> EmployeeJson.text(r, "customId").equalsIgnoreCase(region.id())).findFirst();
+            JsonNode r = find.get().orElseGet(() -> {
+                ObjectNode body = ScimJson.object().put("customId", region.id()).put("name", region.name());
+                return ok(http.create(REGIONS, body, find), "POST " + REGIONS).data();
+            });
+            long id = r.path("id").asLong();
+            regionIds.put(region.id(), id);
+            regionsById.put(Long.toString(id), region(r));
+            return id;
+        }
+
+        Region regionOf(JsonNode ref) {
+            if (ref.isObject()) {
+                return region(ref);
+            }
+            String id = ref.asText();
+            Region known = regionsById.get(id);
+            if (known != null) {
+                return known;
+            }
+            if (id.isEmpty()) {
+                return Region.HQ;
+            }
+            Region r = region(ok(http.get(REGIONS + "/" + id, Map.of()), "GET " + REGIONS + "/" + id).data());
+            regionsById.put(id, r);
+            return r;
+        }
+
+        static Region region(JsonNode r) {
+            String key = EmployeeJson.text(r, "customId");
+            String name = EmployeeJson.text(r, "name");
+            return new Region(key.isEmpty() ? EmployeeJson.id(r) : key, name.isEmpty() ? EmployeeJson.id(r) : name);
+        }
+    }
+}
