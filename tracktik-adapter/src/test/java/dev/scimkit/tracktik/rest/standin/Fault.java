@@ -1,0 +1,43 @@
+package dev.scimkit.tracktik.rest.standin;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** A failure the stand-in plays instead of (or after) handling a request. */
+public sealed interface Fault {
+
+    /** 429 Too Many Requests with this {@code Retry-After} header value; nothing is applied. */
+    record TooManyRequests(String retryAfter) implements Fault {
+    }
+
+    /** 503 Service Unavailable (with {@code Retry-After} when not null); nothing is applied. */
+    record Unavailable(String retryAfter) implements Fault {
+    }
+
+    /** Waits this long before handling the request normally (longer than the client's timeout). */
+    record Slow(Duration delay) implements Fault {
+        public Slow {
+            Objects.requireNonNull(delay, "delay");
+        }
+    }
+
+    /** Applies the request, then closes the connection without sending the response. */
+    record DropAfterApply() implements Fault {
+    }
+
+    static Fault tooManyRequests(int retryAfterSeconds) {
+        return new TooManyRequests(Integer.toString(retryAfterSeconds));
+    }
+
+    static Fault unavailable() {
+        return new Unavailable(null);
+    }
+
+    static Fault slow(Duration delay) {
+        return new Slow(delay);
+    }
+
+    static Fault dropAfterApply() {
+        return new DropAfterApply();
+    }
+}
