@@ -1,0 +1,143 @@
+package dev.scimkit.tracktik.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.server.BaseUrlResolver;
+import dev.scimkit.server.ScimRequest;
+import dev.scimkit.server.ScimResponse;
+import dev.scimkit.server.ScimServer;
+import dev.scimkit.server.auth.BearerTokenAuthenticator;
+import dev.scimkit.server.spi.TenantId;
+import dev.scimkit.tracktik.domain.EmployeeStatus;
+import dev.scimkit.tracktik.domain.HistoryAction;
+import dev.scimkit.tracktik.domain.HistoryEntry;
+import dev.scimkit.tracktik.rest.standin.TrackTikStandIn;
+import dev.scimkit.tracktik.scim.TrackTikRepositories;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SCIM repositories over the REST store: the Entra ID cycle (probe, create, PATCH, deactivate,
+ * delete) and an Okta group cycle reach the TrackTik stand-in, so the port contract holds for both stores.
+ */
+class RestScimCycleTest {
+
+    static final String SCIM_TOKEN = "scim-client-token-0123456789";
+    static final String PORTAL_TOKEN = "portal-token-0123456789";
+    static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+    static final TenantId TENANT = TenantId.of("portal-a");
+
+    TrackTikStandIn portal;
+    RestTrackTikStore store;
+    ScimServer server;
+
+    @BeforeEach
+    void start() {
+        portal = TrackTikStandIn.start(PORTAL_TOKEN);
+        store = RestTrackTikStore.open(TENANT, RestStoreConfig.builder(portal.baseUrl(), PORTAL_TOKEN)
+                .requestTimeout(Duration.ofSeconds(5)).baseBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(100))
+                .build());
+        SchemaRegistry registry = SchemaRegistry.standard();
+        server = TrackTikRepositories.builder(registry, store).build()
+                .register(ScimServer.builder(registry))
+                .authenticator(BearerTokenAuthenticator.builder().addToken(TENANT, "entra", SCIM_TOKEN).build())
+                .baseUrlResolver(BaseUrlResolver.fixed("https://scim.example.com/rest/scim/v2/"))
+                .build();
+    }
+
+    @AfterEach
+    void stop() {
+        store.close();
+        portal.close();
+    }
+
+    @Test
+    void entraUserCycleReachesThePortal() {
+        String userName = "ada@example.com";
+        assertThat(ok(200, "GET", "/Users", "filter", "userName eq \"ADA@example.com\"", null).path("totalResults").asInt()).isZero();
+        JsonNode created = ok(201, "POST", "/Users", null, null, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\",\""
+                + ENTERPRISE + "\"],\"externalId\":\"e-1\",\"userName\":\"" + userName + "\",\"active\":true,"
+                + "\"displayName\":\"Ada Lovelace\",\"title\":\"Site Supervisor\",\"nickName\":\"Countess\","
+                + "\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"" + userName + "\"}],"
+                + "\"name\":{\"givenName\":\"Ada\",\"familyName\":\"Lovelace\"},"
+                + "\"" + ENTERPRISE + "\":{\"employeeNumber\":\"E-100\",\"department\":\"Patrol\"}}");
+        String id = created.path("id").asText();
+        assertThat(created.path("meta").path("version").asText()).isEqualTo("W/\"1\"");
+        assertThat(portal.employees()).singleElement().satisfies(e -> {
+            assertThat(e.path("firstName").asText()).isEqualTo("Ada");
+            assertThat(e.path("customId").asText()).isEqualTo("E-100");
+            assertThat(e.path("jobTitle").asText()).isEqualTo("Site Supervisor");
+        });
+
+        JsonNode found = ok(200, "GET", "/Users", "filter", "userName eq \"ADA@EXAMPLE.COM\"", null);
+        assertThat(found.path("totalResults").asInt()).isEqualTo(1);
+        assertThat(found.path("Resources").get(0).path("nickName").asText()).isEqualTo("Countess");
+        JsonNode byExternalId = ok(200, "GET", "/Users", "filter", "externalId eq \"E-1\"", null);
+        assertThat(byExternalId.path("totalResults").asInt()).as("externalId is case-exact").isZero();
+
+        ok(200, "PATCH", "/Users/" + id, null, null, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"title\",\"value\":\"Account Manager\"}]}");
+        ok(200, "PATCH", "/Users/" + id, null, null, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}");
+        assertThat(store.findEmployee(TENANT, id).orElseThrow().employee().status()).isEqualTo(EmployeeStatus.INACTIVE);
+        assertThat(portal.employees().get(0).path("status").asText()).isEqualTo("INACTIVE");
+        JsonNode inactive = ok(200, "GET", "/Users", "filter", "active eq false and userName eq \"" + userName + "\"", null);
+        assertThat(inactive.path("totalResults").asInt()).isEqualTo(1);
+
+        ok(204, "DELETE", "/Users/" + id, null, null, null);
+        ok(404, "GET", "/Users/" + id, null, null, null);
+        assertThat(portal.employees().get(0).path("status").asText()).isEqualTo("ARCHIVED");
+        assertThat(store.history(TENANT, id)).extracting(HistoryEntry::action).containsExactly(HistoryAction.CREATED,
+                HistoryAction.UPDATED, HistoryAction.DEACTIVATED, HistoryAction.ARCHIVED);
+    }
+
+    @Test
+    void oktaGroupCycleAssignsAndRemovesRoles() {
+        String u1 = ok(201, "POST", "/Users", null, null, user("g1@example.com", "Grace", "Hopper")).path("id").asText();
+        String u2 = ok(201, "POST", "/Users", null, null, user("g2@example.com", "Alan", "Kay")).path("id").asText();
+        String gid = ok(201, "POST", "/Groups", null, null, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"Guards\",\"members\":[{\"value\":\"" + u1 + "\"}]}").path("id").asText();
+        ok(204, "PATCH", "/Groups/" + gid, null, null, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + u2 + "\"}]}]}");
+        ok(204, "PATCH", "/Groups/" + gid, null, null, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + u1 + "\\\"]\"}]}");
+        JsonNode group = ok(200, "GET", "/Groups/" + gid, null, null, null);
+        assertThat(group.path("members")).hasSize(1);
+        assertThat(group.path("members").get(0).path("value").asText()).isEqualTo(u2);
+        assertThat(ok(200, "GET", "/Users/" + u2, null, null, null).path("groups").get(0).path("display").asText())
+                .isEqualTo("Guards");
+        assertThat(ok(200, "GET", "/Groups", "filter", "displayName eq \"guards\"", null).path("totalResults").asInt())
+                .isEqualTo(1);
+        assertThat(portal.userRoles()).hasSize(1);
+        ok(204, "DELETE", "/Groups/" + gid, null, null, null);
+        assertThat(portal.roles()).isEmpty();
+        assertThat(portal.userRoles()).isEmpty();
+    }
+
+    private static String user(String userName, String first, String last) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName + "\","
+                + "\"name\":{\"givenName\":\"" + first + "\",\"familyName\":\"" + last + "\"}}";
+    }
+
+    private JsonNode ok(int status, String method, String path, String param, String value, String body) {
+        ScimRequest.Builder b = ScimRequest.builder(method, path).header("Authorization", "Bearer " + SCIM_TOKEN);
+        if (param != null) {
+            b.queryParameter(param, value);
+        }
+        if (body != null) {
+            b.body(body).header("Content-Type", "application/scim+json");
+        }
+        ScimResponse r = server.handle(b.build());
+        if (r.status() != status) {
+            throw new AssertionError("expected " + status + " from " + method + " " + path + " but got " + r.status()
+                    + " " + r.bodyText());
+        }
+        return r.bodyLength() == 0 ? null : r.bodyJson();
+    }
+
+}
