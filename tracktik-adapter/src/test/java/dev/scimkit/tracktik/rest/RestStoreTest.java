@@ -197,14 +197,15 @@ class RestStoreTest {
 
     @Test
     void aRetryAfterAsHttpDateIsHonouredToo() {
-        String inTwoSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(2));
-        portal.inject("GET", "/roles", new dev.scimkit.tracktik.rest.standin.Fault.Unavailable(inTwoSeconds));
+        // Three seconds ahead: an HTTP-date drops the fraction, so at least two whole seconds remain.
+        String inThreeSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(3));
+        portal.inject("GET", "/roles", new dev.scimkit.tracktik.rest.standin.Fault.Unavailable(inThreeSeconds));
         portal.clearRequests();
         assertThat(store.searchRoles(TENANT, StoreQuery.all(Optional.empty())).total()).isZero();
         List<RecordedRequest> lists = portal.requests().stream().filter(r -> r.path().equals("/roles")).toList();
         assertThat(lists).extracting(RecordedRequest::status).containsExactly(503, 200);
-        // HTTP-dates have whole seconds: at least one full second of the two remained when it was read.
+        // However late in its second the date was written, more than one second remained when it was read.
         assertThat(Duration.ofNanos(lists.get(1).receivedNanos() - lists.get(0).receivedNanos()))
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
