@@ -28,8 +28,7 @@ interface StoreBackend extends AutoCloseable {
             case MEMORY -> new MemoryBackend(registry);
             case H2 -> TrackTikBackend.h2(options, registry);
             case POSTGRES -> TrackTikBackend.postgres(options.store().jdbcUrl().orElseThrow(), registry);
-            case TRACKTIK -> throw new ServerOptions.InvalidOptionsException(
-                    "The TrackTik REST store is not available in this build yet; use --store h2 or postgres:<jdbc-url>");
+            case TRACKTIK -> TrackTikBackend.rest(options, registry);
         };
     }
 }

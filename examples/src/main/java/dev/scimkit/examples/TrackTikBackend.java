@@ -6,7 +6,10 @@ import dev.scimkit.server.auth.BearerTokenAuthenticator;
 import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.tracktik.jdbc.JdbcDataSources;
 import dev.scimkit.tracktik.jdbc.JdbcTrackTikStore;
+import dev.scimkit.server.spi.TenantId;
 import dev.scimkit.tracktik.port.TrackTikStore;
+import dev.scimkit.tracktik.rest.RestStoreConfig;
+import dev.scimkit.tracktik.rest.RestTrackTikStore;
 import dev.scimkit.tracktik.scim.ActorResolver;
 import dev.scimkit.tracktik.scim.TrackTikRepositories;
 import jakarta.servlet.http.HttpServlet;
@@ -47,6 +50,27 @@ final class TrackTikBackend implements StoreBackend {
         // User and password travel in the URL (…?user=…&password=…) or PG* environment of the driver.
         HikariDataSource pool = JdbcDataSources.postgres(jdbcUrl, null, null);
         return open(pool, registry, "TrackTik (PostgreSQL)");
+    }
+
+    /**
+     * A TrackTik portal's REST API as the store. A portal is one tenant, so exactly one tenant may be
+     * configured; the API token comes from {@code --tracktik-token} or {@code SCIMKIT_TRACKTIK_TOKEN}.
+     */
+    static TrackTikBackend rest(ServerOptions options, SchemaRegistry registry) {
+        if (options.tenants().size() != 1) {
+            throw new ServerOptions.InvalidOptionsException("--tracktik-url serves one portal, so configure exactly one "
+                    + "tenant (--token or one --tenant); found " + options.tenants().size());
+        }
+        RestStoreConfig config;
+        try {
+            config = RestStoreConfig.builder(options.trackTikUrl().orElseThrow(),
+                    options.trackTikToken().orElseThrow()).build();
+        } catch (IllegalArgumentException e) {
+            throw new ServerOptions.InvalidOptionsException("--tracktik-url: " + e.getMessage());
+        }
+        TenantId tenant = TenantId.of(options.tenants().keySet().iterator().next());
+        return new TrackTikBackend(RestTrackTikStore.open(tenant, config), () -> { }, registry,
+                "TrackTik portal REST API at " + config.baseUrl());
     }
 
     private static TrackTikBackend open(HikariDataSource pool, SchemaRegistry registry, String description) {
