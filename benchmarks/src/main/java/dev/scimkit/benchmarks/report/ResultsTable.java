@@ -90,7 +90,7 @@ public final class ResultsTable {
                     .append(" | ").append(cell(scores.get(SCIMKIT)))
                     .append(" | ").append(cell(scores.get(UNBOUNDID)))
                     .append(" | ").append(cell(scores.get(SCIMSDK)))
-                    .append(" | ").append(ratio.map(r -> format("%.2f×", r)).orElse("–"))
+                    .append(" | ").append(ratio.map(r -> format(r < 0.1 ? "%.3f×" : "%.2f×", r)).orElse("–"))
                     .append(" | ").append(target == null ? "–" : format("≥ %.1f×", target))
                     .append(" | ").append(target == null || ratio.isEmpty() ? "–" : ratio.get() >= target ? "yes" : "**no**")
                     .append(" |\n");
