@@ -1,7 +1,9 @@
 package dev.scimkit.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.core.message.ErrorResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -31,6 +33,21 @@ public final class ScimResponse {
     public static ScimResponse json(int status, JsonNode body) {
         return new ScimResponse(status, HttpHeaders.empty().with("Content-Type", CONTENT_TYPE_VALUE),
                 ScimJson.write(body));
+    }
+
+    /** An RFC 7644 §3.12 error response: the status of {@code error} and its body, {@link ErrorResponse#toJson()}. */
+    public static ScimResponse error(ErrorResponse error) {
+        return json(error.status(), error.toJson());
+    }
+
+    /** The error response for a failure the engine or a repository raised. */
+    public static ScimResponse error(ScimException failure) {
+        return error(ErrorResponse.from(failure));
+    }
+
+    /** An error response without a {@code scimType}, for statuses that have none (401, 413, 500). */
+    public static ScimResponse error(int status, String detail) {
+        return error(new ErrorResponse(status, Optional.empty(), detail));
     }
 
     /** A response without a body (204, 304). */

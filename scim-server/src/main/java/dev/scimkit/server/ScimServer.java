@@ -2,19 +2,19 @@ package dev.scimkit.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.message.ListResponse;
 import dev.scimkit.core.resource.ResourceValidator;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.patch.PatchEngine;
 import dev.scimkit.server.internal.BulkEndpoint;
+import dev.scimkit.server.internal.Details;
 import dev.scimkit.server.internal.DiscoveryEndpoints;
 import dev.scimkit.server.internal.EngineConfig;
-import dev.scimkit.server.internal.ErrorResponses;
-import dev.scimkit.server.internal.ListResponses;
 import dev.scimkit.server.internal.RequestBodies;
 import dev.scimkit.server.internal.RequestContext;
 import dev.scimkit.server.internal.ResourceEndpoint;
-import dev.scimkit.server.internal.SearchParameters;
+import dev.scimkit.server.internal.SearchQueries;
 import dev.scimkit.server.spi.Authenticator;
 import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.server.spi.ScimPrincipal;
@@ -57,7 +57,7 @@ public final class ScimServer {
     private final Map<String, ResourceEndpoint> endpointsByPath;
     private final DiscoveryEndpoints discovery;
     private final BulkEndpoint bulk;
-    private final SearchParameters searchParameters;
+    private final SearchQueries searchQueries;
 
     private ScimServer(Builder b) {
         Map<String, ResourceValidator> validators = new LinkedHashMap<>();
@@ -92,7 +92,7 @@ public final class ScimServer {
         this.endpointsByPath = endpoints;
         this.discovery = new DiscoveryEndpoints(config);
         this.bulk = new BulkEndpoint(config, this::dispatchSafely);
-        this.searchParameters = new SearchParameters(b.registry, b.limits);
+        this.searchQueries = new SearchQueries(b.registry, b.limits);
     }
 
     /** A builder over a schema registry (usually {@link SchemaRegistry#standard()} or an extension of it). */
@@ -113,20 +113,20 @@ public final class ScimServer {
     public ScimResponse handle(ScimRequest request) {
         try {
             if (request.bodyLength() > config.limits().maxPayloadBytes()) {
-                return ErrorResponses.of(413, "The request body exceeds " + config.limits().maxPayloadBytes() + " bytes");
+                return ScimResponse.error(413, "The request body exceeds " + config.limits().maxPayloadBytes() + " bytes");
             }
             Optional<ScimPrincipal> principal = authenticator.authenticate(request);
             if (principal.isEmpty()) {
-                return ErrorResponses.of(401, "Authentication failed: a valid bearer token is required")
+                return ScimResponse.error(401, "Authentication failed: a valid bearer token is required")
                         .withHeader("WWW-Authenticate", authenticator.challenge());
             }
             RequestContext ctx = new RequestContext(request, principal.get(), baseUrlResolver.baseUrl(request));
             return dispatch(ctx);
         } catch (ScimException e) {
-            return ErrorResponses.of(e);
+            return ScimResponse.error(e);
         } catch (RuntimeException | StackOverflowError e) {
             LOG.error("Unexpected failure answering {}", request, e);
-            return ErrorResponses.of(500, "The server could not process the request");
+            return ScimResponse.error(500, "The server could not process the request");
         }
     }
 
@@ -134,10 +134,10 @@ public final class ScimServer {
         try {
             return dispatch(ctx);
         } catch (ScimException e) {
-            return ErrorResponses.of(e);
+            return ScimResponse.error(e);
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure answering bulk operation {}", ctx.request(), e);
-            return ErrorResponses.of(500, "The server could not process the operation");
+            return ScimResponse.error(500, "The server could not process the operation");
         }
     }
 
@@ -175,7 +175,7 @@ public final class ScimServer {
         }
         ResourceEndpoint endpoint = endpointsByPath.get(first);
         if (endpoint == null) {
-            throw ScimException.notFound("No SCIM endpoint /" + abbreviate(segments.get(0)));
+            throw ScimException.notFound("No SCIM endpoint /" + Details.abbreviate(segments.get(0)));
         }
         if (segments.size() == 1) {
             return switch (method) {
@@ -185,7 +185,7 @@ public final class ScimServer {
             };
         }
         if (segments.size() != 2) {
-            throw ScimException.notFound("No SCIM endpoint " + abbreviate(request.path()));
+            throw ScimException.notFound("No SCIM endpoint " + Details.abbreviate(request.path()));
         }
         String id = segments.get(1);
         if (id.equals(".search")) {
@@ -227,7 +227,7 @@ public final class ScimServer {
      * results are paged as one list, type after type in registry order.
      */
     private ScimResponse searchAll(RequestContext ctx) {
-        SearchQuery query = searchParameters.fromBody(RequestBodies.json(ctx.request()));
+        SearchQuery query = searchQueries.fromBody(RequestBodies.json(ctx.request()));
         long total = 0;
         List<ObjectNode> page = new ArrayList<>();
         long skip = query.startIndex() - 1L;
@@ -243,7 +243,7 @@ public final class ScimServer {
             }
             skip = Math.max(0, skip - n);
         }
-        return ScimResponse.json(200, ListResponses.of(total, query.startIndex(), page));
+        return ScimResponse.json(200, ListResponse.of(total, query.startIndex(), page).toJson());
     }
 
     private static List<ObjectNode> renderAll(RequestContext ctx, ResourceEndpoint endpoint, List<ObjectNode> resources,
@@ -272,7 +272,7 @@ public final class ScimServer {
 
     private static void requireSegments(List<String> segments, int n) {
         if (segments.size() != n) {
-            throw ScimException.notFound("No SCIM endpoint /" + abbreviate(String.join("/", segments)));
+            throw ScimException.notFound("No SCIM endpoint /" + Details.abbreviate(String.join("/", segments)));
         }
     }
 
@@ -283,16 +283,12 @@ public final class ScimServer {
     }
 
     private static ScimException notAllowed(String method, String allowed) {
-        return ScimException.status(405, "Method " + abbreviate(method) + " is not allowed here; use " + allowed);
+        return ScimException.status(405, "Method " + Details.abbreviate(method) + " is not allowed here; use " + allowed);
     }
 
     private static String endpointKey(String endpoint) {
         String e = endpoint.startsWith("/") ? endpoint.substring(1) : endpoint;
         return e.toLowerCase(Locale.ROOT);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
     }
 
     /** Configures a {@link ScimServer}. */

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.scimkit.core.error.ScimErrorType;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
-import dev.scimkit.core.schema.SchemaUrns;
+import dev.scimkit.core.message.BulkMethod;
+import dev.scimkit.core.message.BulkOperation;
+import dev.scimkit.core.message.BulkOperationResult;
+import dev.scimkit.core.message.BulkResponse;
+import dev.scimkit.core.message.ErrorResponse;
 import dev.scimkit.server.ScimRequest;
 import dev.scimkit.server.ScimResponse;
 
@@ -17,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -28,13 +32,16 @@ import java.util.regex.Pattern;
  * included), honours {@code failOnErrors}, and enforces {@code maxOperations} (413; the payload size is
  * enforced for every request before it gets here).
  *
+ * <p>Operations and results are scim-core's {@link BulkOperation} and {@link BulkOperationResult}. The
+ * request is read one operation at a time rather than with {@code BulkRequest.fromJson}, because one
+ * malformed operation must fail alone (with its own result) instead of failing the whole request.
+ *
  * <p>An operation whose data refers to a {@code bulkId} defined by a later operation waits until that
  * one has run; references that can never resolve (undefined, failed, or circular) fail with 409.
  */
 public final class BulkEndpoint {
 
     private static final Pattern BULK_REF = Pattern.compile("bulkId:([^/\"\\s]+)");
-    private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final EngineConfig config;
     private final Function<RequestContext, ScimResponse> dispatcher;
@@ -56,75 +63,72 @@ public final class BulkEndpoint {
                     + " operations; this one has " + ops.size());
         }
         int failOnErrors = failOnErrors(body);
-        List<Operation> operations = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         Set<String> definedBulkIds = new LinkedHashSet<>();
         for (int i = 0; i < ops.size(); i++) {
-            Operation op = Operation.read(i, ops.get(i));
-            operations.add(op);
-            if (op.error == null && op.bulkId != null && !definedBulkIds.add(op.bulkId)) {
-                op.error = ScimException.invalidValue("bulkId \"" + op.bulkId + "\" is used by more than one operation");
+            Entry entry = Entry.read(i, ops.get(i));
+            if (entry.runnable() && entry.bulkId().isPresent() && !definedBulkIds.add(entry.bulkId().get())) {
+                entry = entry.failing(ScimException.invalidValue("bulkId \"" + Details.abbreviate(entry.bulkId().get())
+                        + "\" is used by more than one operation"));
             }
+            entries.add(entry);
         }
         Map<String, String> resolved = new HashMap<>();
         Set<String> failedBulkIds = new LinkedHashSet<>();
-        ObjectNode[] results = new ObjectNode[operations.size()];
+        ObjectNode[] results = new ObjectNode[entries.size()];
         int errors = 0;
         boolean progress = true;
-        List<Operation> pending = new ArrayList<>(operations);
+        List<Entry> pending = entries;
         while (!pending.isEmpty() && progress && (failOnErrors == 0 || errors < failOnErrors)) {
             progress = false;
-            List<Operation> waiting = new ArrayList<>();
-            for (Operation op : pending) {
+            List<Entry> waiting = new ArrayList<>();
+            for (Entry entry : pending) {
                 if (failOnErrors > 0 && errors >= failOnErrors) {
                     break;
                 }
-                ObjectNode result;
-                if (op.error != null) {
-                    result = failure(op, op.error);
+                Outcome outcome;
+                if (!entry.runnable()) {
+                    outcome = failure(entry, entry.error().orElseThrow());
                 } else {
-                    Set<String> refs = op.references();
-                    Set<String> unknown = new LinkedHashSet<>(refs);
+                    Set<String> unknown = entry.references();
                     unknown.removeAll(resolved.keySet());
-                    if (unknown.stream().anyMatch(failedBulkIds::contains)) {
-                        result = failure(op, ScimException.status(409, "The operation that defines bulkId \""
-                                + unknown.stream().filter(failedBulkIds::contains).findFirst().orElseThrow() + "\" failed"));
-                    } else if (unknown.stream().anyMatch(r -> !definedBulkIds.contains(r))) {
-                        result = failure(op, ScimException.invalidValue("bulkId \""
-                                + unknown.stream().filter(r -> !definedBulkIds.contains(r)).findFirst().orElseThrow()
+                    Optional<String> failedRef = unknown.stream().filter(failedBulkIds::contains).findFirst();
+                    Optional<String> undefinedRef = unknown.stream().filter(r -> !definedBulkIds.contains(r)).findFirst();
+                    if (failedRef.isPresent()) {
+                        outcome = failure(entry, ScimException.status(409, "The operation that defines bulkId \""
+                                + Details.abbreviate(failedRef.get()) + "\" failed"));
+                    } else if (undefinedRef.isPresent()) {
+                        outcome = failure(entry, ScimException.invalidValue("bulkId \"" + Details.abbreviate(undefinedRef.get())
                                 + "\" is not defined by any operation of this request"));
                     } else if (!unknown.isEmpty()) {
-                        waiting.add(op);
+                        waiting.add(entry);
                         continue;
                     } else {
-                        result = run(ctx, op, resolved);
+                        outcome = run(ctx, entry.operation().orElseThrow(), resolved);
                     }
                 }
                 progress = true;
-                results[op.index] = result;
-                boolean failed = Integer.parseInt(result.get("status").asText()) >= 400;
-                if (failed) {
+                results[entry.index()] = outcome.json();
+                if (outcome.failed()) {
                     errors++;
-                    if (op.bulkId != null) {
-                        failedBulkIds.add(op.bulkId);
-                    }
+                    entry.bulkId().ifPresent(failedBulkIds::add);
                 }
             }
             pending = waiting;
         }
         if (!pending.isEmpty() && (failOnErrors == 0 || errors < failOnErrors)) {
             // What still waits can never run: its references form a cycle.
-            for (Operation op : pending) {
+            for (Entry entry : pending) {
                 if (failOnErrors > 0 && errors >= failOnErrors) {
                     break;
                 }
-                results[op.index] = failure(op, ScimException.status(409,
-                        "The bulkId references of this operation are circular and cannot be resolved"));
+                results[entry.index()] = failure(entry, ScimException.status(409,
+                        "The bulkId references of this operation are circular and cannot be resolved")).json();
                 errors++;
             }
         }
-        ObjectNode out = ScimJson.object();
-        out.putArray("schemas").add(SchemaUrns.BULK_RESPONSE);
-        ArrayNode array = out.putArray("Operations");
+        ObjectNode out = new BulkResponse(List.of()).toJson();
+        ArrayNode array = (ArrayNode) out.get("Operations");
         for (ObjectNode r : results) {
             if (r != null) {
                 array.add(r);
@@ -133,56 +137,43 @@ public final class BulkEndpoint {
         return ScimResponse.json(200, out);
     }
 
-    private ObjectNode run(RequestContext ctx, Operation op, Map<String, String> resolved) {
-        String path = substitute(op.path, resolved);
-        ScimRequest.Builder request = ScimRequest.builder(op.method, path)
+    private Outcome run(RequestContext ctx, BulkOperation op, Map<String, String> resolved) {
+        String path = substitute(op.path(), resolved);
+        ScimRequest.Builder request = ScimRequest.builder(op.method().wireName(), path)
                 .baseUrl(ctx.request().baseUrl())
                 .header("Content-Type", "application/scim+json");
-        if (op.version != null) {
-            request.header("If-Match", op.version);
-        }
-        if (op.data != null) {
-            request.body(ScimJson.write(substitute(op.data, resolved)));
-        }
+        op.version().ifPresent(v -> request.header("If-Match", v));
+        op.data().ifPresent(d -> request.body(ScimJson.write(substitute(d, resolved))));
         ScimResponse response = dispatcher.apply(ctx.with(request.build()));
-        ObjectNode result = ScimJson.object();
-        result.put("method", op.method);
-        if (op.bulkId != null) {
-            result.put("bulkId", op.bulkId);
+        boolean succeeded = response.status() < 400;
+        Optional<String> location = response.header("Location");
+        if (succeeded && location.isEmpty() && op.method() != BulkMethod.POST) {
+            location = Optional.of(ctx.baseUrl() + path);
         }
-        response.header("ETag").ifPresent(v -> result.put("version", v));
-        String location = response.header("Location").orElse(null);
-        if (response.status() < 400) {
-            if (location == null && !op.method.equals("POST")) {
-                location = ctx.baseUrl() + path;
+        if (succeeded && op.method() == BulkMethod.POST && op.bulkId().isPresent()) {
+            String id = response.bodyJson().path("id").asText(null);
+            if (id != null) {
+                resolved.put(op.bulkId().get(), id);
             }
-            if (location != null) {
-                result.put("location", location);
-            }
-            if (op.bulkId != null && op.method.equals("POST")) {
-                String id = response.bodyJson().path("id").asText(null);
-                if (id != null) {
-                    resolved.put(op.bulkId, id);
-                }
-            }
-        } else if (response.bodyLength() > 0) {
-            result.set("response", response.bodyJson());
         }
-        result.put("status", Integer.toString(response.status()));
-        return result;
+        BulkOperationResult result = new BulkOperationResult(op.method(), op.bulkId(), response.header("ETag"),
+                succeeded ? location : Optional.empty(), Integer.toString(response.status()),
+                !succeeded && response.bodyLength() > 0 ? Optional.of(response.bodyJson()) : Optional.empty());
+        return new Outcome(result.toJson(), !result.isSuccess());
     }
 
-    private static ObjectNode failure(Operation op, ScimException e) {
+    private static Outcome failure(Entry entry, ScimException e) {
+        if (entry.method().isPresent()) {
+            BulkOperationResult result = new BulkOperationResult(entry.method().get(), entry.bulkId(), Optional.empty(),
+                    Optional.empty(), Integer.toString(e.status()), Optional.of(ErrorResponse.from(e).toJson()));
+            return new Outcome(result.toJson(), true);
+        }
+        // A BulkOperationResult needs a method; an operation without a readable one is still answered.
         ObjectNode result = ScimJson.object();
-        if (op.method != null) {
-            result.put("method", op.method);
-        }
-        if (op.bulkId != null) {
-            result.put("bulkId", op.bulkId);
-        }
+        entry.bulkId().ifPresent(b -> result.put("bulkId", b));
         result.put("status", Integer.toString(e.status()));
-        result.set("response", ErrorResponses.body(e));
-        return result;
+        result.set("response", ErrorResponse.from(e).toJson());
+        return new Outcome(result, true);
     }
 
     private static int failOnErrors(ObjectNode body) {
@@ -235,68 +226,74 @@ public final class BulkEndpoint {
         }
     }
 
-    /** One operation as read from the request; {@code error} is set when it cannot run at all. */
-    private static final class Operation {
-        final int index;
-        String method;
-        String bulkId;
-        String version;
-        String path;
-        JsonNode data;
-        ScimException error;
+    /** A result as it goes into the response, and whether it counts towards {@code failOnErrors}. */
+    private record Outcome(ObjectNode json, boolean failed) {
+    }
 
-        private Operation(int index) {
-            this.index = index;
-        }
+    /**
+     * One element of {@code Operations}: the {@link BulkOperation} it reads as, or why it cannot run.
+     * {@code method} and {@code bulkId} are kept as far as they could be read, to label the failure.
+     */
+    private record Entry(int index, Optional<BulkMethod> method, Optional<String> bulkId,
+                         Optional<BulkOperation> operation, Optional<ScimException> error) {
 
-        static Operation read(int index, JsonNode node) {
-            Operation op = new Operation(index);
+        static Entry read(int index, JsonNode node) {
+            String where = "Bulk operation " + index;
             if (!node.isObject()) {
-                op.error = ScimException.invalidSyntax("Bulk operation " + index + " must be an object");
-                return op;
+                return failed(index, Optional.empty(), Optional.empty(),
+                        ScimException.invalidSyntax(where + " must be an object, not " + ScimJson.describe(node)));
             }
-            JsonNode method = ScimJson.getIgnoreCase(node, "method");
-            JsonNode bulkId = ScimJson.getIgnoreCase(node, "bulkId");
-            JsonNode version = ScimJson.getIgnoreCase(node, "version");
-            JsonNode path = ScimJson.getIgnoreCase(node, "path");
-            op.data = ScimJson.getIgnoreCase(node, "data");
-            if (bulkId != null && bulkId.isTextual() && !bulkId.asText().isBlank()) {
-                op.bulkId = bulkId.asText();
+            Optional<String> bulkId = text(node, "bulkId");
+            Optional<BulkMethod> method = Optional.empty();
+            try {
+                method = Optional.of(BulkMethod.fromWireName(text(node, "method").orElse("")));
+                Optional<String> path = text(node, "path");
+                if (path.isEmpty()) {
+                    throw ScimException.invalidValue("a path such as \"/Users\" is required");
+                }
+                String lower = path.get().toLowerCase(Locale.ROOT);
+                if (lower.startsWith("/bulk") || lower.contains("/.search") || lower.startsWith("/me")) {
+                    throw ScimException.invalidValue("a Bulk operation cannot address " + Details.abbreviate(path.get()));
+                }
+                JsonNode data = ScimJson.getIgnoreCase(node, "data");
+                if (method.get().needsData() && (data == null || !data.isObject())) {
+                    throw ScimException.invalidSyntax("a " + method.get().wireName() + " needs a data object");
+                }
+                // BulkOperation checks the rest: a path starting with '/', a bulkId for every POST.
+                BulkOperation op = new BulkOperation(method.get(), bulkId, text(node, "version"), path.get(),
+                        method.get().needsData() ? Optional.of(data) : Optional.empty());
+                return new Entry(index, method, bulkId, Optional.of(op), Optional.empty());
+            } catch (ScimException e) {
+                return failed(index, method, bulkId,
+                        new ScimException(e.status(), e.scimType().orElse(null), where + ": " + e.detail()));
             }
-            if (method == null || !method.isTextual() || !METHODS.contains(method.asText().toUpperCase(Locale.ROOT))) {
-                op.error = ScimException.invalidValue("Bulk operation " + index + " needs a method of POST, PUT, PATCH or DELETE");
-                return op;
-            }
-            op.method = method.asText().toUpperCase(Locale.ROOT);
-            if (version != null && version.isTextual()) {
-                op.version = version.asText();
-            }
-            if (path == null || !path.isTextual() || !path.asText().startsWith("/")) {
-                op.error = ScimException.invalidValue("Bulk operation " + index + " needs a path such as \"/Users\"");
-                return op;
-            }
-            op.path = path.asText();
-            String lower = op.path.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("/bulk") || lower.contains("/.search") || lower.startsWith("/me")) {
-                op.error = ScimException.invalidValue("Bulk operation " + index + " cannot address " + op.path);
-                return op;
-            }
-            if (op.method.equals("POST") && op.bulkId == null) {
-                op.error = ScimException.invalidValue("Bulk operation " + index + " is a POST and needs a bulkId");
-                return op;
-            }
-            if (!op.method.equals("DELETE") && (op.data == null || !op.data.isObject())) {
-                op.error = ScimException.of(ScimErrorType.INVALID_SYNTAX, "Bulk operation " + index + " needs a data object");
-            }
-            return op;
         }
 
+        private static Entry failed(int index, Optional<BulkMethod> method, Optional<String> bulkId, ScimException e) {
+            return new Entry(index, method, bulkId, Optional.empty(), Optional.of(e));
+        }
+
+        /** A text member; anything but a non-blank string counts as absent, as before core's types. */
+        private static Optional<String> text(JsonNode node, String name) {
+            JsonNode v = ScimJson.getIgnoreCase(node, name);
+            return v != null && v.isTextual() && !v.asText().isBlank() ? Optional.of(v.asText()) : Optional.empty();
+        }
+
+        boolean runnable() {
+            return operation.isPresent();
+        }
+
+        Entry failing(ScimException e) {
+            return failed(index, method, bulkId, e);
+        }
+
+        /** The bulkIds this operation refers to (in its path and data); a new, mutable set. */
         Set<String> references() {
             Set<String> refs = new LinkedHashSet<>();
-            collect(TextNode.valueOf(path), refs);
-            if (data != null) {
-                collect(data, refs);
-            }
+            operation.ifPresent(op -> {
+                collect(TextNode.valueOf(op.path()), refs);
+                op.data().ifPresent(d -> collect(d, refs));
+            });
             return refs;
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.core.message.ListResponse;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaDefinition;
 import dev.scimkit.core.schema.SchemaExtension;
@@ -13,8 +14,9 @@ import dev.scimkit.server.ScimResponse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code /ServiceProviderConfig}, {@code /ResourceTypes} and {@code /Schemas} (RFC 7644 §4),
@@ -57,28 +59,22 @@ public final class DiscoveryEndpoints {
     }
 
     public ScimResponse resourceTypes(RequestContext ctx) {
-        rejectFilter(ctx);
-        List<ObjectNode> all = new ArrayList<>();
-        config.registry().resourceTypes().forEach(t -> all.add(resourceType(ctx, t)));
-        return ScimResponse.json(200, ListResponses.of(all.size(), 1, all));
+        return listAll(ctx, config.registry().resourceTypes(), t -> resourceType(ctx, t));
     }
 
     public ScimResponse resourceType(RequestContext ctx, String name) {
         ResourceTypeDefinition type = config.registry().resourceType(name)
-                .orElseThrow(() -> ScimException.notFound("No resource type \"" + SearchParameters.abbreviate(name) + "\""));
+                .orElseThrow(() -> ScimException.notFound("No resource type \"" + Details.abbreviate(name) + "\""));
         return ScimResponse.json(200, resourceType(ctx, type));
     }
 
     public ScimResponse schemas(RequestContext ctx) {
-        rejectFilter(ctx);
-        List<ObjectNode> all = new ArrayList<>();
-        config.registry().schemas().forEach(s -> all.add(schema(ctx, s)));
-        return ScimResponse.json(200, ListResponses.of(all.size(), 1, all));
+        return listAll(ctx, config.registry().schemas(), s -> schema(ctx, s));
     }
 
     public ScimResponse schema(RequestContext ctx, String urn) {
         SchemaDefinition schema = config.registry().schema(urn)
-                .orElseThrow(() -> ScimException.notFound("No schema \"" + SearchParameters.abbreviate(urn) + "\""));
+                .orElseThrow(() -> ScimException.notFound("No schema \"" + Details.abbreviate(urn) + "\""));
         return ScimResponse.json(200, schema(ctx, schema));
     }
 
@@ -111,6 +107,13 @@ public final class DiscoveryEndpoints {
         meta.put("resourceType", "Schema");
         meta.put("location", ctx.baseUrl() + "/Schemas/" + schema.id());
         return out;
+    }
+
+    /** Every item as one unpaged ListResponse; RFC 7644 §4: these endpoints do not filter, a filter is a 403. */
+    private static <T> ScimResponse listAll(RequestContext ctx, Collection<T> items, Function<T, ObjectNode> render) {
+        rejectFilter(ctx);
+        List<ObjectNode> all = items.stream().map(render).toList();
+        return ScimResponse.json(200, ListResponse.of(all.size(), 1, all).toJson());
     }
 
     /** RFC 7644 §4: these endpoints do not filter; a filter is a 403. */

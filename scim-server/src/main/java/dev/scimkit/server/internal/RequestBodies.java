@@ -40,7 +40,7 @@ public final class RequestBodies {
         String media = parts[0].trim().toLowerCase(Locale.ROOT);
         if (!media.equals("application/scim+json") && !media.equals("application/json")) {
             throw ScimException.status(415, "Content-Type must be application/scim+json or application/json, not "
-                    + SearchParameters.abbreviate(parts[0].trim()));
+                    + Details.abbreviate(parts[0].trim()));
         }
         for (int i = 1; i < parts.length; i++) {
             String p = parts[i].trim();
@@ -60,7 +60,7 @@ public final class RequestBodies {
         try {
             return Charset.forName(name);
         } catch (IllegalArgumentException e) {
-            throw ScimException.status(415, "Unsupported charset \"" + SearchParameters.abbreviate(name) + "\"");
+            throw ScimException.status(415, "Unsupported charset \"" + Details.abbreviate(name) + "\"");
         }
     }
 }

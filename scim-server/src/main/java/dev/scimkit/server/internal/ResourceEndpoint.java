@@ -3,6 +3,7 @@ package dev.scimkit.server.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.message.ListResponse;
 import dev.scimkit.core.message.PatchRequest;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.filter.ast.AttributePath;
@@ -29,7 +30,7 @@ public final class ResourceEndpoint {
     private final EngineConfig config;
     private final ResourceTypeDefinition type;
     private final ResourceRepository repository;
-    private final SearchParameters parameters;
+    private final SearchQueries parameters;
     private final MemberReferences members;
     private final boolean hasMembers;
 
@@ -37,7 +38,7 @@ public final class ResourceEndpoint {
         this.config = config;
         this.type = type;
         this.repository = repository;
-        this.parameters = new SearchParameters(config.registry(), config.limits());
+        this.parameters = new SearchQueries(config.registry(), config.limits());
         this.members = new MemberReferences(config);
         this.hasMembers = type.schema().attribute("members").isPresent();
     }
@@ -63,8 +64,8 @@ public final class ResourceEndpoint {
     /** One page of the type as a ListResponse. */
     public ScimResponse search(RequestContext ctx, SearchQuery query) {
         SearchResult result = repository.search(ctx.tenant(), query);
-        return ScimResponse.json(200, ListResponses.of(result.totalResults(), query.startIndex(),
-                render(ctx, result.resources(), query.projection())));
+        return ScimResponse.json(200, ListResponse.of(result.totalResults(), query.startIndex(),
+                render(ctx, result.resources(), query.projection())).toJson());
     }
 
     List<ObjectNode> render(RequestContext ctx, List<ObjectNode> resources, Projection projection) {
@@ -176,7 +177,7 @@ public final class ResourceEndpoint {
             return Optional.empty();
         }
         if (current.isEmpty() || !ETags.anyMatches(ifMatch.get(), current.get())) {
-            throw ScimException.status(412, "If-Match " + SearchParameters.abbreviate(ifMatch.get())
+            throw ScimException.status(412, "If-Match " + Details.abbreviate(ifMatch.get())
                     + " does not match the current version" + current.map(v -> " " + v).orElse(""));
         }
         return current;
@@ -187,6 +188,6 @@ public final class ResourceEndpoint {
     }
 
     private ScimException notFound(String id) {
-        return ScimException.notFound("No " + type.name() + " with id \"" + SearchParameters.abbreviate(id) + "\"");
+        return ScimException.notFound("No " + type.name() + " with id \"" + Details.abbreviate(id) + "\"");
     }
 }

@@ -4,7 +4,6 @@ import dev.scimkit.server.HttpHeaders;
 import dev.scimkit.server.ScimRequest;
 import dev.scimkit.server.ScimResponse;
 import dev.scimkit.server.ScimServer;
-import dev.scimkit.server.internal.ErrorResponses;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -136,7 +135,7 @@ public class ScimServlet extends HttpServlet {
     }
 
     private static ScimResponse tooLarge(int limit) {
-        return ErrorResponses.of(413, "The request body exceeds " + limit + " bytes");
+        return ScimResponse.error(413, "The request body exceeds " + limit + " bytes");
     }
 
     /**
