@@ -286,7 +286,7 @@ final class OperationPlanner {
 
     /** Resolves a path against the resource type; unknown attributes are a 400 invalidPath. */
     static Target resolve(ResourceTypeDefinition type, String text) {
-        PatchPath path = Filters.parsePatchPath(text);
+        PatchPath path = PlainPaths.parse(text);
         AttributePath attr = path.attribute();
         ResolvedAttribute resolved = type.resolve(attr.schemaUrn().orElse(null), attr.attribute())
                 .orElseThrow(() -> ScimException.invalidPath("No attribute '" + attr.parent() + "' in " + type.name()));

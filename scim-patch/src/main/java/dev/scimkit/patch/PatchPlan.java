@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.resource.ResourceValidator;
 import dev.scimkit.core.schema.DefaultSubAttributes;
+import dev.scimkit.core.schema.ResolvedAttribute;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +26,9 @@ public final class PatchPlan {
     private final Optional<MembershipDelta> membershipDelta;
     private final OperationApplier applier;
     private final ResourceValidator validator;
+    private final List<ResolvedAttribute> targeted;
+    private final List<ResolvedAttribute> targetedWithoutMembers;
+    private final boolean touchesMembers;
 
     PatchPlan(ResourceTypeDefinition type, List<PlannedOperation> operations, Optional<MembershipDelta> membershipDelta,
               OperationApplier applier) {
@@ -32,6 +37,21 @@ public final class PatchPlan {
         this.membershipDelta = membershipDelta;
         this.applier = applier;
         this.validator = new ResourceValidator(type);
+        this.targeted = targets(this.operations, true);
+        this.targetedWithoutMembers = targets(this.operations, false);
+        this.touchesMembers = this.operations.stream().anyMatch(op -> op.target().isMembers());
+    }
+
+    /** The distinct top-level attributes the operations write: nothing else of a resource can change. */
+    private static List<ResolvedAttribute> targets(List<PlannedOperation> operations, boolean withMembers) {
+        List<ResolvedAttribute> out = new ArrayList<>();
+        for (PlannedOperation op : operations) {
+            ResolvedAttribute r = op.target().attribute();
+            if ((withMembers || !op.target().isMembers()) && !op.expectUnchanged() && !out.contains(r)) {
+                out.add(r);
+            }
+        }
+        return List.copyOf(out);
     }
 
     public ResourceTypeDefinition resourceType() {
@@ -43,9 +63,18 @@ public final class PatchPlan {
         return operations.size();
     }
 
+    /** The operations in application order (for the equivalence properties of the tests). */
+    List<PlannedOperation> operations() {
+        return operations;
+    }
+
+    OperationApplier applier() {
+        return applier;
+    }
+
     /** Whether any operation targets the group's {@code members}. */
     public boolean touchesMembers() {
-        return operations.stream().anyMatch(op -> op.target().isMembers());
+        return touchesMembers;
     }
 
     /** Top-level attribute paths the operations target, canonical spelling, request order. */
@@ -78,14 +107,15 @@ public final class PatchPlan {
         for (PlannedOperation op : operations) {
             applyOne(work, op);
         }
-        finish(work);
-        boolean caseExact = operations.stream().filter(op -> op.target().isMembers()).findFirst()
-                .flatMap(op -> DefaultSubAttributes.find(op.target().def(), "value"))
-                .map(d -> d.caseExact()).orElse(false);
-        MembershipDelta membership = touchesMembers()
-                ? ResourceChanges.membership(current, work, caseExact)
-                : MembershipDelta.empty();
-        return new PatchResult(work, ResourceChanges.touched(type, current, work), membership);
+        Set<String> touched = finish(current, work, targeted);
+        MembershipDelta membership = MembershipDelta.empty();
+        if (touchesMembers) {
+            boolean caseExact = operations.stream().filter(op -> op.target().isMembers()).findFirst()
+                    .flatMap(op -> DefaultSubAttributes.find(op.target().def(), "value"))
+                    .map(d -> d.caseExact()).orElse(false);
+            membership = ResourceChanges.membership(current, work, caseExact);
+        }
+        return new PatchResult(work, touched, membership);
     }
 
     /**
@@ -107,8 +137,7 @@ public final class PatchPlan {
                 applyOne(work, op);
             }
         }
-        finish(work);
-        Set<String> touched = new LinkedHashSet<>(ResourceChanges.touched(type, resourceWithoutMembers, work));
+        Set<String> touched = finish(resourceWithoutMembers, work, targetedWithoutMembers);
         if (!delta.isEmpty()) {
             touched.add("members");
         }
@@ -123,14 +152,23 @@ public final class PatchPlan {
         }
     }
 
-    private void finish(ObjectNode work) {
+    /**
+     * Brings {@code schemas} in step and checks the result against the schema, then returns the touched
+     * attributes. {@code before} satisfied the schema (every stored resource does) and the operations
+     * wrote only {@code targets}, so only the targets that changed are validated (the property tests
+     * hold this to the full check), and only they are compared for the touched list.
+     */
+    private Set<String> finish(ObjectNode before, ObjectNode work, List<ResolvedAttribute> targets) {
         ResourceChanges.syncSchemas(type, work);
+        List<ResolvedAttribute> changed = new ArrayList<>(targets.size());
+        Set<String> touched = ResourceChanges.touched(type, before, work, targets, changed);
         try {
-            validator.checkSatisfiesSchema(work);
+            validator.checkChangesSatisfySchema(work, changed);
         } catch (ScimException e) {
             throw new ScimException(e.status(), e.scimType().orElse(null),
                     "The patched resource would not satisfy its schema: " + e.detail(), e);
         }
+        return touched;
     }
 
     @Override

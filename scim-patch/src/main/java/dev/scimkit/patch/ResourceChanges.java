@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.schema.AttributeDefinition;
+import dev.scimkit.core.schema.ResolvedAttribute;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaDefinition;
 import dev.scimkit.core.schema.SchemaExtension;
@@ -63,51 +64,93 @@ final class ResourceChanges {
         return n != null && n.isObject() && !n.isEmpty();
     }
 
-    /** Canonical paths of changed attributes; see {@link PatchResult#touchedAttributes()}. */
-    static Set<String> touched(ResourceTypeDefinition type, ObjectNode before, ObjectNode after) {
+    /**
+     * Canonical paths of changed attributes (see {@link PatchResult#touchedAttributes()}), looking only
+     * at {@code targeted}: a patch writes nothing else (besides {@code schemas}, never listed), so the
+     * rest of the resource needs no comparing. Adds each changed top-level attribute to {@code changed}
+     * (the ones to validate). The order is the order of the whole-resource comparison this replaces:
+     * core attributes as they appear in {@code before}, then new ones of {@code after}, then each
+     * extension's the same way, in the type's extension order.
+     */
+    static Set<String> touched(ResourceTypeDefinition type, ObjectNode before, ObjectNode after,
+                               List<ResolvedAttribute> targeted, List<ResolvedAttribute> changed) {
         Set<String> out = new LinkedHashSet<>();
-        diffSchema(type, type.schema(), "", before, after, true, out);
+        if (targeted.isEmpty()) {
+            return out;
+        }
+        diffContainer(type, null, "", before, after, targeted, out, changed);
         for (SchemaExtension e : type.extensions()) {
-            String urn = e.schema().id();
-            diffSchema(type, e.schema(), urn + ":", JsonValues.get(before, urn), JsonValues.get(after, urn), false, out);
+            SchemaDefinition schema = e.schema();
+            if (targets(targeted, schema)) {
+                String urn = schema.id();
+                diffContainer(type, schema, urn + ":", JsonValues.get(before, urn), JsonValues.get(after, urn),
+                        targeted, out, changed);
+            }
         }
         return out;
     }
 
-    private static void diffSchema(ResourceTypeDefinition type, SchemaDefinition schema, String prefix,
-                                   JsonNode before, JsonNode after, boolean core, Set<String> out) {
-        Map<String, AttributeDefinition> names = new LinkedHashMap<>();
-        for (JsonNode side : new JsonNode[]{before, after}) {
-            if (side == null || !side.isObject()) {
-                continue;
-            }
-            for (Iterator<String> it = side.fieldNames(); it.hasNext(); ) {
-                String name = it.next();
-                if (core && (name.equalsIgnoreCase("schemas") || type.extension(name).isPresent())) {
-                    continue;
-                }
-                AttributeDefinition def = core
-                        ? type.resolve(name).map(r -> r.attribute()).orElse(null)
-                        : schema.attribute(name).orElse(null);
-                if (def != null) {
-                    names.putIfAbsent(def.name().toLowerCase(Locale.ROOT), def);
-                }
+    private static boolean targets(List<ResolvedAttribute> targeted, SchemaDefinition extension) {
+        for (ResolvedAttribute r : targeted) {
+            if (r.extension() && r.schema() == extension) {
+                return true;
             }
         }
-        for (Map.Entry<String, AttributeDefinition> e : names.entrySet()) {
-            AttributeDefinition def = e.getValue();
+        return false;
+    }
+
+    /** Compares the targeted attributes of one object: the core ({@code extension} null) or an extension's. */
+    private static void diffContainer(ResourceTypeDefinition type, SchemaDefinition extension, String prefix,
+                                      JsonNode before, JsonNode after, List<ResolvedAttribute> targeted,
+                                      Set<String> out, List<ResolvedAttribute> changed) {
+        List<ResolvedAttribute> present = new ArrayList<>(targeted.size());
+        collectPresent(type, extension, before, targeted, present);
+        collectPresent(type, extension, after, targeted, present);
+        for (ResolvedAttribute r : present) {
+            AttributeDefinition def = r.attribute();
             JsonNode b = JsonValues.get(before, def.name());
             JsonNode a = JsonValues.get(after, def.name());
+            if (sameNode(b, a)) {
+                continue;
+            }
+            changed.add(r);
             if (def.isComplex() && !def.multiValued()) {
                 for (AttributeDefinition sub : def.subAttributes()) {
                     if (!sameNode(JsonValues.get(b, sub.name()), JsonValues.get(a, sub.name()))) {
                         out.add(prefix + def.name() + "." + sub.name());
                     }
                 }
-            } else if (!sameNode(b, a)) {
+            } else {
                 out.add(prefix + def.name());
             }
         }
+    }
+
+    /** Adds, in member order, the targeted attributes of this container that {@code object} has. */
+    private static void collectPresent(ResourceTypeDefinition type, SchemaDefinition extension, JsonNode object,
+                                       List<ResolvedAttribute> targeted, List<ResolvedAttribute> present) {
+        if (object == null || !object.isObject()) {
+            return;
+        }
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            for (ResolvedAttribute r : targeted) {
+                if (r.extension() == (extension != null) && (extension == null || r.schema() == extension)
+                        && name.equalsIgnoreCase(r.attribute().name()) && !present.contains(r)
+                        && resolvesTo(type, extension, name, r)) {
+                    present.add(r);
+                }
+            }
+        }
+    }
+
+    /** Whether {@code name} names {@code r} as the schema's case-insensitive lookup sees it. */
+    private static boolean resolvesTo(ResourceTypeDefinition type, SchemaDefinition extension, String name,
+                                      ResolvedAttribute r) {
+        AttributeDefinition def = extension == null
+                ? type.resolve(name).map(ResolvedAttribute::attribute).orElse(null)
+                : extension.attribute(name).orElse(null);
+        return def == r.attribute();
     }
 
     private static boolean sameNode(JsonNode a, JsonNode b) {

@@ -122,7 +122,21 @@ public final class ScimJson {
 
     /** The member's value, found ignoring case; null when absent. */
     public static JsonNode getIgnoreCase(JsonNode object, String name) {
-        return findField(object, name).map(Map.Entry::getValue).orElse(null);
+        // Hot path of every schema-aware walk: no Optional or entry allocated, exact spelling first.
+        if (object == null || !object.isObject()) {
+            return null;
+        }
+        JsonNode exact = object.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equalsIgnoreCase(name)) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /** A short description of a node's JSON type, for error details. */

@@ -12,6 +12,7 @@ import dev.scimkit.core.schema.AttributeDefinition;
 import dev.scimkit.core.schema.CommonAttributes;
 import dev.scimkit.core.schema.DefaultSubAttributes;
 import dev.scimkit.core.schema.Mutability;
+import dev.scimkit.core.schema.ResolvedAttribute;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaExtension;
 import org.slf4j.Logger;
@@ -19,10 +20,10 @@ import org.slf4j.LoggerFactory;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -60,8 +61,8 @@ final class ResourceNormalizer {
                     + ScimJson.describe(body));
         }
         JsonNode schemasValue = null;
-        Map<String, Member> coreMembers = new LinkedHashMap<>();
-        Map<String, Member> extensionMembers = new LinkedHashMap<>();
+        Map<AttributeDefinition, Member> coreMembers = new LinkedHashMap<>();
+        Map<SchemaExtension, Member> extensionMembers = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
@@ -77,8 +78,7 @@ final class ResourceNormalizer {
             Optional<SchemaExtension> extension = type.extension(key);
             if (extension.isPresent()) {
                 String urn = extension.get().schema().id();
-                Member previous = extensionMembers.put(urn.toLowerCase(Locale.ROOT),
-                        new Member(null, key, field.getValue()));
+                Member previous = extensionMembers.put(extension.get(), new Member(null, key, field.getValue()));
                 if (previous != null) {
                     throw ScimException.invalidSyntax("The extension " + urn + " is given twice (as '"
                             + previous.key + "' and '" + key + "')");
@@ -94,42 +94,17 @@ final class ResourceNormalizer {
         ObjectNode out = ScimJson.object();
         ArrayNode schemasOut = out.putArray("schemas");
 
-        List<AttributeDefinition> coreOrder = new ArrayList<>(CommonAttributes.ALL);
-        coreOrder.addAll(type.schema().attributes());
-        writeMembers(out, coreMembers, coreOrder, existing, "", true);
+        writeMembers(out, coreMembers, CommonAttributes.ALL, existing, "", true);
+        writeMembers(out, coreMembers, type.schema().attributes(), existing, "", true);
+        writeImplicitMembers(out, coreMembers, existing, "", true, CommonAttributes.ALL, type.schema().attributes());
 
         for (SchemaExtension extension : type.extensions()) {
-            String urn = extension.schema().id();
-            Member member = extensionMembers.get(urn.toLowerCase(Locale.ROOT));
-            ObjectNode existingExtension = existing == null ? null : asObject(existing.get(urn));
-            JsonNode value = member == null ? null : member.value;
-            ObjectNode extensionOut = null;
-            boolean sentData = false;
-            if (value != null && !value.isNull()) {
-                if (!value.isObject()) {
-                    throw ScimException.invalidValue("The extension " + urn
-                            + " must be an object holding its attributes, not " + ScimJson.describe(value));
-                }
-                extensionOut = normalizeMembers(value, a -> extension.schema().attribute(a),
-                        extension.schema().attributes(), existingExtension, urn + ":", true);
-                sentData = !extensionOut.isEmpty();
-            } else if (existingExtension != null) {
-                // PUT without the extension still keeps its readOnly and immutable values.
-                extensionOut = normalizeMembers(ScimJson.object(), a -> extension.schema().attribute(a),
-                        extension.schema().attributes(), existingExtension, urn + ":", false);
-            }
-            if (extensionOut != null && !extensionOut.isEmpty()) {
-                if (!containsIgnoreCase(schemas, urn)) {
-                    if (sentData && !lenient) {
-                        throw ScimException.invalidValue("The request carries " + urn
-                                + " attributes, but \"schemas\" does not list " + urn);
-                    }
-                    schemas.add(urn);
-                }
-                out.set(urn, extensionOut);
-            } else if (extension.required()) {
-                throw ScimException.invalidValue("The extension " + urn + " is required for resource type "
-                        + type.name());
+            Member member = extensionMembers.get(extension);
+            ObjectNode existingExtension = existing == null ? null : asObject(existing.get(extension.schema().id()));
+            ObjectNode extensionOut = normalizeExtension(extension, member == null ? null : member.value,
+                    existingExtension, schemas);
+            if (extensionOut != null) {
+                out.set(extension.schema().id(), extensionOut);
             }
         }
 
@@ -141,6 +116,135 @@ final class ResourceNormalizer {
         }
         schemas.forEach(schemasOut::add);
         return out;
+    }
+
+    /**
+     * The part of a {@link Purpose#CHECK} that a change confined to {@code changed} (and to
+     * {@code schemas}) can have affected, for a resource that satisfied the schema before: each changed
+     * core attribute as {@link #normalize} checks it (also when absent, for required-ness), every
+     * extension holding a changed attribute or present without being listed, and {@code schemas}.
+     * Everything else is as it was, and was valid. Builds no normalised copy of the unchanged parts.
+     */
+    void checkChanged(ObjectNode resource, Collection<ResolvedAttribute> changed) {
+        if (resource == null) {
+            throw ScimException.invalidSyntax("A " + type.name() + " must be a JSON object, not nothing");
+        }
+        List<String> schemas = readSchemas(schemasMember(resource));
+        for (ResolvedAttribute r : changed) {
+            if (!r.extension()) {
+                AttributeDefinition attribute = r.attribute();
+                writeMember(ScimJson.object(), attribute, coreMember(resource, attribute), null, "", true);
+            }
+        }
+        for (SchemaExtension extension : type.extensions()) {
+            String urn = extension.schema().id();
+            boolean touched = false;
+            for (ResolvedAttribute r : changed) {
+                touched |= r.extension() && r.schema() == extension.schema();
+            }
+            JsonNode value = extensionMember(resource, extension, touched);
+            boolean unlistedData = value != null && !value.isNull() && !containsIgnoreCase(schemas, urn);
+            if (touched || unlistedData) {
+                normalizeExtension(extension, value, null, schemas);
+            }
+        }
+        if (!containsIgnoreCase(schemas, type.schema().id())) {
+            throw ScimException.invalidValue("\"schemas\" must list the core schema " + type.schema().id());
+        }
+    }
+
+    /** {@code schemas} as {@link #normalize} reads it: the last member so named, in any case. */
+    private static JsonNode schemasMember(ObjectNode resource) {
+        JsonNode exact = resource.get("schemas");
+        JsonNode found = null;
+        int named = 0;
+        for (Iterator<String> it = resource.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (key.equalsIgnoreCase("schemas")) {
+                found = resource.get(key);
+                named++;
+            }
+        }
+        return named <= 1 && exact != null ? exact : found;
+    }
+
+    /** The member that resolves to {@code attribute}, with the same duplicate check as {@link #normalize}. */
+    private Member coreMember(ObjectNode resource, AttributeDefinition attribute) {
+        Member found = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = resource.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String key = field.getKey();
+            // equalsIgnoreCase is a cheap filter; resolve decides, as it does in normalize
+            if (key.equalsIgnoreCase(attribute.name())
+                    && type.resolve(key).map(ResolvedAttribute::attribute).orElse(null) == attribute) {
+                if (found != null) {
+                    throw ScimException.invalidSyntax(attribute.name() + " is given twice (as '" + found.key
+                            + "' and '" + key + "'); attribute names are case-insensitive");
+                }
+                found = new Member(attribute, key, field.getValue());
+            }
+        }
+        return found;
+    }
+
+    /** An extension's object, with the duplicate check of {@link #normalize} when {@code checkTwice}. */
+    private JsonNode extensionMember(ObjectNode resource, SchemaExtension extension, boolean checkTwice) {
+        String urn = extension.schema().id();
+        if (!checkTwice) {
+            return ScimJson.getIgnoreCase(resource, urn);
+        }
+        Member found = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = resource.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getKey().equalsIgnoreCase(urn) && type.extension(field.getKey()).orElse(null) == extension
+                    && type.resolve(field.getKey()).isEmpty()) {
+                if (found != null) {
+                    throw ScimException.invalidSyntax("The extension " + urn + " is given twice (as '"
+                            + found.key + "' and '" + field.getKey() + "')");
+                }
+                found = new Member(null, field.getKey(), field.getValue());
+            }
+        }
+        return found == null ? null : found.value;
+    }
+
+    /**
+     * Normalises one extension's object (null when absent) and keeps {@code schemas} in step: an
+     * extension with data must be listed (lenient: it is added). Returns the normalised object, or
+     * null when the extension carries nothing.
+     */
+    private ObjectNode normalizeExtension(SchemaExtension extension, JsonNode value, ObjectNode existingExtension,
+                                          List<String> schemas) {
+        String urn = extension.schema().id();
+        ObjectNode extensionOut = null;
+        boolean sentData = false;
+        if (value != null && !value.isNull()) {
+            if (!value.isObject()) {
+                throw ScimException.invalidValue("The extension " + urn
+                        + " must be an object holding its attributes, not " + ScimJson.describe(value));
+            }
+            extensionOut = normalizeMembers(value, a -> extension.schema().attribute(a),
+                    extension.schema().attributes(), existingExtension, urn + ":", true);
+            sentData = !extensionOut.isEmpty();
+        } else if (existingExtension != null) {
+            // PUT without the extension still keeps its readOnly and immutable values.
+            extensionOut = normalizeMembers(ScimJson.object(), a -> extension.schema().attribute(a),
+                    extension.schema().attributes(), existingExtension, urn + ":", false);
+        }
+        if (extensionOut != null && !extensionOut.isEmpty()) {
+            if (!containsIgnoreCase(schemas, urn)) {
+                if (sentData && !lenient) {
+                    throw ScimException.invalidValue("The request carries " + urn
+                            + " attributes, but \"schemas\" does not list " + urn);
+                }
+                schemas.add(urn);
+            }
+            return extensionOut;
+        } else if (extension.required()) {
+            throw ScimException.invalidValue("The extension " + urn + " is required for resource type "
+                    + type.name());
+        }
+        return null;
     }
 
     private List<String> readSchemas(JsonNode value) {
@@ -190,7 +294,7 @@ final class ResourceNormalizer {
     private ObjectNode normalizeMembers(JsonNode object, Function<String, Optional<AttributeDefinition>> resolver,
                                        List<AttributeDefinition> order, ObjectNode existing, String pathPrefix,
                                        boolean checkRequired) {
-        Map<String, Member> members = new LinkedHashMap<>();
+        Map<AttributeDefinition, Member> members = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             Optional<AttributeDefinition> attribute = resolver.apply(field.getKey());
@@ -203,32 +307,53 @@ final class ResourceNormalizer {
         }
         ObjectNode out = ScimJson.object();
         writeMembers(out, members, order, existing, pathPrefix, checkRequired);
+        writeImplicitMembers(out, members, existing, pathPrefix, checkRequired, order, List.of());
         return out;
     }
 
-    private void writeMembers(ObjectNode out, Map<String, Member> members, List<AttributeDefinition> order,
+    /**
+     * Writes the members whose definitions {@code order} lists, in that order. Members are keyed by
+     * their definition: resolving a name in any spelling yields the one definition object, so a
+     * definition identifies a member as its lower-cased name would, without lower-casing.
+     */
+    private void writeMembers(ObjectNode out, Map<AttributeDefinition, Member> members, List<AttributeDefinition> order,
                               ObjectNode existing, String pathPrefix, boolean checkRequired) {
-        List<AttributeDefinition> all = new ArrayList<>(order);
-        // Implicit RFC 7643 §2.4 sub-attributes (addresses.primary, members.display) come after the declared ones.
+        for (AttributeDefinition declared : order) {
+            writeMember(out, declared, members.get(declared), existing, pathPrefix, checkRequired);
+        }
+    }
+
+    /** Implicit RFC 7643 §2.4 sub-attributes (addresses.primary, members.display) come after the declared ones. */
+    private void writeImplicitMembers(ObjectNode out, Map<AttributeDefinition, Member> members, ObjectNode existing,
+                                      String pathPrefix, boolean checkRequired, List<AttributeDefinition> order,
+                                      List<AttributeDefinition> moreOrder) {
         for (Member m : members.values()) {
-            if (all.stream().noneMatch(a -> a.name().equalsIgnoreCase(m.attribute.name()))) {
-                all.add(m.attribute);
+            if (!order.contains(m.attribute) && !moreOrder.contains(m.attribute)) {
+                writeMember(out, m.attribute, m, existing, pathPrefix, checkRequired);
             }
         }
-        for (AttributeDefinition declared : all) {
-            Member member = members.get(declared.name().toLowerCase(Locale.ROOT));
-            AttributeDefinition attribute = member == null ? declared : member.attribute;
-            String path = pathPrefix + attribute.name();
-            JsonNode stored = existing == null ? null : existing.get(attribute.name());
-            JsonNode value = member == null ? null : normalizeAttribute(attribute, member.value, path, stored);
-            if (purpose == Purpose.REPLACE && stored != null && !stored.isNull()) {
-                value = mergeWithStored(attribute, value, stored, path);
+    }
+
+    private void writeMember(ObjectNode out, AttributeDefinition attribute, Member member, ObjectNode existing,
+                             String pathPrefix, boolean checkRequired) {
+        JsonNode stored = existing == null ? null : existing.get(attribute.name());
+        boolean keepStored = purpose == Purpose.REPLACE && stored != null && !stored.isNull();
+        if (member == null && !keepStored) {
+            // the common case of a schema attribute the resource does not carry: no path string built
+            if (checkRequired && attribute.required() && attribute.mutability() != Mutability.READ_ONLY) {
+                throw ScimException.invalidValue(pathPrefix + attribute.name() + " is required");
             }
-            if (value != null) {
-                out.set(attribute.name(), value);
-            } else if (checkRequired && attribute.required() && attribute.mutability() != Mutability.READ_ONLY) {
-                throw ScimException.invalidValue(path + " is required");
-            }
+            return;
+        }
+        String path = pathPrefix + attribute.name();
+        JsonNode value = member == null ? null : normalizeAttribute(attribute, member.value, path, stored);
+        if (keepStored) {
+            value = mergeWithStored(attribute, value, stored, path);
+        }
+        if (value != null) {
+            out.set(attribute.name(), value);
+        } else if (checkRequired && attribute.required() && attribute.mutability() != Mutability.READ_ONLY) {
+            throw ScimException.invalidValue(path + " is required");
         }
     }
 
@@ -384,7 +509,8 @@ final class ResourceNormalizer {
         if (attribute.canonicalValues().isEmpty()) {
             return value;
         }
-        if (!attribute.canonicalValuesClosed() && !options.closesCanonicalValuesOf(schemaPath(path))) {
+        if (!attribute.canonicalValuesClosed()
+                && (options.closedCanonicalValues().isEmpty() || !options.closesCanonicalValuesOf(schemaPath(path)))) {
             return value;
         }
         String text = value.asText();
@@ -414,9 +540,9 @@ final class ResourceNormalizer {
         }
     }
 
-    private void putOnce(Map<String, Member> members, AttributeDefinition attribute, String key, JsonNode value,
-                         String pathPrefix) {
-        Member previous = members.put(attribute.name().toLowerCase(Locale.ROOT), new Member(attribute, key, value));
+    private void putOnce(Map<AttributeDefinition, Member> members, AttributeDefinition attribute, String key,
+                         JsonNode value, String pathPrefix) {
+        Member previous = members.put(attribute, new Member(attribute, key, value));
         if (previous != null) {
             throw ScimException.invalidSyntax(pathPrefix + attribute.name() + " is given twice (as '"
                     + previous.key + "' and '" + key + "'); attribute names are case-insensitive");
@@ -437,8 +563,29 @@ final class ResourceNormalizer {
     }
 
     /** The path without element indexes, as {@link ValidationOptions#closedCanonicalValues()} names attributes. */
-    private static String schemaPath(String path) {
-        return path.replaceAll("\\[\\d+]", "");
+    static String schemaPath(String path) {
+        if (path.indexOf('[') < 0) {
+            return path;
+        }
+        // emails[2].type -> emails.type, without a regex compiled per call
+        StringBuilder sb = new StringBuilder(path.length());
+        int i = 0;
+        while (i < path.length()) {
+            char c = path.charAt(i);
+            if (c == '[') {
+                int j = i + 1;
+                while (j < path.length() && path.charAt(j) >= '0' && path.charAt(j) <= '9') {
+                    j++;
+                }
+                if (j > i + 1 && j < path.length() && path.charAt(j) == ']') {
+                    i = j + 1;
+                    continue;
+                }
+            }
+            sb.append(c);
+            i++;
+        }
+        return sb.toString();
     }
 
     private static ObjectNode asObject(JsonNode node) {

@@ -3,8 +3,10 @@ package dev.scimkit.core.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.schema.ResolvedAttribute;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 
+import java.util.Collection;
 import java.util.Objects;
 
 /**
@@ -91,5 +93,26 @@ public final class ResourceValidator {
      */
     public void checkSatisfiesSchema(ObjectNode resource) {
         new ResourceNormalizer(type, options, ResourceNormalizer.Purpose.CHECK).normalize(resource, null);
+    }
+
+    /**
+     * {@link #checkSatisfiesSchema(ObjectNode)} for a resource that satisfied the schema before a change
+     * confined to the attributes {@code changed} (and to {@code schemas}): checks only what that change
+     * can have broken, so its cost follows the change, not the resource. Checked are each changed
+     * attribute as the full check checks it (type, single vs multi-valued, closed canonical values, at
+     * most one primary, required sub-attributes; required-ness also when it is now absent), the whole
+     * object of every extension that holds a changed attribute (or has data but is not listed in
+     * {@code schemas}), and {@code schemas} itself.
+     *
+     * <p>Under that precondition it accepts and rejects exactly what the full check does (the PATCH
+     * engine's property tests hold it to that). Attributes outside {@code changed} are not looked at:
+     * a defect they had before the change goes unnoticed here.
+     *
+     * @param changed top-level attributes as {@link ResourceTypeDefinition#resolve} returns them
+     * @throws ScimException 400 naming the first violation found
+     */
+    public void checkChangesSatisfySchema(ObjectNode resource, Collection<ResolvedAttribute> changed) {
+        Objects.requireNonNull(changed, "changed");
+        new ResourceNormalizer(type, options, ResourceNormalizer.Purpose.CHECK).checkChanged(resource, changed);
     }
 }

@@ -2,6 +2,7 @@ package dev.scimkit.core.schema;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,7 @@ public final class AttributeDefinition {
     private final boolean canonicalValuesClosed;
     private final List<String> referenceTypes;
     private final List<AttributeDefinition> subAttributes;
+    private final Map<String, AttributeDefinition> subAttributesByName;
     private final Map<String, AttributeDefinition> subAttributesByLowerName;
 
     private AttributeDefinition(Builder b) {
@@ -46,11 +48,14 @@ public final class AttributeDefinition {
         this.canonicalValuesClosed = b.canonicalValuesClosed;
         this.referenceTypes = List.copyOf(b.referenceTypes);
         this.subAttributes = List.copyOf(b.subAttributes);
-        Map<String, AttributeDefinition> byName = new LinkedHashMap<>();
+        Map<String, AttributeDefinition> byName = new HashMap<>();
+        Map<String, AttributeDefinition> byLowerName = new LinkedHashMap<>();
         for (AttributeDefinition sub : subAttributes) {
-            byName.put(sub.name.toLowerCase(Locale.ROOT), sub);
+            byName.put(sub.name, sub);
+            byLowerName.put(sub.name.toLowerCase(Locale.ROOT), sub);
         }
-        this.subAttributesByLowerName = Collections.unmodifiableMap(byName);
+        this.subAttributesByName = Collections.unmodifiableMap(byName);
+        this.subAttributesByLowerName = Collections.unmodifiableMap(byLowerName);
     }
 
     public static Builder builder(String name, AttributeType type) {
@@ -136,7 +141,10 @@ public final class AttributeDefinition {
 
     /** Finds a sub-attribute by name, ignoring case. */
     public Optional<AttributeDefinition> subAttribute(String subName) {
-        return Optional.ofNullable(subAttributesByLowerName.get(subName.toLowerCase(Locale.ROOT)));
+        // Names usually arrive in schema spelling: try that before lower-casing (which allocates).
+        AttributeDefinition exact = subAttributesByName.get(subName);
+        return Optional.ofNullable(exact != null ? exact
+                : subAttributesByLowerName.get(subName.toLowerCase(Locale.ROOT)));
     }
 
     public boolean isComplex() {

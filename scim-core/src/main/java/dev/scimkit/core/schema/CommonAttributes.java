@@ -43,13 +43,21 @@ public final class CommonAttributes {
 
     /** Finds a common attribute by name, ignoring case. */
     public static Optional<AttributeDefinition> find(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
+        return Optional.ofNullable(findOrNull(name));
+    }
+
+    /** {@link #find(String)} without the Optional, for the resolvers on hot paths. */
+    static AttributeDefinition findOrNull(String name) {
+        // Every resolve of a core attribute asks here first and misses: equalsIgnoreCase allocates
+        // nothing. A hit is confirmed by lower-casing, the comparison the schemas' name maps use
+        // (equalsIgnoreCase alone would also match, say, a dotted capital I to "id").
         for (AttributeDefinition a : ALL) {
-            if (a.name().toLowerCase(Locale.ROOT).equals(lower)) {
-                return Optional.of(a);
+            if (a.name().equalsIgnoreCase(name)) {
+                return a.name().equals(name) || a.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))
+                        ? a : null;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     private static AttributeDefinition readOnly(String name, AttributeType type, boolean caseExact) {

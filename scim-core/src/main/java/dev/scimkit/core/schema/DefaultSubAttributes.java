@@ -27,6 +27,10 @@ public final class DefaultSubAttributes {
             AttributeDefinition.builder("$ref", AttributeType.REFERENCE)
                     .description("The reference URI of a target resource.").build());
 
+    /** The defaults as sub-attributes of a readOnly parent (members of a readOnly group list), built once. */
+    private static final List<AttributeDefinition> READ_ONLY_DEFAULTS = DEFAULTS.stream()
+            .map(d -> d.toBuilder().mutability(Mutability.READ_ONLY).build()).toList();
+
     private DefaultSubAttributes() {
     }
 
@@ -39,9 +43,14 @@ public final class DefaultSubAttributes {
         if (declared.isPresent() || !parent.isComplex() || !parent.multiValued()) {
             return declared;
         }
-        return DEFAULTS.stream().filter(d -> d.name().equalsIgnoreCase(name)).findFirst()
-                .map(d -> parent.mutability() == Mutability.READ_ONLY
-                        ? d.toBuilder().mutability(Mutability.READ_ONLY).build() : d);
+        // A plain loop: this runs for every sub-attribute of every complex value that is checked.
+        List<AttributeDefinition> defaults = parent.mutability() == Mutability.READ_ONLY ? READ_ONLY_DEFAULTS : DEFAULTS;
+        for (AttributeDefinition d : defaults) {
+            if (d.name().equalsIgnoreCase(name)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The five RFC 7643 §2.4 defaults, in the order the RFC lists them. */

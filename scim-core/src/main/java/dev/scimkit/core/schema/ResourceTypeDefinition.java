@@ -1,6 +1,10 @@
 package dev.scimkit.core.schema;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,6 +19,10 @@ public final class ResourceTypeDefinition {
     private final String description;
     private final SchemaDefinition schema;
     private final List<SchemaExtension> extensions;
+    /** Unqualified names (common + core) resolved once: exact spelling, then lower-cased. */
+    private final NameTable unqualified;
+    /** Per extension, in {@link #extensions} order. */
+    private final List<NameTable> extensionTables;
 
     public ResourceTypeDefinition(String name, String endpoint, String description, SchemaDefinition schema,
                                   List<SchemaExtension> extensions) {
@@ -23,6 +31,23 @@ public final class ResourceTypeDefinition {
         this.description = description == null ? "" : description;
         this.schema = Objects.requireNonNull(schema, "schema");
         this.extensions = List.copyOf(extensions);
+        List<ResolvedAttribute> core = new ArrayList<>();
+        for (AttributeDefinition a : schema.attributes()) {
+            core.add(new ResolvedAttribute(schema, a, false));
+        }
+        for (AttributeDefinition a : CommonAttributes.ALL) {
+            core.add(new ResolvedAttribute(schema, a, false));    // last, so they win as resolve(name) says
+        }
+        this.unqualified = new NameTable(core);
+        List<NameTable> tables = new ArrayList<>();
+        for (SchemaExtension e : this.extensions) {
+            List<ResolvedAttribute> attrs = new ArrayList<>();
+            for (AttributeDefinition a : e.schema().attributes()) {
+                attrs.add(new ResolvedAttribute(e.schema(), a, true));
+            }
+            tables.add(new NameTable(attrs));
+        }
+        this.extensionTables = List.copyOf(tables);
     }
 
     /** The resource type name, such as {@code User}. */
@@ -50,12 +75,17 @@ public final class ResourceTypeDefinition {
 
     /** Finds an extension by its schema URN, ignoring case. */
     public Optional<SchemaExtension> extension(String urn) {
-        for (SchemaExtension e : extensions) {
-            if (e.schema().id().equalsIgnoreCase(urn)) {
-                return Optional.of(e);
+        int i = extensionIndex(urn);
+        return i < 0 ? Optional.empty() : Optional.of(extensions.get(i));
+    }
+
+    private int extensionIndex(String urn) {
+        for (int i = 0; i < extensions.size(); i++) {
+            if (extensions.get(i).schema().id().equalsIgnoreCase(urn)) {
+                return i;
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
     /** Whether {@code urn} names the core schema or one of the extensions (ignoring case). */
@@ -69,11 +99,7 @@ public final class ResourceTypeDefinition {
      * their URN, since their values live in the extension's own object.
      */
     public Optional<ResolvedAttribute> resolve(String attributeName) {
-        Optional<AttributeDefinition> common = CommonAttributes.find(attributeName);
-        if (common.isPresent()) {
-            return Optional.of(new ResolvedAttribute(schema, common.get(), false));
-        }
-        return schema.attribute(attributeName).map(a -> new ResolvedAttribute(schema, a, false));
+        return unqualified.find(attributeName);
     }
 
     /**
@@ -83,13 +109,43 @@ public final class ResourceTypeDefinition {
         if (schemaUrn == null || schemaUrn.isEmpty() || schema.id().equalsIgnoreCase(schemaUrn)) {
             return resolve(attributeName);
         }
-        return extension(schemaUrn)
-                .flatMap(e -> e.schema().attribute(attributeName)
-                        .map(a -> new ResolvedAttribute(e.schema(), a, true)));
+        int i = extensionIndex(schemaUrn);
+        return i < 0 ? Optional.empty() : extensionTables.get(i).find(attributeName);
     }
 
     @Override
     public String toString() {
         return "ResourceTypeDefinition[" + name + " at " + endpoint + "]";
+    }
+
+    /**
+     * Attributes by name, resolved once when the type is built: lookups on every filter comparison,
+     * PATCH path and validated member then allocate nothing (names usually come in schema spelling,
+     * so the exact map answers before any lower-casing).
+     */
+    private static final class NameTable {
+        private final Map<String, Optional<ResolvedAttribute>> byName = new HashMap<>();
+        private final Map<String, Optional<ResolvedAttribute>> byLowerName = new HashMap<>();
+
+        NameTable(List<ResolvedAttribute> attributes) {
+            for (ResolvedAttribute r : attributes) {
+                byLowerName.put(r.attribute().name().toLowerCase(Locale.ROOT), Optional.of(r));
+            }
+            for (ResolvedAttribute r : attributes) {
+                Optional<ResolvedAttribute> winner = byLowerName.get(r.attribute().name().toLowerCase(Locale.ROOT));
+                if (winner.get() == r) {
+                    byName.put(r.attribute().name(), winner);
+                }
+            }
+        }
+
+        Optional<ResolvedAttribute> find(String name) {
+            Optional<ResolvedAttribute> exact = byName.get(name);
+            if (exact != null) {
+                return exact;
+            }
+            Optional<ResolvedAttribute> lower = byLowerName.get(name.toLowerCase(Locale.ROOT));
+            return lower != null ? lower : Optional.empty();
+        }
     }
 }

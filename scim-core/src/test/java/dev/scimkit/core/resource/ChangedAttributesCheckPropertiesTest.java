@@ -1,0 +1,166 @@
+package dev.scimkit.core.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.core.schema.AttributeDefinition;
+import dev.scimkit.core.schema.AttributeType;
+import dev.scimkit.core.schema.ResolvedAttribute;
+import dev.scimkit.core.schema.ResourceTypeDefinition;
+import dev.scimkit.core.schema.SchemaDefinition;
+import dev.scimkit.core.schema.SchemaExtension;
+import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.core.schema.SchemaUrns;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@link ResourceValidator#checkChangesSatisfySchema} is the full {@link ResourceValidator#checkSatisfiesSchema}
+ * for a valid resource of which only the named attributes (and {@code schemas}) changed: it accepts
+ * and rejects the same resources, with the same status and scimType.
+ */
+class ChangedAttributesCheckPropertiesTest {
+
+    private static final ResourceTypeDefinition USER = SchemaRegistry.standard().user();
+
+    private static final List<String> ATTRIBUTES = List.of("userName", "nickName", "active", "name", "emails",
+            "phoneNumbers", "addresses", "x509Certificates", "title", "externalId", "meta", "groups",
+            SchemaUrns.ENTERPRISE_USER + ":employeeNumber", SchemaUrns.ENTERPRISE_USER + ":manager",
+            SchemaUrns.ENTERPRISE_USER + ":department");
+
+    private static final List<String> VALUES = List.of("<absent>", "null", "\"text\"", "42", "1.5", "true",
+            "[]", "[\"a\"]", "{}", "{\"value\":\"x\"}", "{\"givenName\":\"g\",\"familyName\":\"f\"}",
+            "{\"unknownSub\":1}", "[{\"value\":\"a@example.com\",\"type\":\"work\"}]",
+            "[{\"value\":\"a\",\"primary\":true},{\"value\":\"b\",\"primary\":true}]",
+            "[{\"value\":\"a\",\"primary\":\"True\"}]", "[{\"display\":\"no value\"}]", "[{\"value\":1}]",
+            "\"2011-05-13T04:42:34Z\"", "{\"value\":\"mgr\",\"displayName\":\"M\"}", "[null]");
+
+    private final ResourceValidator lenient = new ResourceValidator(USER);
+    private final ResourceValidator strict = new ResourceValidator(USER, ValidationOptions.strict());
+    private final ResourceValidator closedTypes = new ResourceValidator(USER,
+            ValidationOptions.lenient().withClosedCanonicalValues(Set.of("emails.type")));
+
+    @Provide
+    Arbitrary<ObjectNode> validUsers() {
+        return new ResourceValidatorPropertiesTest().users().map(body -> {
+            ObjectNode user = lenient.validateForCreate(body);
+            user.put("id", "generated-id");
+            return user;
+        });
+    }
+
+    @Provide
+    Arbitrary<String> attributes() {
+        return Arbitraries.of(ATTRIBUTES);
+    }
+
+    @Provide
+    Arbitrary<String> values() {
+        return Arbitraries.of(VALUES);
+    }
+
+    @Property(tries = 400)
+    void checksExactlyWhatTheFullCheckChecks(@ForAll("validUsers") ObjectNode user,
+                                             @ForAll("attributes") String first, @ForAll("values") String firstValue,
+                                             @ForAll("attributes") String second, @ForAll("values") String secondValue,
+                                             @ForAll int schemasChange) {
+        ObjectNode before = user.deepCopy();
+        List<ResolvedAttribute> changed = new ArrayList<>();
+        change(user, first, firstValue, changed);
+        change(user, second, secondValue, changed);
+        switch (Math.floorMod(schemasChange, 6)) {
+            case 0 -> user.putArray("schemas").add(SchemaUrns.USER);                  // extension unlisted
+            case 1 -> user.putArray("schemas").add(SchemaUrns.ENTERPRISE_USER);       // core unlisted
+            case 2 -> user.remove("schemas");
+            default -> { }                                                           // as validated
+        }
+        for (ResourceValidator validator : List.of(lenient, strict, closedTypes)) {
+            if (outcome(() -> validator.checkSatisfiesSchema(before)).isPresent()) {
+                continue;   // the precondition: the resource satisfied this validator before the change
+            }
+            Optional<ScimException> full = outcome(() -> validator.checkSatisfiesSchema(user));
+            Optional<ScimException> changes = outcome(() -> validator.checkChangesSatisfySchema(user, changed));
+            assertThat(changes.isPresent()).as("rejects %s as the full check does (%s)", user, full)
+                    .isEqualTo(full.isPresent());
+            full.ifPresent(f -> {
+                assertThat(changes.get().status()).isEqualTo(f.status());
+                assertThat(changes.get().scimType()).isEqualTo(f.scimType());
+            });
+        }
+    }
+
+    @Test
+    void aRequiredAttributeThatIsNowAbsentIsReported() {
+        ObjectNode user = lenient.validateForCreate(ScimJson.parseObject(
+                "{\"userName\":\"bjensen\",\"title\":\"x\"}".getBytes()));
+        user.remove("userName");
+        assertThatThrownBy(() -> lenient.checkChangesSatisfySchema(user, List.of(USER.resolve("userName").orElseThrow())))
+                .isInstanceOf(ScimException.class).hasMessageContaining("userName is required");
+        // unchanged attributes are not looked at: that is the contract
+        lenient.checkChangesSatisfySchema(user, List.of(USER.resolve("title").orElseThrow()));
+    }
+
+    @Test
+    void aRequiredExtensionLosingItsLastAttributeIsReported() {
+        SchemaDefinition extension = new SchemaDefinition("urn:example:params:scim:schemas:extension:badge:2.0:User",
+                "Badge", "", List.of(AttributeDefinition.builder("badge", AttributeType.STRING).build()));
+        ResourceTypeDefinition type = new ResourceTypeDefinition("User", "/Users", "", USER.schema(),
+                List.of(new SchemaExtension(extension, true)));
+        ResourceValidator validator = new ResourceValidator(type);
+        ObjectNode user = validator.validateForCreate(ScimJson.parseObject(
+                ("{\"userName\":\"b\",\"" + extension.id() + "\":{\"badge\":\"7\"}}").getBytes()));
+        ResolvedAttribute badge = type.resolve(extension.id(), "badge").orElseThrow();
+        validator.checkChangesSatisfySchema(user, List.of(badge));
+        user.remove(extension.id());
+        assertThatThrownBy(() -> validator.checkChangesSatisfySchema(user, List.of(badge)))
+                .isInstanceOf(ScimException.class).hasMessageContaining("is required");
+    }
+
+    /** Sets (or removes) one attribute, in its container, and records it as changed. */
+    private static void change(ObjectNode user, String path, String value, List<ResolvedAttribute> changed) {
+        ObjectNode container = user;
+        String name = path;
+        ResolvedAttribute resolved;
+        if (path.startsWith(SchemaUrns.ENTERPRISE_USER + ":")) {
+            name = path.substring(SchemaUrns.ENTERPRISE_USER.length() + 1);
+            resolved = USER.resolve(SchemaUrns.ENTERPRISE_USER, name).orElseThrow();
+            JsonNode existing = user.get(SchemaUrns.ENTERPRISE_USER);
+            container = existing instanceof ObjectNode o ? o : user.putObject(SchemaUrns.ENTERPRISE_USER);
+        } else {
+            resolved = USER.resolve(name).orElseThrow();
+        }
+        if (value.equals("<absent>")) {
+            container.remove(name);
+        } else {
+            container.set(name, ScimJson.parse(value.getBytes()));
+        }
+        if (container != user && container.isEmpty()) {
+            user.remove(SchemaUrns.ENTERPRISE_USER);
+        }
+        if (!changed.contains(resolved)) {
+            changed.add(resolved);
+        }
+    }
+
+    private static Optional<ScimException> outcome(Runnable check) {
+        try {
+            check.run();
+            return Optional.empty();
+        } catch (ScimException e) {
+            return Optional.of(e);
+        }
+    }
+}

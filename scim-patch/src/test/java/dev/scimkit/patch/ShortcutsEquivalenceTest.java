@@ -1,0 +1,214 @@
+package dev.scimkit.patch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.resource.ResourceValidator;
+import dev.scimkit.core.schema.AttributeDefinition;
+import dev.scimkit.core.schema.ResourceTypeDefinition;
+import dev.scimkit.core.schema.SchemaDefinition;
+import dev.scimkit.core.schema.SchemaExtension;
+import dev.scimkit.filter.Filters;
+import dev.scimkit.filter.ast.AttributePath;
+import dev.scimkit.filter.ast.PatchPath;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.scimkit.patch.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shortcuts of the PATCH engine against what they replace: plain paths read without the grammar
+ * equal the grammar's reading; validating only the changed attributes accepts and rejects what
+ * validating the whole result does; the touched list equals a comparison of the whole resource.
+ */
+class ShortcutsEquivalenceTest {
+
+    private static final ResourceValidator USER_SCHEMA = new ResourceValidator(USER);
+
+    // ------------------------------------------------------------------ plain paths
+
+    @Provide
+    Arbitrary<String> pathTexts() {
+        Arbitrary<String> prefix = Arbitraries.of("", "", "urn:", "URN:ietf:params:", ENTERPRISE + ":", "urn:a:b.c:",
+                "urn::", "urn");
+        Arbitrary<String> rest = Arbitraries.strings().withChars("aZq9_-.:$[] \"rR").ofMaxLength(14);
+        return Combinators.combine(prefix, rest).as(String::concat);
+    }
+
+    @Property(tries = 1000)
+    void aPlainPathReadsAsTheGrammarReadsIt(@ForAll("pathTexts") String text) {
+        PatchPath plain = PlainPaths.parsePlain(text);
+        if (plain == null) {
+            return;
+        }
+        PatchPath grammar = Filters.parsePatchPath(text);
+        assertThat(spelled(plain.attribute())).isEqualTo(spelled(grammar.attribute()));
+        assertThat(grammar.valueFilter()).isEmpty();
+        assertThat(grammar.valueSubAttribute()).isEmpty();
+    }
+
+    @Test
+    void theCommonPathsTakeTheShortcutAndFiltersDoNot() {
+        assertThat(PlainPaths.parsePlain("name.givenName")).isNotNull();
+        assertThat(spelled(PlainPaths.parsePlain(ENTERPRISE + ":manager.value").attribute()))
+                .containsExactly(ENTERPRISE, "manager", "value");
+        assertThat(PlainPaths.parsePlain("emails[type eq \"work\"].value")).isNull();
+        assertThat(PlainPaths.parsePlain("members.$ref")).isNull();
+        assertThat(PlainPaths.parsePlain("urn:foo")).isNull();
+        assertThat(PlainPaths.parse("emails[type eq \"work\"].value").valueFilter()).isPresent();
+    }
+
+    private static List<String> spelled(AttributePath p) {
+        return List.of(p.schemaUrn().orElse(""), p.attribute(), p.subAttribute().orElse(""));
+    }
+
+    // ------------------------------------------------------------------ changed-only validation and touched
+
+    @Provide
+    Arbitrary<ObjectNode> users() {
+        Arbitrary<String> word = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(5);
+        return Combinators.combine(word.injectNull(0.3), word.list().ofMaxSize(3).uniqueElements(s -> s.toLowerCase(Locale.ROOT)),
+                        word.injectNull(0.5), Arbitraries.integers().between(-1, 2), Arbitraries.of(true, false))
+                .as((nick, mails, department, primary, active) -> {
+                    ObjectNode u = user("{}");
+                    if (nick != null) {
+                        u.put("nickName", nick);
+                        u.putObject("name").put("givenName", nick).put("familyName", "F");
+                    }
+                    for (int i = 0; i < mails.size(); i++) {
+                        ObjectNode e = u.withArray("emails").addObject().put("value", mails.get(i) + "@example.com")
+                                .put("type", i == 0 ? "work" : "home");
+                        if (i == primary) {
+                            e.put("primary", true);
+                        }
+                    }
+                    if (department != null) {
+                        u.withArray("schemas").add(ENTERPRISE);
+                        u.putObject(ENTERPRISE).put("department", department).putObject("manager").put("value", "m1");
+                    }
+                    u.put("active", active);
+                    return u;
+                });
+    }
+
+    @Provide
+    Arbitrary<List<String>> operationLists() {
+        Arbitrary<String> word = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(5);
+        Arbitrary<String> op = Arbitraries.oneOf(
+                word.map(w -> "{'op':'replace','path':'nickName','value':'" + w + "'}"),
+                word.map(w -> "{'op':'replace','path':'name.familyName','value':'" + w + "'}"),
+                word.map(w -> "{'op':'add','path':'emails','value':[{'value':'" + w + "@example.com','primary':true}]}"),
+                word.map(w -> "{'op':'replace','path':'emails[type eq \\'work\\'].value','value':'" + w + "@example.org'}"),
+                word.map(w -> "{'op':'Replace','value':{'name.givenName':'" + w + "','" + ENTERPRISE + ":department':'" + w + "'}}"),
+                word.map(w -> "{'op':'add','path':'" + ENTERPRISE + ":employeeNumber','value':'" + w + "'}"),
+                word.map(w -> "{'op':'replace','path':'" + ENTERPRISE + "','value':{'costCenter':'" + w + "'}}"),
+                word.map(w -> "{'op':'add','path':'phoneNumbers','value':[{'value':'" + w + "','primary':true},{'value':'x" + w + "','primary':true}]}"),
+                Arbitraries.of("{'op':'remove','path':'" + ENTERPRISE + "'}", "{'op':'remove','path':'" + ENTERPRISE + ":manager'}",
+                        "{'op':'remove','path':'emails'}", "{'op':'remove','path':'name'}", "{'op':'remove','path':'userName'}",
+                        "{'op':'replace','path':'active','value':'False'}", "{'op':'replace','value':{'id':'u1','active':true}}",
+                        "{'op':'remove','path':'emails[primary eq true]'}", "{'op':'replace','path':'userName','value':'bjensen'}"));
+        return op.list().ofMinSize(1).ofMaxSize(5);
+    }
+
+    @Property(tries = 300)
+    void checkingTheChangesEqualsCheckingTheWholeResult(@ForAll("users") ObjectNode user,
+                                                         @ForAll("operationLists") List<String> ops) {
+        USER_SCHEMA.checkSatisfiesSchema(user);   // the precondition: a stored resource satisfies its schema
+        PatchPlan plan;
+        try {
+            plan = LENIENT.plan(USER, ops("[" + String.join(",", ops) + "]"));
+        } catch (ScimException e) {
+            return;   // rejected before any resource is looked at: nothing to compare
+        }
+        Optional<PatchResult> fast = outcome(() -> plan.apply(user));
+
+        // the whole-resource way: apply, sync schemas, check everything, compare everything
+        ObjectNode work = user.deepCopy();
+        boolean applied = true;
+        try {
+            for (PlannedOperation op : plan.operations()) {
+                plan.applier().apply(work, op);
+            }
+        } catch (ScimException e) {
+            applied = false;
+        }
+        boolean valid = applied;
+        if (applied) {
+            ResourceChanges.syncSchemas(USER, work);
+            valid = outcome(() -> {
+                USER_SCHEMA.checkSatisfiesSchema(work);
+                return work;
+            }).isPresent();
+        }
+        assertThat(fast.isPresent()).as("accepted as the whole-resource check accepts").isEqualTo(valid);
+        if (fast.isPresent()) {
+            assertThat(fast.get().resource()).isEqualTo(work);
+            assertThat(new ArrayList<>(fast.get().touchedAttributes())).isEqualTo(wholeResourceDiff(USER, user, work));
+        }
+    }
+
+    private static <T> Optional<T> outcome(java.util.function.Supplier<T> run) {
+        try {
+            return Optional.of(run.get());
+        } catch (ScimException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every attribute of the schemas compared between the two versions: what touchedAttributes promises. */
+    private static List<String> wholeResourceDiff(ResourceTypeDefinition type, ObjectNode before, ObjectNode after) {
+        List<String> out = new ArrayList<>();
+        diff(type, type.schema(), "", before, after, true, out);
+        for (SchemaExtension e : type.extensions()) {
+            String urn = e.schema().id();
+            diff(type, e.schema(), urn + ":", JsonValues.get(before, urn), JsonValues.get(after, urn), false, out);
+        }
+        return out;
+    }
+
+    private static void diff(ResourceTypeDefinition type, SchemaDefinition schema, String prefix, JsonNode before,
+                             JsonNode after, boolean core, List<String> out) {
+        Map<String, AttributeDefinition> names = new LinkedHashMap<>();
+        for (JsonNode side : new JsonNode[]{before, after}) {
+            if (side == null || !side.isObject()) {
+                continue;
+            }
+            for (Iterator<String> it = side.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                Optional<AttributeDefinition> def = core ? type.resolve(name).map(r -> r.attribute()) : schema.attribute(name);
+                def.ifPresent(d -> names.putIfAbsent(d.name().toLowerCase(Locale.ROOT), d));
+            }
+        }
+        for (AttributeDefinition def : names.values()) {
+            JsonNode b = JsonValues.get(before, def.name());
+            JsonNode a = JsonValues.get(after, def.name());
+            if (def.isComplex() && !def.multiValued()) {
+                for (AttributeDefinition sub : def.subAttributes()) {
+                    if (differ(JsonValues.get(b, sub.name()), JsonValues.get(a, sub.name()))) {
+                        out.add(prefix + def.name() + "." + sub.name());
+                    }
+                }
+            } else if (differ(b, a)) {
+                out.add(prefix + def.name());
+            }
+        }
+    }
+
+    private static boolean differ(JsonNode a, JsonNode b) {
+        return !JsonValues.identical(a, b);
+    }
+}
