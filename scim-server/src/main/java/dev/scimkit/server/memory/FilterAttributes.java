@@ -1,49 +1,80 @@
 package dev.scimkit.server.memory;
 
+import dev.scimkit.core.schema.ResourceTypeDefinition;
+import dev.scimkit.filter.ast.AttributePath;
 import dev.scimkit.filter.ast.Filter;
 import dev.scimkit.filter.ast.FilterVisitor;
+import dev.scimkit.filter.eval.ResolvedPath;
 
-/** Which top-level attributes a filter reads, so a search materialises only what it needs. */
-final class FilterAttributes implements FilterVisitor<Boolean> {
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
-    private final String attribute;
+/**
+ * Which top-level attributes of the core schema a filter reads, so a search materialises only what it
+ * needs (a group's members, a user's derived groups). Paths are resolved with the filter module's
+ * {@link ResolvedPath}, as the evaluator resolves them: an attribute the schema does not know reads
+ * nothing, because the evaluator treats it as unassigned.
+ */
+final class FilterAttributes implements FilterVisitor<Void> {
 
-    private FilterAttributes(String attribute) {
-        this.attribute = attribute;
+    private final ResourceTypeDefinition type;
+    private final Set<String> names = new HashSet<>();
+
+    private FilterAttributes(ResourceTypeDefinition type) {
+        this.type = type;
     }
 
-    /** Whether {@code filter} reads the top-level attribute {@code attribute} (ignoring case). */
-    static boolean mentions(Filter filter, String attribute) {
-        return filter.accept(new FilterAttributes(attribute));
+    /** The lower-case names of the core top-level attributes {@code filter} reads. */
+    static Set<String> readBy(ResourceTypeDefinition type, Filter filter) {
+        FilterAttributes visitor = new FilterAttributes(type);
+        filter.accept(visitor);
+        return visitor.names;
+    }
+
+    /** The lower-case name of the core top-level attribute {@code path} addresses, if it addresses one. */
+    static Optional<String> topLevel(ResourceTypeDefinition type, AttributePath path) {
+        return ResolvedPath.resolve(type, path)
+                .filter(r -> r.extensionUrn().isEmpty())
+                .map(r -> r.attribute().name().toLowerCase(Locale.ROOT));
+    }
+
+    private Void add(AttributePath path) {
+        topLevel(type, path).ifPresent(names::add);
+        return null;
     }
 
     @Override
-    public Boolean visitComparison(Filter.Comparison comparison) {
-        return comparison.path().attribute().equalsIgnoreCase(attribute);
+    public Void visitComparison(Filter.Comparison comparison) {
+        return add(comparison.path());
     }
 
     @Override
-    public Boolean visitPresent(Filter.Present present) {
-        return present.path().attribute().equalsIgnoreCase(attribute);
+    public Void visitPresent(Filter.Present present) {
+        return add(present.path());
     }
 
     @Override
-    public Boolean visitAnd(Filter.And and) {
-        return and.left().accept(this) || and.right().accept(this);
+    public Void visitAnd(Filter.And and) {
+        and.left().accept(this);
+        return and.right().accept(this);
     }
 
     @Override
-    public Boolean visitOr(Filter.Or or) {
-        return or.left().accept(this) || or.right().accept(this);
+    public Void visitOr(Filter.Or or) {
+        or.left().accept(this);
+        return or.right().accept(this);
     }
 
     @Override
-    public Boolean visitNot(Filter.Not not) {
+    public Void visitNot(Filter.Not not) {
         return not.inner().accept(this);
     }
 
     @Override
-    public Boolean visitValuePath(Filter.ValuePath valuePath) {
-        return valuePath.path().attribute().equalsIgnoreCase(attribute);
+    public Void visitValuePath(Filter.ValuePath valuePath) {
+        // The inner filter reads sub-attributes of this one attribute.
+        return add(valuePath.path());
     }
 }

@@ -8,6 +8,7 @@ import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.schema.AttributeDefinition;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.filter.ast.Filter;
+import dev.scimkit.filter.eval.FilterEvaluator;
 import dev.scimkit.patch.MembershipDelta;
 import dev.scimkit.patch.PatchPlan;
 import dev.scimkit.patch.PatchResult;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.Lock;
 import java.util.function.Predicate;
 
 /**
@@ -51,6 +52,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     private final boolean memberIdsCaseExact;
     private final Set<String> unique;
     private final List<AttributeDefinition> indexed = new ArrayList<>();
+    private final FilterEvaluator evaluator;
 
     InMemoryResourceRepository(InMemoryStore store, ResourceTypeDefinition type) {
         this.store = store;
@@ -61,6 +63,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         this.memberIdsCaseExact = members.flatMap(m -> m.subAttribute("value")).map(AttributeDefinition::caseExact).orElse(true);
         this.hasGroups = type.schema().attribute("groups").isPresent();
         this.unique = store.uniqueAttributes(type);
+        this.evaluator = new FilterEvaluator(type);
         Set<String> names = new LinkedHashSet<>(INDEXED);
         names.addAll(unique);
         for (String n : names) {
@@ -77,20 +80,12 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     @Override
     public ObjectNode create(TenantId tenant, ObjectNode resource) {
         TenantData data = store.tenant(tenant);
-        Lock lock = data.lock.writeLock();
-        lock.lock();
-        try {
+        return data.write(() -> {
             TenantData.TypeTable table = data.table(typeKey);
             ObjectNode body = stripDerived(resource);
             checkUnique(table, body, null);
             String id = UUID.randomUUID().toString();
-            body.put("id", id);
-            String now = now();
-            ObjectNode meta = body.putObject("meta");
-            meta.put("resourceType", type.name());
-            meta.put("created", now);
-            meta.put("lastModified", now);
-            meta.put("version", store.nextVersion());
+            stamp(body, id, Optional.empty());
             TenantData.Stored stored = new TenantData.Stored(body, hasMembers);
             if (hasMembers) {
                 setMembers(data, id, stored, resource.get("members"));
@@ -99,9 +94,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             data.typeOfId.put(id, typeKey);
             index(table, id, body);
             return materialize(data, stored, true);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
@@ -110,60 +103,36 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         if (data.isEmpty()) {
             return Optional.empty();
         }
-        Lock lock = data.get().lock.readLock();
-        lock.lock();
-        try {
-            TenantData.Stored stored = data.get().table(typeKey).byId.get(id);
-            return stored == null ? Optional.empty()
-                    : Optional.of(materialize(data.get(), stored, !projection.mayOmit("members")));
-        } finally {
-            lock.unlock();
-        }
+        return data.get().read(() -> Optional.ofNullable(data.get().table(typeKey).byId.get(id))
+                .map(stored -> materialize(data.get(), stored, !projection.mayOmit("members"))));
     }
 
     @Override
     public ObjectNode replace(TenantId tenant, String id, ObjectNode resource, Optional<String> expectedVersion) {
         TenantData data = store.tenant(tenant);
-        Lock lock = data.lock.writeLock();
-        lock.lock();
-        try {
+        return data.write(() -> {
             TenantData.TypeTable table = data.table(typeKey);
-            TenantData.Stored stored = find(table, id);
-            checkVersion(stored, expectedVersion);
+            TenantData.Stored stored = current(table, id, expectedVersion);
             ObjectNode body = stripDerived(resource);
             checkUnique(table, body, id);
             if (hasMembers) {
                 checkMembersExist(data, InMemoryStore.memberIds(resource.get("members")));
             }
-            ObjectNode oldMeta = (ObjectNode) stored.body.get("meta");
-            body.put("id", id);
-            ObjectNode meta = body.putObject("meta");
-            meta.put("resourceType", type.name());
-            meta.set("created", oldMeta.get("created"));
-            meta.put("lastModified", now());
-            meta.put("version", store.nextVersion());
-            unindex(table, id, stored.body);
-            stored.body = body;
-            index(table, id, body);
+            storeRevision(table, id, stored, body);
             if (hasMembers) {
                 setMembers(data, id, stored, resource.get("members"));
             }
             return materialize(data, stored, true);
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
     public ObjectNode patch(TenantId tenant, String id, PatchPlan plan, Optional<String> expectedVersion,
                             Projection projection) {
         TenantData data = store.tenant(tenant);
-        Lock lock = data.lock.writeLock();
-        lock.lock();
-        try {
+        return data.write(() -> {
             TenantData.TypeTable table = data.table(typeKey);
-            TenantData.Stored stored = find(table, id);
-            checkVersion(stored, expectedVersion);
+            TenantData.Stored stored = current(table, id, expectedVersion);
             PatchResult result;
             if (hasMembers && plan.membershipDelta().isPresent()) {
                 // Members never leave their map: the plan sees the group without them and hands the
@@ -182,23 +151,12 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             ObjectNode body = stripDerived(result.resource());
             body.remove("members");
             checkUnique(table, body, id);
-            ObjectNode oldMeta = (ObjectNode) stored.body.get("meta");
-            body.put("id", id);
-            ObjectNode meta = body.putObject("meta");
-            meta.put("resourceType", type.name());
-            meta.set("created", oldMeta.get("created"));
-            meta.put("lastModified", now());
-            meta.put("version", store.nextVersion());
-            unindex(table, id, stored.body);
-            stored.body = body;
-            index(table, id, body);
+            storeRevision(table, id, stored, body);
             if (hasMembers) {
                 applyDelta(data, id, stored, delta);
             }
             return materialize(data, stored, !projection.mayOmit("members"));
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Override
@@ -208,24 +166,18 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             throw notFound(id);
         }
         TenantData data = existing.get();
-        Lock lock = data.lock.writeLock();
-        lock.lock();
-        try {
+        data.write(() -> {
             TenantData.TypeTable table = data.table(typeKey);
-            TenantData.Stored stored = find(table, id);
-            checkVersion(stored, expectedVersion);
+            TenantData.Stored stored = current(table, id, expectedVersion);
             table.byId.remove(id);
             unindex(table, id, stored.body);
             data.typeOfId.remove(id);
             if (stored.members != null) {
-                for (ObjectNode m : stored.members.values()) {
-                    data.removeMembership(m.get("value").asText(), new TenantData.GroupRef(typeKey, id));
-                }
+                dropAllMembers(data, new TenantData.GroupRef(typeKey, id), stored);
             }
             removeFromAllGroups(data, id);
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     @Override
@@ -235,15 +187,16 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             return SearchResult.empty();
         }
         TenantData data = existing.get();
-        Lock lock = data.lock.readLock();
-        lock.lock();
-        try {
+        // Validated against the schema (400 invalidFilter) before any data is read. The evaluator
+        // caches by filter instance, so the count and page searches of one request validate it once.
+        Predicate<JsonNode> matcher = query.filter().map(evaluator::predicate).orElse(r -> true);
+        return data.read(() -> {
             TenantData.TypeTable table = data.table(typeKey);
-            boolean membersNeeded = query.filter().map(f -> FilterAttributes.mentions(f, "members")).orElse(false)
-                    || query.sort().map(s -> s.path().attribute().equalsIgnoreCase("members")).orElse(false);
-            boolean groupsNeeded = query.filter().map(f -> FilterAttributes.mentions(f, "groups")).orElse(false)
-                    || query.sort().map(s -> s.path().attribute().equalsIgnoreCase("groups")).orElse(false);
-            Predicate<ObjectNode> matcher = query.filter().map(f -> FilterMatching.matcher(type, f)).orElse(r -> true);
+            Set<String> read = new HashSet<>();
+            query.filter().ifPresent(f -> read.addAll(FilterAttributes.readBy(type, f)));
+            query.sort().flatMap(s -> FilterAttributes.topLevel(type, s.path())).ifPresent(read::add);
+            boolean membersNeeded = hasMembers && read.contains("members");
+            boolean groupsNeeded = hasGroups && read.contains("groups");
             List<TenantData.Stored> matches = new ArrayList<>();
             List<ObjectNode> views = new ArrayList<>();
             for (TenantData.Stored s : candidates(table, query.filter())) {
@@ -268,9 +221,26 @@ public final class InMemoryResourceRepository implements ResourceRepository {
                 page.add(materialize(data, matches.get(order.get((int) i)), withMembers));
             }
             return new SearchResult(matches.size(), page);
-        } finally {
-            lock.unlock();
-        }
+        });
+    }
+
+    /** Makes {@code body} the next revision of {@code stored}: same id and creation time, a new version, indexes updated. */
+    private void storeRevision(TenantData.TypeTable table, String id, TenantData.Stored stored, ObjectNode body) {
+        stamp(body, id, Optional.ofNullable(stored.body.path("meta").get("created")));
+        unindex(table, id, stored.body);
+        stored.body = body;
+        index(table, id, body);
+    }
+
+    /** Sets {@code id} and a fresh {@code meta}; {@code created} is kept from an earlier revision, else now. */
+    private void stamp(ObjectNode body, String id, Optional<JsonNode> created) {
+        String now = now();
+        body.put("id", id);
+        ObjectNode meta = body.putObject("meta");
+        meta.put("resourceType", type.name());
+        created.ifPresentOrElse(c -> meta.set("created", c), () -> meta.put("created", now));
+        meta.put("lastModified", now);
+        meta.put("version", store.nextVersion());
     }
 
     // ---- candidates through indexes ------------------------------------------------------------
@@ -382,10 +352,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         List<String> ids = InMemoryStore.memberIds(members);
         checkMembersExist(data, ids);
         TenantData.GroupRef self = new TenantData.GroupRef(typeKey, groupId);
-        for (ObjectNode m : stored.members.values()) {
-            data.removeMembership(m.get("value").asText(), self);
-        }
-        stored.members.clear();
+        dropAllMembers(data, self, stored);
         if (members instanceof ArrayNode array) {
             for (JsonNode m : array) {
                 addMember(data, self, stored, m);
@@ -396,10 +363,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     private void applyDelta(TenantData data, String groupId, TenantData.Stored stored, MembershipDelta delta) {
         TenantData.GroupRef self = new TenantData.GroupRef(typeKey, groupId);
         if (delta.replaceAll()) {
-            for (ObjectNode m : stored.members.values()) {
-                data.removeMembership(m.get("value").asText(), self);
-            }
-            stored.members.clear();
+            dropAllMembers(data, self, stored);
         }
         for (String removed : delta.removedIds()) {
             ObjectNode m = stored.members.remove(memberKey(removed));
@@ -410,6 +374,13 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         for (ObjectNode m : delta.added()) {
             addMember(data, self, stored, m);
         }
+    }
+
+    private static void dropAllMembers(TenantData data, TenantData.GroupRef self, TenantData.Stored stored) {
+        for (ObjectNode m : stored.members.values()) {
+            data.removeMembership(m.get("value").asText(), self);
+        }
+        stored.members.clear();
     }
 
     private void addMember(TenantData data, TenantData.GroupRef self, TenantData.Stored stored, JsonNode member) {
@@ -512,6 +483,16 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         return body;
     }
 
+    /** The stored resource {@code id}, which must exist (404) and have the expected version, if one is given (412). */
+    private TenantData.Stored current(TenantData.TypeTable table, String id, Optional<String> expectedVersion) {
+        TenantData.Stored stored = table.byId.get(id);
+        if (stored == null) {
+            throw notFound(id);
+        }
+        checkVersion(stored, expectedVersion);
+        return stored;
+    }
+
     private void checkVersion(TenantData.Stored stored, Optional<String> expectedVersion) {
         if (expectedVersion.isPresent()) {
             String current = stored.body.path("meta").path("version").asText();
@@ -520,14 +501,6 @@ public final class InMemoryResourceRepository implements ResourceRepository {
                         + ", not " + expectedVersion.get());
             }
         }
-    }
-
-    private TenantData.Stored find(TenantData.TypeTable table, String id) {
-        TenantData.Stored stored = table.byId.get(id);
-        if (stored == null) {
-            throw notFound(id);
-        }
-        return stored;
     }
 
     private ScimException notFound(String id) {

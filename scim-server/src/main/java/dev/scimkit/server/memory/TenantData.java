@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * Everything one tenant stores, guarded by one read/write lock: the resources of each type, their
@@ -25,6 +27,25 @@ final class TenantData {
     final Map<String, String> typeOfId = new HashMap<>();
     /** Member id → the groups (type, id) that list it. */
     final Map<String, Set<GroupRef>> groupsOfMember = new HashMap<>();
+
+    /** The result of {@code action}, run with the write lock held. */
+    <T> T write(Supplier<T> action) {
+        return locked(lock.writeLock(), action);
+    }
+
+    /** The result of {@code action}, run with the read lock held. */
+    <T> T read(Supplier<T> action) {
+        return locked(lock.readLock(), action);
+    }
+
+    private static <T> T locked(Lock held, Supplier<T> action) {
+        held.lock();
+        try {
+            return action.get();
+        } finally {
+            held.unlock();
+        }
+    }
 
     TypeTable table(String typeName) {
         return tables.computeIfAbsent(typeName.toLowerCase(Locale.ROOT), t -> new TypeTable());

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Orders resources by a sort key as RFC 7644 §3.4.2.3 describes: by the attribute's type (strings
@@ -26,15 +27,15 @@ public final class ResourceOrdering {
 
     /** A comparator for {@code sort} on resources of {@code type}. */
     public static Comparator<ObjectNode> comparator(ResourceTypeDefinition type, SortSpec sort) {
-        AttributeDefinition def = AttributeValues.definition(type, sort.path()).orElse(null);
-        Comparator<JsonNode> values = valueComparator(def);
+        SortKey key = SortKey.of(type, sort.path());
+        Comparator<JsonNode> values = valueComparator(key.definition().orElse(null));
         Comparator<ObjectNode> ascending = (a, b) -> {
-            JsonNode va = AttributeValues.sortValue(type, a, sort.path());
-            JsonNode vb = AttributeValues.sortValue(type, b, sort.path());
-            if (va == null || vb == null) {
-                return va == null ? (vb == null ? 0 : 1) : -1;
+            Optional<JsonNode> va = key.valueOf(a);
+            Optional<JsonNode> vb = key.valueOf(b);
+            if (va.isEmpty() || vb.isEmpty()) {
+                return va.isEmpty() ? (vb.isEmpty() ? 0 : 1) : -1;
             }
-            return values.compare(va, vb);
+            return values.compare(va.get(), vb.get());
         };
         return sort.order() == SortOrder.DESCENDING ? ascending.reversed() : ascending;
     }
