@@ -1,22 +1,15 @@
 package dev.scimkit.filter.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scimkit.core.json.ScimJson;
-import dev.scimkit.core.schema.AttributeDefinition;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
-import dev.scimkit.filter.ast.CompareOperator;
 import dev.scimkit.filter.ast.Filter;
-import dev.scimkit.filter.ast.Literal;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
  * Evaluates filters against resources (Jackson trees) the way the resource type's schema says
- * (RFC 7644 §3.4.2.2). Immutable and thread-safe.
+ * (RFC 7644 §3.4.2.2). Thread-safe; its only state is a small cache of compiled filters.
  *
  * <p>Semantics, where the RFC leaves room:
  * <ul>
@@ -40,8 +33,19 @@ import java.util.function.Predicate;
  */
 public final class FilterEvaluator {
 
+    private static final int CACHE_SLOTS = 32;
+
     private final ResourceTypeDefinition type;
     private final PathScope scope;
+
+    /**
+     * Compiled filters by identity, so that {@link #matches} called again and again with the same
+     * filter (a search testing each stored resource) validates and compiles it once. Direct-mapped and
+     * lock-free: a slot holds an immutable entry, a racing write only replaces one correct entry with
+     * another, and a miss simply validates and compiles again (so an invalid filter fails every time).
+     * Small and bounded, so it never keeps more than a few dozen filters alive.
+     */
+    private final Compiled[] cache = new Compiled[CACHE_SLOTS];
 
     public FilterEvaluator(ResourceTypeDefinition type) {
         this.type = Objects.requireNonNull(type, "type");
@@ -53,10 +57,13 @@ public final class FilterEvaluator {
         return type;
     }
 
-    /** Whether {@code resource} matches {@code filter}; a forbidden comparison is a 400 {@code invalidFilter}. */
+    /**
+     * Whether {@code resource} matches {@code filter}; a forbidden comparison is a 400 {@code invalidFilter}.
+     * The filter is checked against the schema and compiled on first use and the result reused while the
+     * same filter instance is passed again.
+     */
     public boolean matches(Filter filter, JsonNode resource) {
-        FilterValidator.check(filter, scope);
-        return eval(filter, resource, scope);
+        return compiled(filter).test(resource);
     }
 
     /**
@@ -64,73 +71,35 @@ public final class FilterEvaluator {
      * result set does.
      */
     public Predicate<JsonNode> predicate(Filter filter) {
+        return compiled(filter);
+    }
+
+    private Predicate<JsonNode> compiled(Filter filter) {
+        Objects.requireNonNull(filter, "filter");
+        int slot = slot(filter);
+        Compiled entry = cache[slot];
+        if (entry != null && entry.filter == filter) {
+            return entry.predicate;
+        }
         FilterValidator.check(filter, scope);
-        return resource -> eval(filter, resource, scope);
+        Predicate<JsonNode> predicate = FilterCompiler.compile(filter, scope);
+        cache[slot] = new Compiled(filter, predicate);
+        return predicate;
     }
 
-    private boolean eval(Filter filter, JsonNode context, PathScope scope) {
-        if (filter instanceof Filter.Comparison c) {
-            return compare(c, context, scope);
-        }
-        if (filter instanceof Filter.Present p) {
-            Optional<ResolvedPath> path = scope.resolve(p.path());
-            return path.isPresent() && path.get().select(context).stream().anyMatch(ValueMatcher::isPresent);
-        }
-        if (filter instanceof Filter.And and) {
-            return eval(and.left(), context, scope) && eval(and.right(), context, scope);
-        }
-        if (filter instanceof Filter.Or or) {
-            return eval(or.left(), context, scope) || eval(or.right(), context, scope);
-        }
-        if (filter instanceof Filter.Not not) {
-            return !eval(not.inner(), context, scope);
-        }
-        Filter.ValuePath vp = (Filter.ValuePath) filter;
-        Optional<ResolvedPath> path = scope.resolve(vp.path());
-        if (path.isEmpty()) {
-            return false;
-        }
-        PathScope inner = PathScope.within(path.get().leaf());
-        for (JsonNode element : path.get().select(context)) {
-            if (element.isObject() && eval(vp.filter(), element, inner)) {
-                return true;
-            }
-        }
-        return false;
+    private static int slot(Filter filter) {
+        int h = System.identityHashCode(filter);
+        return (h ^ (h >>> 16)) & (CACHE_SLOTS - 1);
     }
 
-    private boolean compare(Filter.Comparison c, JsonNode context, PathScope scope) {
-        Optional<ResolvedPath> path = scope.resolve(c.path());
-        AttributeDefinition leaf = null;
-        List<JsonNode> values = List.of();
-        if (path.isPresent()) {
-            leaf = path.get().leaf();
-            values = path.get().select(context);
-            if (leaf.isComplex()) {
-                // "emails co \"@example.com\"" compares the value sub-attribute of each email.
-                Optional<AttributeDefinition> valueSub = leaf.subAttribute("value");
-                List<JsonNode> subValues = new ArrayList<>();
-                if (valueSub.isPresent()) {
-                    for (JsonNode element : values) {
-                        ResolvedPath.flattenInto(ScimJson.getIgnoreCase(element, valueSub.get().name()), subValues);
-                    }
-                }
-                leaf = valueSub.orElse(null);
-                values = subValues;
-            }
+    /** A filter and its compiled predicate; final fields, so safely shared through the racy cache. */
+    private static final class Compiled {
+        final Filter filter;
+        final Predicate<JsonNode> predicate;
+
+        Compiled(Filter filter, Predicate<JsonNode> predicate) {
+            this.filter = filter;
+            this.predicate = predicate;
         }
-        CompareOperator op = c.operator();
-        boolean negate = op == CompareOperator.NE;
-        boolean result;
-        if (c.value() instanceof Literal.NullLiteral) {
-            result = values.stream().noneMatch(ValueMatcher::isPresent);
-        } else if (leaf == null) {
-            result = false;
-        } else {
-            CompareOperator positive = negate ? CompareOperator.EQ : op;
-            AttributeDefinition def = leaf;
-            result = values.stream().anyMatch(v -> ValueMatcher.test(def, v, positive, c.value()));
-        }
-        return negate != result;
     }
 }
