@@ -98,6 +98,31 @@ class ProtocolTest {
     }
 
     @Test
+    void serviceProviderConfigAdvertisesWhatTheServerDoes() {
+        ServerLimits limits = ServerLimits.DEFAULT.withBulkMaxOperations(9).withMaxPageSize(250).withMaxPayloadBytes(8_192);
+        JsonNode spc = new EngineFixture(SchemaRegistry.standard(), limits).json("GET", "/ServiceProviderConfig", null);
+        assertThat(spc.path("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
+        assertThat(spc.path("patch").path("supported").isBoolean()).isTrue();
+        assertThat(spc.path("patch").path("supported").booleanValue()).isTrue();
+        assertThat(spc.path("bulk").path("supported").booleanValue()).isTrue();
+        assertThat(spc.path("bulk").path("maxOperations").intValue()).isEqualTo(9);
+        assertThat(spc.path("bulk").path("maxPayloadSize").intValue()).isEqualTo(8_192);
+        assertThat(spc.path("filter").path("supported").booleanValue()).isTrue();
+        assertThat(spc.path("filter").path("maxResults").intValue()).isEqualTo(250);
+        assertThat(spc.path("changePassword").path("supported").isBoolean()).isTrue();
+        assertThat(spc.path("changePassword").path("supported").booleanValue()).isFalse();
+        assertThat(spc.path("sort").path("supported").booleanValue()).isTrue();
+        assertThat(spc.path("etag").path("supported").booleanValue()).isTrue();
+        JsonNode schemes = spc.path("authenticationSchemes");
+        assertThat(schemes).hasSize(1);
+        JsonNode bearer = schemes.get(0);
+        assertThat(bearer.path("type").asText()).isEqualTo("oauthbearertoken");
+        assertThat(bearer.path("name").asText()).isNotBlank();
+        assertThat(bearer.path("description").asText()).isNotBlank();
+        assertThat(bearer.path("primary").booleanValue()).isTrue();
+    }
+
+    @Test
     void meIsTheCallersUserOr501() {
         ScimResponse none = f.call("GET", "/Me", null);
         assertThat(none.status()).isEqualTo(501);

@@ -45,6 +45,27 @@ class QueryAndProjectionTest {
     }
 
     @Test
+    void sortByAMultiValuedAttributeUsesThePrimaryValueElseTheFirst() {
+        EngineFixture g = new EngineFixture();
+        g.createUser("u1", "\"emails\":[{\"value\":\"a@x.org\"},{\"value\":\"n@x.org\",\"primary\":true}]");
+        g.createUser("u2", "\"emails\":[{\"value\":\"c@x.org\"},{\"value\":\"b@x.org\"}]");
+        g.createUser("u3", "\"emails\":[{\"value\":\"m@x.org\",\"primary\":true}]");
+        g.createUser("u4", null);
+        // u1 sorts by its primary n (not a), u2 by its first c (not b); u4 has no value and comes last.
+        assertThat(userNames(g.json("GET", "/Users?sortBy=emails.value", null))).containsExactly("u2", "u3", "u1", "u4");
+        // A complex attribute without a sub-attribute sorts by its value.
+        assertThat(userNames(g.json("GET", "/Users?sortBy=emails", null))).containsExactly("u2", "u3", "u1", "u4");
+        assertThat(userNames(g.json("GET", "/Users?sortBy=emails.value&sortOrder=descending", null)))
+                .containsExactly("u4", "u1", "u3", "u2");
+    }
+
+    @Test
+    void sortByAnUnqualifiedExtensionAttributeFindsItInTheExtension() {
+        assertThat(userNames(f.json("GET", "/Users?sortBy=employeeNumber", null)))
+                .containsExactly("delta", "echo", "bravo", "charlie", "Alpha");
+    }
+
+    @Test
     void pagesAreOneBasedStableAndCountZeroGivesOnlyTheTotal() {
         Set<String> seen = new LinkedHashSet<>();
         for (int start = 1; start <= 5; start += 2) {

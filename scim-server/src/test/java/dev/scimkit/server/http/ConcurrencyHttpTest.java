@@ -1,8 +1,7 @@
 package dev.scimkit.server.http;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,24 +14,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static dev.scimkit.server.http.EntraFlowHttpTest.patch;
-import static dev.scimkit.server.http.EntraFlowHttpTest.user;
+import static dev.scimkit.server.http.HttpScimServer.patch;
+import static dev.scimkit.server.http.HttpScimServer.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Concurrent writers over HTTP never lose each other's changes. */
 class ConcurrencyHttpTest {
 
-    private static HttpScimServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = HttpScimServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final HttpScimServer server = HttpScimServer.perClass();
 
     @Test
     void parallelMemberAddsToOneGroupLoseNothing() throws Exception {

@@ -1,15 +1,16 @@
 package dev.scimkit.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.UUID;
 
+import static dev.scimkit.server.http.HttpScimServer.patch;
 import static dev.scimkit.server.http.HttpScimServer.q;
+import static dev.scimkit.server.http.HttpScimServer.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,17 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EntraFlowHttpTest {
 
-    private static HttpScimServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = HttpScimServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final HttpScimServer server = HttpScimServer.perClass();
 
     enum Dialect { DEFAULT_JOB, AAD_OPT_SCIM_062020 }
 
@@ -169,20 +161,5 @@ class EntraFlowHttpTest {
         java.util.List<String> ids = new java.util.ArrayList<>();
         group.path("members").forEach(m -> ids.add(m.path("value").asText()));
         return ids;
-    }
-
-    static String patch(String operations) {
-        return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[" + operations + "]}";
-    }
-
-    static String user(String userName, String externalId) {
-        return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\",\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"],"
-                + (externalId == null ? "" : "\"externalId\":\"" + externalId + "\",")
-                + "\"userName\":\"" + userName + "\",\"active\":true,"
-                + "\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"" + userName + "@example.com\"}],"
-                + "\"meta\":{\"resourceType\":\"User\"},"
-                + "\"name\":{\"formatted\":\"givenName familyName\",\"familyName\":\"familyName\",\"givenName\":\"givenName\"},"
-                + "\"roles\":[],"
-                + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"employeeNumber\":\"42\",\"department\":\"Ops\"}}";
     }
 }

@@ -1,38 +1,34 @@
 package dev.scimkit.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import static dev.scimkit.server.http.EntraFlowHttpTest.patch;
-import static dev.scimkit.server.http.EntraFlowHttpTest.user;
+import static dev.scimkit.server.http.HttpScimServer.patch;
+import static dev.scimkit.server.http.HttpScimServer.user;
 import static dev.scimkit.server.http.HttpScimServer.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Hostile and broken input over HTTP: every answer is a 4xx with an RFC 7644 error body, never a 500. */
 class HostileInputHttpTest {
 
-    private static HttpScimServer server;
+    @RegisterExtension
+    static final HttpScimServer server = HttpScimServer.perClass();
+
     private static String userId;
     private static String groupId;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = HttpScimServer.start();
+    static void createFixtures() {
         userId = server.post("/Users", user("hostile_" + UUID.randomUUID(), null)).json().path("id").asText();
         groupId = server.post("/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"hostile\"}")
                 .json().path("id").asText();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
     }
 
     private static void assertScimError(HttpScimServer.Reply r, int status, String scimType) {

@@ -14,6 +14,9 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.net.URI;
@@ -24,21 +27,33 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A real Jetty 12 on a loopback port serving the engine with an in-memory store and two tenants,
- * plus a java.net.http client that speaks to it the way Entra ID and Okta do.
+ * The shared fixture of the HTTP tests: a real Jetty 12 on a loopback port serving the engine with an
+ * in-memory store and two tenants, plus a java.net.http client that speaks to it the way Entra ID and
+ * Okta do, and the request bodies those clients send. A test class registers one per class:
+ * {@code @RegisterExtension static final HttpScimServer server = HttpScimServer.perClass();}; it
+ * starts before the class's {@code @BeforeAll} methods and stops after its last test.
  */
-final class HttpScimServer implements AutoCloseable {
+final class HttpScimServer implements BeforeAllCallback, AfterAllCallback {
 
     static final String TOKEN_A = "token-for-tenant-a-" + java.util.UUID.randomUUID();
     static final String TOKEN_B = "token-for-tenant-b-" + java.util.UUID.randomUUID();
 
-    private final Server jetty;
-    private final HttpClient client;
-    final String base;
     final ServerLimits limits;
+    private Server jetty;
+    private HttpClient client;
+    String base;
 
-    private HttpScimServer(ServerLimits limits) throws Exception {
+    private HttpScimServer(ServerLimits limits) {
         this.limits = limits;
+    }
+
+    /** A server with small bodies (64 KiB), so the size limits are cheap to reach. */
+    static HttpScimServer perClass() {
+        return new HttpScimServer(ServerLimits.DEFAULT.withMaxPayloadBytes(64 * 1024));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext testClass) throws Exception {
         SchemaRegistry registry = SchemaRegistry.standard();
         InMemoryStore store = InMemoryStore.create(registry);
         ScimServer engine = ScimServer.builder(registry)
@@ -61,10 +76,6 @@ final class HttpScimServer implements AutoCloseable {
         jetty.start();
         base = "http://127.0.0.1:" + connector.getLocalPort() + "/scim/v2";
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    }
-
-    static HttpScimServer start() throws Exception {
-        return new HttpScimServer(ServerLimits.DEFAULT.withMaxPayloadBytes(64 * 1024));
     }
 
     Reply send(String method, String pathAndQuery, String body) {
@@ -121,8 +132,25 @@ final class HttpScimServer implements AutoCloseable {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** A PatchOp body with the given operations (comma-separated JSON objects). */
+    static String patch(String operations) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[" + operations + "]}";
+    }
+
+    /** A User as Entra ID's provisioning service creates it (with the enterprise extension). */
+    static String user(String userName, String externalId) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\",\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\"],"
+                + (externalId == null ? "" : "\"externalId\":\"" + externalId + "\",")
+                + "\"userName\":\"" + userName + "\",\"active\":true,"
+                + "\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"" + userName + "@example.com\"}],"
+                + "\"meta\":{\"resourceType\":\"User\"},"
+                + "\"name\":{\"formatted\":\"givenName familyName\",\"familyName\":\"familyName\",\"givenName\":\"givenName\"},"
+                + "\"roles\":[],"
+                + "\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":{\"employeeNumber\":\"42\",\"department\":\"Ops\"}}";
+    }
+
     @Override
-    public void close() throws Exception {
+    public void afterAll(ExtensionContext testClass) throws Exception {
         jetty.stop();
     }
 

@@ -1,29 +1,19 @@
 package dev.scimkit.server.http;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.UUID;
 
-import static dev.scimkit.server.http.EntraFlowHttpTest.patch;
+import static dev.scimkit.server.http.HttpScimServer.patch;
 import static dev.scimkit.server.http.HttpScimServer.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The request flows of Okta's SCIM 2.0 provisioning, over real HTTP. */
 class OktaFlowHttpTest {
 
-    private static HttpScimServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = HttpScimServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final HttpScimServer server = HttpScimServer.perClass();
 
     private static String oktaUser(String userName, boolean active, String given) {
         return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName + "\","
