@@ -1,0 +1,39 @@
+package dev.scimkit.examples.tracktik;
+
+import dev.scimkit.examples.ExampleServer;
+import dev.scimkit.examples.ServerOptions;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+/** Starts example servers on a free loopback port, the way an operator would configure them. */
+final class TestServers {
+
+    /** The bearer token of the tenant {@code default}; random so no test depends on a known secret. */
+    static final String TOKEN = "tt-" + UUID.randomUUID();
+
+    private TestServers() {
+    }
+
+    /** The default store: H2 under {@code dataDir}. */
+    static ExampleServer h2(Path dataDir) throws Exception {
+        return start("--data-dir", dataDir.toString());
+    }
+
+    /** PostgreSQL; user and password travel in the JDBC URL. */
+    static ExampleServer postgres(String jdbcUrl, Path dataDir) throws Exception {
+        return start("--store", "postgres:" + jdbcUrl, "--data-dir", dataDir.toString());
+    }
+
+    private static ExampleServer start(String... storeArgs) throws Exception {
+        String[] args = new String[storeArgs.length + 4];
+        args[0] = "--port";
+        args[1] = "0";
+        args[2] = "--token";
+        args[3] = TOKEN;
+        System.arraycopy(storeArgs, 0, args, 4, storeArgs.length);
+        // An empty environment: nothing from the machine's SCIMKIT_* variables leaks into a test.
+        return ExampleServer.start(ServerOptions.parse(args, Map.of()));
+    }
+}
