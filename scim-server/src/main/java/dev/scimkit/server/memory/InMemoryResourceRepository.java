@@ -13,6 +13,7 @@ import dev.scimkit.patch.MembershipDelta;
 import dev.scimkit.patch.PatchPlan;
 import dev.scimkit.patch.PatchResult;
 import dev.scimkit.server.internal.ETags;
+import dev.scimkit.server.internal.MemberReferences;
 import dev.scimkit.server.query.ResourceOrdering;
 import dev.scimkit.server.spi.Projection;
 import dev.scimkit.server.spi.ResourceRepository;
@@ -116,7 +117,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             ObjectNode body = stripDerived(resource);
             checkUnique(table, body, id);
             if (hasMembers) {
-                checkMembersExist(data, InMemoryStore.memberIds(resource.get("members")));
+                checkMembersExist(data, MemberReferences.ids(resource.get("members")));
             }
             storeRevision(table, id, stored, body);
             if (hasMembers) {
@@ -349,7 +350,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
 
     /** Replaces all members of a group with the values of {@code members} (each must exist). */
     private void setMembers(TenantData data, String groupId, TenantData.Stored stored, JsonNode members) {
-        List<String> ids = InMemoryStore.memberIds(members);
+        List<String> ids = MemberReferences.ids(members);
         checkMembersExist(data, ids);
         TenantData.GroupRef self = new TenantData.GroupRef(typeKey, groupId);
         dropAllMembers(data, self, stored);

@@ -1,10 +1,7 @@
 package dev.scimkit.server.memory;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
-import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.schema.AttributeDefinition;
 import dev.scimkit.core.schema.AttributeType;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
@@ -15,7 +12,6 @@ import dev.scimkit.server.spi.TenantId;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -119,20 +115,6 @@ public final class InMemoryStore {
 
     String nextVersion() {
         return "W/\"" + versions.incrementAndGet() + "\"";
-    }
-
-    /** The {@code value} of each element of a {@code members} array that has one. */
-    static List<String> memberIds(JsonNode members) {
-        java.util.ArrayList<String> ids = new java.util.ArrayList<>();
-        if (members instanceof ArrayNode array) {
-            for (JsonNode m : array) {
-                JsonNode v = ScimJson.getIgnoreCase(m, "value");
-                if (v != null && v.isTextual()) {
-                    ids.add(v.asText());
-                }
-            }
-        }
-        return ids;
     }
 
     static ScimException missingMember(String id) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A Jakarta Servlet that hosts a {@link ScimServer}: mount it at the SCIM base path with a
@@ -50,12 +51,8 @@ public class ScimServlet extends HttpServlet {
             resp.setHeader("Connection", "close");
             response = tooLarge(limit);
         } else {
-            byte[] body = readBody(req.getInputStream(), limit, drainCap);
-            if (body == null) {
-                response = tooLarge(limit);
-            } else {
-                response = server.handle(toScimRequest(req, body));
-            }
+            Optional<byte[]> body = readBody(req.getInputStream(), limit, drainCap);
+            response = body.isEmpty() ? tooLarge(limit) : server.handle(toScimRequest(req, body.get()));
         }
         write(response, resp);
     }
@@ -139,11 +136,11 @@ public class ScimServlet extends HttpServlet {
     }
 
     /**
-     * The body, or null when it is longer than {@code limit}. Nothing beyond the limit is kept; the
+     * The body, or empty when it is longer than {@code limit}. Nothing beyond the limit is kept; the
      * excess is read and dropped up to {@code drainCap} bytes, because HTTP clients that are still
      * sending when the server answers often lose the answer to a connection reset.
      */
-    private static byte[] readBody(InputStream in, int limit, long drainCap) throws IOException {
+    private static Optional<byte[]> readBody(InputStream in, int limit, long drainCap) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         long total = 0;
@@ -154,11 +151,11 @@ public class ScimServlet extends HttpServlet {
                 while (total <= drainCap && (n = in.read(buffer)) != -1) {
                     total += n;
                 }
-                return null;
+                return Optional.empty();
             }
             out.write(buffer, 0, n);
         }
-        return out.toByteArray();
+        return Optional.of(out.toByteArray());
     }
 
     private static void write(ScimResponse response, HttpServletResponse resp) throws IOException {
