@@ -10,6 +10,9 @@
  * "and" and "or" associate to the left. The loops (instead of left recursion) keep the parser's stack
  * depth proportional to the nesting of '(' '[' and 'not' only, which the caller bounds before parsing.
  *
+ * The labels (filter=, terms+=, path=, ...) name what the AST builder reads, so that it can work from the
+ * rule contexts' fields with parse-tree building switched off (no child lists to build and search).
+ *
  * Operators and keywords are case-insensitive (RFC 7644 §3.4.2.2). Keywords are also valid attribute
  * names ("pr pr", "not eq pr"): the parser, not the lexer, decides which role a keyword plays.
  */
@@ -19,30 +22,31 @@ options { caseInsensitive = true; }
 
 // ---------------------------------------------------------------- entry rules
 
-filterEntry    : orExpr EOF ;
-patchPathEntry : patchPath EOF ;
-attrPathEntry  : attrPath EOF ;
+filterEntry    : filter=orExpr EOF ;
+patchPathEntry : path=patchPath EOF ;
+attrPathEntry  : path=attrPath EOF ;
 
 // ---------------------------------------------------------------- filters
 
-orExpr  : andExpr (OR andExpr)* ;
-andExpr : unary (AND unary)* ;
+orExpr  : terms+=andExpr (OR terms+=andExpr)* ;
+andExpr : factors+=unary (AND factors+=unary)* ;
 
 // RFC ABNF writes not "(" FILTER ")"; "not attrExp" without parentheses is accepted too, as most
 // clients and servers do, with "not" binding tighter than "and".
 unary
-    : NOT unary                                    # notExpr
-    | primary                                      # primaryExpr
+    : NOT inner=unary                              # notExpr
+    | atom=primary                                 # primaryExpr
     ;
 
 // The three attribute forms share their attrPath prefix, so a mistake after the path is reported at
 // the token that follows it, with '[', 'pr' and the comparison operators as the expected tokens.
 primary
-    : LPAREN orExpr RPAREN                         # groupExpr
-    | attrPath ( LBRACKET orExpr RBRACKET          // valuePath
-               | PR                                // present
-               | compareOp compValue               // comparison
-               )                                   # attrExpr
+    : LPAREN inner=orExpr RPAREN                   # groupExpr
+    | path=attrPath
+        ( LBRACKET valueFilter=orExpr RBRACKET     // valuePath
+        | present=PR                               // present
+        | op=compareOp value=compValue             // comparison
+        )                                          # attrExpr
     ;
 
 compareOp : EQ | NE | CO | SW | EW | GT | GE | LT | LE ;
@@ -52,10 +56,10 @@ compValue : STRING | NUMBER | TRUE | FALSE | NULL ;
 // ---------------------------------------------------------------- paths
 
 // attrPath = [URI ":"] ATTRNAME *1subAttr ; URN_PREFIX carries the URI and its final ':'.
-attrPath : URN_PREFIX? attrName (DOT attrName)? ;
+attrPath : urn=URN_PREFIX? name=attrName (DOT sub=attrName)? ;
 
 // PATH = attrPath / valuePath [subAttr]
-patchPath : attrPath (LBRACKET orExpr RBRACKET (DOT attrName)?)? ;
+patchPath : path=attrPath (LBRACKET valueFilter=orExpr RBRACKET (DOT sub=attrName)?)? ;
 
 attrName
     : NAME | REF

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Converts a parse tree of the SCIM grammar into the immutable AST. {@code and}/{@code or} chains
+ * Converts the rule contexts of the SCIM grammar into the immutable AST, reading only their labelled
+ * fields and start tokens, so it works with parse-tree building switched off. {@code and}/{@code or} chains
  * become left-associative trees, as RFC 7644 reads them. Stateless.
  */
 final class AstBuilder {
@@ -25,7 +26,7 @@ final class AstBuilder {
     }
 
     Filter filter(ScimParser.OrExprContext ctx) {
-        List<ScimParser.AndExprContext> terms = ctx.andExpr();
+        List<ScimParser.AndExprContext> terms = ctx.terms;
         Filter result = and(terms.get(0));
         for (int i = 1; i < terms.size(); i++) {
             result = new Filter.Or(result, and(terms.get(i)));
@@ -34,27 +35,30 @@ final class AstBuilder {
     }
 
     PatchPath patchPath(ScimParser.PatchPathContext ctx) {
-        AttributePath attribute = attrPath(ctx.attrPath());
-        if (ctx.orExpr() == null) {
+        AttributePath attribute = attrPath(ctx.path);
+        if (ctx.valueFilter == null) {
             return PatchPath.of(attribute);
         }
-        Optional<String> sub = Optional.ofNullable(ctx.attrName()).map(n -> n.getText());
-        return new PatchPath(attribute, Optional.of(filter(ctx.orExpr())), sub);
+        Optional<String> sub = ctx.sub == null ? Optional.empty() : Optional.of(name(ctx.sub));
+        return new PatchPath(attribute, Optional.of(filter(ctx.valueFilter)), sub);
     }
 
     AttributePath attrPath(ScimParser.AttrPathContext ctx) {
         String urn = null;
-        if (ctx.URN_PREFIX() != null) {
-            String prefix = ctx.URN_PREFIX().getText();
+        if (ctx.urn != null) {
+            String prefix = ctx.urn.getText();
             urn = prefix.substring(0, prefix.length() - 1);
         }
-        List<ScimParser.AttrNameContext> names = ctx.attrName();
-        String sub = names.size() > 1 ? names.get(1).getText() : null;
-        return AttributePath.of(urn, names.get(0).getText(), sub);
+        return AttributePath.of(urn, name(ctx.name), ctx.sub == null ? null : name(ctx.sub));
+    }
+
+    /** An attribute name is one token (a NAME, $ref or a keyword used as a name). */
+    private static String name(ScimParser.AttrNameContext ctx) {
+        return ctx.getStart().getText();
     }
 
     private Filter and(ScimParser.AndExprContext ctx) {
-        List<ScimParser.UnaryContext> factors = ctx.unary();
+        List<ScimParser.UnaryContext> factors = ctx.factors;
         Filter result = unary(factors.get(0));
         for (int i = 1; i < factors.size(); i++) {
             result = new Filter.And(result, unary(factors.get(i)));
@@ -64,27 +68,39 @@ final class AstBuilder {
 
     private Filter unary(ScimParser.UnaryContext ctx) {
         if (ctx instanceof ScimParser.NotExprContext not) {
-            return new Filter.Not(unary(not.unary()));
+            return new Filter.Not(unary(not.inner));
         }
-        return primary(((ScimParser.PrimaryExprContext) ctx).primary());
+        return primary(((ScimParser.PrimaryExprContext) ctx).atom);
     }
 
     private Filter primary(ScimParser.PrimaryContext ctx) {
         if (ctx instanceof ScimParser.GroupExprContext group) {
-            return filter(group.orExpr());
+            return filter(group.inner);
         }
         ScimParser.AttrExprContext attr = (ScimParser.AttrExprContext) ctx;
-        AttributePath path = attrPath(attr.attrPath());
-        if (attr.orExpr() != null) {
-            return new Filter.ValuePath(path, filter(attr.orExpr()));
+        AttributePath path = attrPath(attr.path);
+        if (attr.valueFilter != null) {
+            return new Filter.ValuePath(path, filter(attr.valueFilter));
         }
-        if (attr.PR() != null) {
+        if (attr.present != null) {
             return new Filter.Present(path);
         }
-        String token = attr.compareOp().getText();
-        CompareOperator op = CompareOperator.fromToken(token)
-                .orElseThrow(() -> new IllegalStateException("The grammar let through the operator " + token));
-        return new Filter.Comparison(path, op, literal(attr.compValue()));
+        return new Filter.Comparison(path, operator(attr.op.getStart()), literal(attr.value));
+    }
+
+    private static CompareOperator operator(Token token) {
+        return switch (token.getType()) {
+            case ScimParser.EQ -> CompareOperator.EQ;
+            case ScimParser.NE -> CompareOperator.NE;
+            case ScimParser.CO -> CompareOperator.CO;
+            case ScimParser.SW -> CompareOperator.SW;
+            case ScimParser.EW -> CompareOperator.EW;
+            case ScimParser.GT -> CompareOperator.GT;
+            case ScimParser.GE -> CompareOperator.GE;
+            case ScimParser.LT -> CompareOperator.LT;
+            case ScimParser.LE -> CompareOperator.LE;
+            default -> throw new IllegalStateException("The grammar let through the operator " + token.getText());
+        };
     }
 
     private Literal literal(ScimParser.CompValueContext ctx) {

@@ -7,7 +7,6 @@ import dev.scimkit.filter.ast.PatchPath;
 import dev.scimkit.filter.grammar.ScimLexer;
 import dev.scimkit.filter.grammar.ScimParser;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.atn.PredictionMode;
@@ -33,19 +32,19 @@ public final class ScimSyntax {
     /** Parses a filter; every malformed input is a 400 {@code invalidFilter}. */
     public static Filter parseFilter(String text, FilterLimits limits) {
         AstBuilder builder = new AstBuilder(SyntaxErrorKind.FILTER);
-        return run(text, limits, SyntaxErrorKind.FILTER, p -> builder.filter(p.filterEntry().orExpr()));
+        return run(text, limits, SyntaxErrorKind.FILTER, p -> builder.filter(p.filterEntry().filter));
     }
 
     /** Parses a PATCH path; every malformed input is a 400 {@code invalidPath}. */
     public static PatchPath parsePatchPath(String text, FilterLimits limits) {
         AstBuilder builder = new AstBuilder(SyntaxErrorKind.PATCH_PATH);
-        return run(text, limits, SyntaxErrorKind.PATCH_PATH, p -> builder.patchPath(p.patchPathEntry().patchPath()));
+        return run(text, limits, SyntaxErrorKind.PATCH_PATH, p -> builder.patchPath(p.patchPathEntry().path));
     }
 
     /** Parses an attribute path; every malformed input is a 400 {@code invalidPath}. */
     public static AttributePath parseAttributePath(String text, FilterLimits limits) {
         AstBuilder builder = new AstBuilder(SyntaxErrorKind.ATTRIBUTE_PATH);
-        return run(text, limits, SyntaxErrorKind.ATTRIBUTE_PATH, p -> builder.attrPath(p.attrPathEntry().attrPath()));
+        return run(text, limits, SyntaxErrorKind.ATTRIBUTE_PATH, p -> builder.attrPath(p.attrPathEntry().path));
     }
 
     private static <T> T run(String text, FilterLimits limits, SyntaxErrorKind kind, Function<ScimParser, T> entry) {
@@ -57,7 +56,7 @@ public final class ScimSyntax {
                     + limits.maxLength() + " are accepted");
         }
         ThrowingErrorListener listener = new ThrowingErrorListener(kind);
-        ScimLexer lexer = new ScimLexer(CharStreams.fromString(text));
+        ScimLexer lexer = new ScimLexer(StringCharStream.of(text));
         lexer.removeErrorListeners();
         lexer.addErrorListener(listener);
         CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -69,6 +68,7 @@ public final class ScimSyntax {
         }
 
         ScimParser parser = new ScimParser(tokens);
+        parser.setBuildParseTree(false);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
