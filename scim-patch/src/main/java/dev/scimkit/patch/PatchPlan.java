@@ -99,11 +99,16 @@ public final class PatchPlan {
      * Applies every operation to a copy of {@code current}, atomically: the copy is returned only if all
      * operations succeed and the result satisfies the schema. {@code current} is never modified.
      *
+     * <p>{@code current} must satisfy the schema (every stored resource does): only the attributes the
+     * operations change are validated, so a defect elsewhere in {@code current} is not reported here.
+     * The copy is made only as deep as the operations write; the result shares the untouched values
+     * with {@code current}, so do not modify {@code current} while you still read the result.
+     *
      * @throws ScimException 400 naming the failing operation's index (noTarget, mutability, invalidValue, ...)
      */
     public PatchResult apply(ObjectNode current) {
         Objects.requireNonNull(current, "current");
-        ObjectNode work = current.deepCopy();
+        ObjectNode work = WritableCopy.of(current, targeted);
         for (PlannedOperation op : operations) {
             applyOne(work, op);
         }
@@ -131,7 +136,7 @@ public final class PatchPlan {
         Objects.requireNonNull(resourceWithoutMembers, "resourceWithoutMembers");
         MembershipDelta delta = membershipDelta.orElseThrow(() -> new IllegalStateException(
                 "This plan's members operations need the current members; use apply(fullResource)"));
-        ObjectNode work = resourceWithoutMembers.deepCopy();
+        ObjectNode work = WritableCopy.of(resourceWithoutMembers, targetedWithoutMembers);
         for (PlannedOperation op : operations) {
             if (!op.target().isMembers()) {
                 applyOne(work, op);
