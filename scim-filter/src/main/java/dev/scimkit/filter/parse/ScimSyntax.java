@@ -4,12 +4,8 @@ import dev.scimkit.filter.FilterLimits;
 import dev.scimkit.filter.ast.AttributePath;
 import dev.scimkit.filter.ast.Filter;
 import dev.scimkit.filter.ast.PatchPath;
-import dev.scimkit.filter.grammar.ScimLexer;
 import dev.scimkit.filter.grammar.ScimParser;
-import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.DefaultErrorStrategy;
-import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 import java.util.function.Function;
@@ -21,8 +17,9 @@ import java.util.function.Function;
  * depth by a linear scan of the tokens before parsing. Parsing is two-stage: SLL prediction with a
  * bail-out strategy first (fast, and enough for every valid filter seen in practice), then full LL
  * with error reporting only when the first stage fails. The generated parser's static DFA cache is
- * shared by all calls and threads and is never cleared; a lexer and parser are created per call
- * because ANTLR recognizers are not thread-safe.
+ * shared by all calls and threads and is never cleared. ANTLR recognizers are not thread-safe, so
+ * each thread reuses its own lexer and parser ({@link Recognizers}). No parse tree is built: the AST
+ * is read from the labelled fields of the rule contexts ({@link AstBuilder}).
  */
 public final class ScimSyntax {
 
@@ -55,33 +52,23 @@ public final class ScimSyntax {
             throw kind.error("The " + kind.noun() + " is " + text.length() + " characters long; at most "
                     + limits.maxLength() + " are accepted");
         }
-        ThrowingErrorListener listener = new ThrowingErrorListener(kind);
-        ScimLexer lexer = new ScimLexer(StringCharStream.of(text));
-        lexer.removeErrorListeners();
-        lexer.addErrorListener(listener);
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
-        tokens.fill();
-        int depth = DepthGuard.maxDepth(tokens.getTokens());
-        if (depth > limits.maxDepth()) {
-            throw kind.error("The " + kind.noun() + " nests " + depth + " levels deep (parentheses, brackets and 'not'); at most "
-                    + limits.maxDepth() + " are accepted");
-        }
-
-        ScimParser parser = new ScimParser(tokens);
-        parser.setBuildParseTree(false);
-        parser.removeErrorListeners();
-        parser.setErrorHandler(new BailErrorStrategy());
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        Recognizers recognizers = Recognizers.acquire(StringCharStream.of(text), kind);
         try {
-            return entry.apply(parser);
-        } catch (ParseCancellationException sllFailed) {
-            // Either the input is malformed or SLL was too weak for it: full LL decides, and reports.
-            tokens.seek(0);
-            parser.reset();
-            parser.addErrorListener(listener);
-            parser.setErrorHandler(new DefaultErrorStrategy());
-            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            return entry.apply(parser);
+            BufferedTokenStream tokens = recognizers.tokens;
+            tokens.fill();
+            int depth = DepthGuard.maxDepth(tokens.getTokens());
+            if (depth > limits.maxDepth()) {
+                throw kind.error("The " + kind.noun() + " nests " + depth + " levels deep (parentheses, brackets and 'not'); at most "
+                        + limits.maxDepth() + " are accepted");
+            }
+            try {
+                return entry.apply(recognizers.sll());
+            } catch (ParseCancellationException sllFailed) {
+                // Either the input is malformed or SLL was too weak for it: full LL decides, and reports.
+                return entry.apply(recognizers.llReporting());
+            }
+        } finally {
+            recognizers.release();
         }
     }
 }

@@ -15,15 +15,21 @@ import java.util.List;
 /**
  * Turns the first syntax error ANTLR reports into a {@code ScimException} whose detail names the
  * position and what was expected, in the words of the RFC rather than ANTLR's token names. Nothing is
- * ever printed. Stateless, so one instance serves every thread.
+ * ever printed. Each thread's {@link Recognizers} owns one and points it at the kind of input being
+ * parsed, so it is confined to that thread.
  */
 final class ThrowingErrorListener extends BaseErrorListener {
 
     private static final int MAX_SHOWN_TEXT = 40;
 
-    private final SyntaxErrorKind kind;
+    private SyntaxErrorKind kind;
 
     ThrowingErrorListener(SyntaxErrorKind kind) {
+        this.kind = kind;
+    }
+
+    /** Names errors from now on as errors in a {@code kind} (filter, PATCH path or attribute path). */
+    void kind(SyntaxErrorKind kind) {
         this.kind = kind;
     }
 
