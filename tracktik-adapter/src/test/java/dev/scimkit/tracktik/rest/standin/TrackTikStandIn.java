@@ -59,6 +59,8 @@ public final class TrackTikStandIn implements AutoCloseable {
     private final Map<Long, ObjectNode> regions = new TreeMap<>();
     private final List<Planned> faults = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    /** Requests being handled: a request is logged after its answer went out, so a reader waits for them. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     private record Planned(String method, Pattern path, Deque<Fault> queue) {
     }
@@ -92,12 +94,33 @@ public final class TrackTikStandIn implements AutoCloseable {
         faults.add(new Planned(method, Pattern.compile(pathRegex), new ArrayDeque<>(Arrays.asList(planned))));
     }
 
+    /**
+     * The requests received so far. A client can read an answer before the stand-in has logged the
+     * request (it is logged after the answer, with the status it got), so this first waits for the
+     * requests being handled.
+     */
     public List<RecordedRequest> requests() {
+        awaitRequestsInFlight();
         return List.copyOf(requests);
     }
 
+    /** Forgets the requests so far, those still being answered included. */
     public void clearRequests() {
+        awaitRequestsInFlight();
         requests.clear();
+    }
+
+    /** Waits, up to five seconds (a slow fault may hold one longer), until no request is being handled. */
+    private void awaitRequestsInFlight() {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Employees as stored (every status), for assertions. */
@@ -128,6 +151,15 @@ public final class TrackTikStandIn implements AutoCloseable {
     // ---- dispatch --------------------------------------------------------------------------------
 
     private void handle(HttpExchange ex) throws IOException {
+        inFlight.incrementAndGet();
+        try {
+            handleCounted(ex);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void handleCounted(HttpExchange ex) throws IOException {
         long received = System.nanoTime();
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getRawPath().substring(ROOT.length());
