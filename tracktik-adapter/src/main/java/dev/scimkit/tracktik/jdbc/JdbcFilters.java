@@ -3,70 +3,75 @@ package dev.scimkit.tracktik.jdbc;
 import dev.scimkit.filter.ast.Filter;
 import dev.scimkit.filter.sql.SqlColumnMapping;
 import dev.scimkit.filter.sql.SqlTranslation;
-import dev.scimkit.filter.sql.SqlTranslator;
 import dev.scimkit.tracktik.port.EmployeeColumn;
 import dev.scimkit.tracktik.port.FilterColumns;
 import dev.scimkit.tracktik.port.FilterSplit;
 import dev.scimkit.tracktik.port.RoleColumn;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Splits SCIM filters into SQL over the store's columns and a residual, with the scim-filter
- * {@link SqlTranslator}. String ordering stays in memory: PostgreSQL's collation would not order
- * strings as the evaluator does.
+ * {@code SqlTranslator} behind a {@link FoldedKeyTranslator} (equality on userName and role names
+ * uses the indexed, case-folded key columns). String ordering stays in memory: PostgreSQL's collation
+ * would not order strings as the evaluator does.
  */
 final class JdbcFilters {
 
-    private final Map<FilterColumns<?>, SqlTranslator> translators = new ConcurrentHashMap<>();
+    private final Map<FilterColumns<?>, FoldedKeyTranslator> translators = new ConcurrentHashMap<>();
 
-    static String expression(EmployeeColumn column) {
+    static JdbcColumn column(EmployeeColumn column) {
         return switch (column) {
-            case SCIM_ID -> "e.scim_id";
-            case USER_NAME -> "e.user_name";
-            case EXTERNAL_ID -> "e.external_id";
-            case CREATED -> "e.created";
-            case LAST_MODIFIED -> "e.last_modified";
-            case CUSTOM_ID -> "e.custom_id";
-            case FIRST_NAME -> "e.first_name";
-            case LAST_NAME -> "e.last_name";
-            case EMAIL -> "e.email";
-            case JOB_TITLE -> "e.job_title";
-            case DEPARTMENT -> "e.department";
-            case MANAGER_ID -> "e.manager_id";
-            case LANGUAGE -> "e.language";
-            case ACTIVE -> "(e.status = 'ACTIVE')";
+            case SCIM_ID -> JdbcColumn.plain("e.scim_id");
+            // user_name_key is NULL only for archived employees, which no SCIM query returns.
+            case USER_NAME -> JdbcColumn.withFoldedCopy("e.user_name", "e.user_name_key");
+            case EXTERNAL_ID -> JdbcColumn.plain("e.external_id");
+            case CREATED -> JdbcColumn.plain("e.created");
+            case LAST_MODIFIED -> JdbcColumn.plain("e.last_modified");
+            case CUSTOM_ID -> JdbcColumn.plain("e.custom_id");
+            case FIRST_NAME -> JdbcColumn.plain("e.first_name");
+            case LAST_NAME -> JdbcColumn.plain("e.last_name");
+            case EMAIL -> JdbcColumn.plain("e.email");
+            case JOB_TITLE -> JdbcColumn.plain("e.job_title");
+            case DEPARTMENT -> JdbcColumn.plain("e.department");
+            case MANAGER_ID -> JdbcColumn.plain("e.manager_id");
+            case LANGUAGE -> JdbcColumn.plain("e.language");
+            case ACTIVE -> JdbcColumn.plain("(e.status = 'ACTIVE')");
         };
     }
 
-    static String expression(RoleColumn column) {
+    static JdbcColumn column(RoleColumn column) {
         return switch (column) {
-            case SCIM_ID -> "r.scim_id";
-            case NAME -> "r.name";
-            case EXTERNAL_ID -> "r.external_id";
-            case CREATED -> "r.created";
-            case LAST_MODIFIED -> "r.last_modified";
+            case SCIM_ID -> JdbcColumn.plain("r.scim_id");
+            case NAME -> JdbcColumn.withFoldedCopy("r.name", "r.name_key");
+            case EXTERNAL_ID -> JdbcColumn.plain("r.external_id");
+            case CREATED -> JdbcColumn.plain("r.created");
+            case LAST_MODIFIED -> JdbcColumn.plain("r.last_modified");
         };
     }
 
     FilterSplit splitEmployees(FilterColumns<EmployeeColumn> columns, Filter filter) {
-        SqlTranslator translator = translators.computeIfAbsent(columns, c -> {
-            SqlColumnMapping.Builder b = SqlColumnMapping.builder(columns.type());
-            columns.columns().forEach((path, column) -> b.map(path, expression(column)));
-            return new SqlTranslator(b.build());
-        });
-        return split(translator.translate(filter));
+        return split(translators.computeIfAbsent(columns, c -> translator(columns, JdbcFilters::column)).translate(filter));
     }
 
     FilterSplit splitRoles(FilterColumns<RoleColumn> columns, Filter filter) {
-        SqlTranslator translator = translators.computeIfAbsent(columns, c -> {
-            SqlColumnMapping.Builder b = SqlColumnMapping.builder(columns.type());
-            columns.columns().forEach((path, column) -> b.map(path, expression(column)));
-            return new SqlTranslator(b.build());
+        return split(translators.computeIfAbsent(columns, c -> translator(columns, JdbcFilters::column)).translate(filter));
+    }
+
+    private static <C extends Enum<C>> FoldedKeyTranslator translator(FilterColumns<C> columns,
+                                                                      Function<C, JdbcColumn> sql) {
+        SqlColumnMapping.Builder b = SqlColumnMapping.builder(columns.type());
+        Map<String, String> folded = new HashMap<>();
+        columns.columns().forEach((path, column) -> {
+            JdbcColumn c = sql.apply(column);
+            b.map(path, c.expression());
+            c.foldedCopy().ifPresent(key -> folded.put(c.expression(), key));
         });
-        return split(translator.translate(filter));
+        return new FoldedKeyTranslator(b.build(), folded);
     }
 
     private static FilterSplit split(SqlTranslation t) {

@@ -55,7 +55,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -151,9 +150,20 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     public Optional<EmployeeRecord> findEmployeeByUserName(TenantId tenant, String userName) {
         return tx.inTransaction(c -> {
             List<EmployeeRecord> found = queryEmployees(c, tenant, " AND e.user_name_key = ?",
-                    List.of(userName.toLowerCase(Locale.ROOT)), 0, 1);
+                    List.of(Keys.fold(userName)), 0, 1);
             return found.stream().findFirst();
         });
+    }
+
+    @Override
+    public Optional<EmployeeRecord> findEmployeeByExternalId(TenantId tenant, String externalId) {
+        Objects.requireNonNull(externalId, "externalId");
+        if (externalId.isEmpty()) {
+            return Optional.empty(); // an employee without an externalId does not have an empty one
+        }
+        // ix_employee_external_id (tenant, external_id); creation order picks the earliest of several.
+        return tx.inTransaction(c -> queryEmployees(c, tenant, " AND e.external_id = ?", List.of(externalId), 0, 1)
+                .stream().findFirst());
     }
 
     @Override
@@ -259,7 +269,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
                     + " h.action, h.changes FROM tt_history h JOIN tt_employee e ON e.id = h.employee_id"
                     + " WHERE e.tenant = ? AND e.scim_id = ? ORDER BY h.id")) {
                 ps.setString(1, tenant.value());
-                ps.setString(2, employeeScimId.toLowerCase(Locale.ROOT));
+                ps.setString(2, Keys.fold(employeeScimId));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new HistoryEntry(String.valueOf(rs.getLong(1)), instant(rs, 2),
@@ -284,7 +294,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
                 ps.setString(1, tenant.value());
                 ps.setString(2, scimId);
                 ps.setString(3, write.name());
-                ps.setString(4, write.name().toLowerCase(Locale.ROOT));
+                ps.setString(4, Keys.fold(write.name()));
                 ps.setString(5, dev.scimkit.tracktik.domain.RoleKind.STAFF_PORTAL_ROLE.name());
                 ps.setString(6, write.externalId().orElse(null));
                 ps.setString(7, json(write.resource()));
@@ -316,7 +326,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
             try (PreparedStatement ps = c.prepareStatement("UPDATE tt_role SET name = ?, name_key = ?, external_id = ?,"
                     + " scim_json = ?, version = version + 1, last_modified = ? WHERE id = ?")) {
                 ps.setString(1, write.name());
-                ps.setString(2, write.name().toLowerCase(Locale.ROOT));
+                ps.setString(2, Keys.fold(write.name()));
                 ps.setString(3, write.externalId().orElse(null));
                 ps.setString(4, json(write.resource()));
                 ps.setObject(5, utc(now));
@@ -478,7 +488,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id, scim_id, name, version FROM tt_role WHERE tenant = ? AND scim_id = ? FOR UPDATE")) {
             ps.setString(1, tenant.value());
-            ps.setString(2, scimId.toLowerCase(Locale.ROOT));
+            ps.setString(2, Keys.fold(scimId));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new LockedRole(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
                         : Optional.empty();
@@ -494,7 +504,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
         }
         Map<String, Long> added = resolveLiveEmployees(c, tenant, change.added());
         for (String id : change.added()) {
-            if (!added.containsKey(id.toLowerCase(Locale.ROOT))) {
+            if (!added.containsKey(Keys.fold(id))) {
                 throw ScimException.invalidValue("members: no User with id \"" + id + "\" exists; only Users can be"
                         + " members of a TrackTik role");
             }
@@ -595,7 +605,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     private static Map<String, Long> resolveLiveEmployees(Connection c, TenantId tenant, Collection<String> scimIds)
             throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
-        List<String> ids = scimIds.stream().map(s -> s.toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> ids = scimIds.stream().map(Keys::fold).distinct().toList();
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
             String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
@@ -623,7 +633,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM tt_employee WHERE tenant = ? AND scim_id = ?"
                     + " AND archived_at IS NULL FOR UPDATE")) {
                 ps.setString(1, tenant.value());
-                ps.setString(2, scimId.toLowerCase(Locale.ROOT));
+                ps.setString(2, Keys.fold(scimId));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -631,7 +641,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
                 }
             }
         }
-        return queryEmployees(c, tenant, " AND e.scim_id = ?", List.of(scimId.toLowerCase(Locale.ROOT)), 0, 1)
+        return queryEmployees(c, tenant, " AND e.scim_id = ?", List.of(Keys.fold(scimId)), 0, 1)
                 .stream().findFirst();
     }
 
@@ -683,7 +693,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     private Optional<RoleRecord> loadRole(Connection c, TenantId tenant, String scimId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + ROLE_COLUMNS + " FROM tt_role r WHERE r.tenant = ? AND r.scim_id = ?")) {
             ps.setString(1, tenant.value());
-            ps.setString(2, scimId.toLowerCase(Locale.ROOT));
+            ps.setString(2, Keys.fold(scimId));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(role(rs)) : Optional.empty();
             }
@@ -748,7 +758,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     private static int bindLink(PreparedStatement ps, int i, String userName, Optional<String> externalId,
                                 ObjectNode resource) throws SQLException {
         ps.setString(i++, userName);
-        ps.setString(i++, userName.toLowerCase(Locale.ROOT));
+        ps.setString(i++, Keys.fold(userName));
         ps.setString(i++, externalId.orElse(null));
         ps.setString(i++, json(resource));
         return i;

@@ -45,6 +45,14 @@ public interface TrackTikStore extends AutoCloseable {
     Optional<EmployeeRecord> findEmployeeByUserName(TenantId tenant, String userName);
 
     /**
+     * A live employee by the provisioning client's {@code externalId}, compared exactly (the attribute
+     * is case-exact). SCIM does not make {@code externalId} unique, so when several live employees
+     * carry it, the earliest created is returned. Answered from an index (JDBC) or a filtered list
+     * request (REST), never by reading every employee.
+     */
+    Optional<EmployeeRecord> findEmployeeByExternalId(TenantId tenant, String externalId);
+
+    /**
      * Replaces the employee's profile and link data if its version is still {@code expectedVersion},
      * appending one History entry with the changed fields (none when nothing changed: then the record
      * is returned unchanged, version included).

@@ -139,6 +139,16 @@ public final class RestTrackTikStore implements TrackTikStore {
     }
 
     @Override
+    public Optional<EmployeeRecord> findEmployeeByExternalId(TenantId tenant, String externalId) {
+        Objects.requireNonNull(externalId, "externalId");
+        if (externalId.isEmpty()) {
+            return Optional.empty(); // an employee without an externalId does not have an empty one
+        }
+        Portal p = portal(tenant);
+        return p.employeeByExternalId(externalId).map(e -> record(p, e, p.rolesOf(EmployeeJson.id(e))));
+    }
+
+    @Override
     public EmployeeRecord updateEmployee(TenantId tenant, String scimId, long expectedVersion, EmployeeWrite write,
                                          Actor actor) {
         Portal p = portal(tenant);
@@ -631,6 +641,21 @@ public final class RestTrackTikStore implements TrackTikStore {
             return all(EMPLOYEES, q).stream()
                     .filter(e -> EmployeeJson.text(e, "username").equalsIgnoreCase(userName))
                     .filter(e -> EmployeeJson.link(e, "username").isPresent())
+                    .findFirst();
+        }
+
+        /**
+         * The earliest created live SCIM User whose externalId is exactly {@code externalId}: the portal
+         * filters its custom field without regard to case, so the exact comparison is made here.
+         */
+        Optional<JsonNode> employeeByExternalId(String externalId) {
+            Map<String, String> q = new LinkedHashMap<>();
+            q.put(EmployeeJson.CF + "." + EmployeeJson.EXTERNAL_ID, externalId);
+            q.put("status:in", LIVE);
+            q.put("sort", "id");
+            return all(EMPLOYEES, q).stream()
+                    .filter(e -> externalId.equals(EmployeeJson.text(e.path(EmployeeJson.CF), EmployeeJson.EXTERNAL_ID)))
+                    .filter(e -> EmployeeJson.link(e, "username").isPresent() && !EmployeeJson.archived(e))
                     .findFirst();
         }
 

@@ -185,6 +185,34 @@ class RestStoreTest {
     }
 
     @Test
+    void findEmployeeByExternalIdAsksThePortalForItAndComparesExactly() {
+        EmployeeWrite ada = write("ada@example.com", "Ada", "Lovelace");
+        EmployeeRecord first = store.createEmployee(TENANT, new EmployeeWrite(ada.profile(), ada.userName(),
+                Optional.of("Ext-Twin"), ada.resource()), ACTOR);
+        EmployeeWrite grace = write("grace@example.com", "Grace", "Hopper");
+        EmployeeRecord second = store.createEmployee(TENANT, new EmployeeWrite(grace.profile(), grace.userName(),
+                Optional.of("Ext-Twin"), grace.resource()), ACTOR);
+        EmployeeWrite alan = write("alan@example.com", "Alan", "Turing");
+        store.createEmployee(TENANT, new EmployeeWrite(alan.profile(), alan.userName(), Optional.of("ext-twin"),
+                alan.resource()), ACTOR);
+        store.createEmployee(TENANT, new EmployeeWrite(alan.profile().toBuilder().email("nobody@example.com").build(),
+                "nobody@example.com", Optional.empty(), alan.resource()), ACTOR);
+
+        portal.clearRequests();
+        assertThat(store.findEmployeeByExternalId(TENANT, "Ext-Twin")).map(EmployeeRecord::scimId).contains(first.scimId());
+        // Filtered list requests (three case-insensitive matches: two pages of two), not a walk over every employee.
+        assertThat(portal.requests()).filteredOn(r -> r.path().equals("/employees")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.query()).contains("customFields.scimExternalId=Ext-Twin"));
+        // The portal compares without case; the store does not: externalId is case-exact.
+        assertThat(store.findEmployeeByExternalId(TENANT, "ext-twin")).map(r -> r.link().name()).contains("alan@example.com");
+        assertThat(store.findEmployeeByExternalId(TENANT, "EXT-TWIN")).isEmpty();
+        assertThat(store.findEmployeeByExternalId(TENANT, "")).isEmpty();
+
+        store.archiveEmployee(TENANT, first.scimId(), Optional.empty(), ACTOR);
+        assertThat(store.findEmployeeByExternalId(TENANT, "Ext-Twin")).map(EmployeeRecord::scimId).contains(second.scimId());
+    }
+
+    @Test
     void a429WithRetryAfterIsWaitedOutBeforeTheRetry() {
         portal.inject("GET", "/employees", tooManyRequests(1));
         portal.clearRequests();
