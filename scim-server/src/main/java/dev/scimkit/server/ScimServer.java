@@ -239,20 +239,11 @@ public final class ScimServer {
                 int want = query.count() - page.size();
                 SearchResult part = endpoint.repository().search(ctx.tenant(),
                         query.withPage((int) skip + 1, want));
-                page.addAll(renderAll(ctx, endpoint, part.resources(), query));
+                page.addAll(endpoint.render(ctx, part.resources(), query.projection()));
             }
             skip = Math.max(0, skip - n);
         }
         return ScimResponse.json(200, ListResponse.of(total, query.startIndex(), page).toJson());
-    }
-
-    private static List<ObjectNode> renderAll(RequestContext ctx, ResourceEndpoint endpoint, List<ObjectNode> resources,
-                                              SearchQuery query) {
-        List<ObjectNode> out = new ArrayList<>();
-        for (ObjectNode r : resources) {
-            out.add(dev.scimkit.server.internal.ResourceRenderer.render(endpoint.type(), r, query.projection(), ctx.baseUrl()));
-        }
-        return out;
     }
 
     private static List<String> segments(String path) {

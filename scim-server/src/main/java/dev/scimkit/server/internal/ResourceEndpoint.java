@@ -33,6 +33,7 @@ public final class ResourceEndpoint {
     private final SearchQueries parameters;
     private final MemberReferences members;
     private final boolean hasMembers;
+    private final ResourceRenderer renderer;
 
     public ResourceEndpoint(EngineConfig config, ResourceTypeDefinition type, ResourceRepository repository) {
         this.config = config;
@@ -41,6 +42,7 @@ public final class ResourceEndpoint {
         this.parameters = new SearchQueries(config.registry(), config.limits());
         this.members = new MemberReferences(config);
         this.hasMembers = type.schema().attribute("members").isPresent();
+        this.renderer = new ResourceRenderer(type);
     }
 
     public ResourceTypeDefinition type() {
@@ -68,10 +70,11 @@ public final class ResourceEndpoint {
                 render(ctx, result.resources(), query.projection())).toJson());
     }
 
-    List<ObjectNode> render(RequestContext ctx, List<ObjectNode> resources, Projection projection) {
+    /** The client's views of resources of this type, in order. */
+    public List<ObjectNode> render(RequestContext ctx, List<ObjectNode> resources, Projection projection) {
         List<ObjectNode> out = new ArrayList<>(resources.size());
         for (ObjectNode r : resources) {
-            out.add(ResourceRenderer.render(type, r, projection, ctx.baseUrl()));
+            out.add(renderer.render(r, projection, ctx.baseUrl()));
         }
         return out;
     }
@@ -85,7 +88,7 @@ public final class ResourceEndpoint {
             members.check(ctx, MemberReferences.ids(valid.get("members")));
         }
         ObjectNode created = repository.create(ctx.tenant(), valid);
-        ObjectNode rendered = ResourceRenderer.render(type, created, projection, ctx.baseUrl());
+        ObjectNode rendered = renderer.render(created, projection, ctx.baseUrl());
         String id = created.path("id").asText();
         return withETag(ScimResponse.json(201, rendered), created)
                 .withHeader("Location", ResourceRenderer.location(ctx.baseUrl(), type, id));
@@ -100,7 +103,7 @@ public final class ResourceEndpoint {
         if (version.isPresent() && ifNoneMatch.isPresent() && ETags.anyMatches(ifNoneMatch.get(), version.get())) {
             return ScimResponse.empty(304).withHeader("ETag", version.get());
         }
-        return withETag(ScimResponse.json(200, ResourceRenderer.render(type, resource, projection, ctx.baseUrl())), resource);
+        return withETag(ScimResponse.json(200, renderer.render(resource, projection, ctx.baseUrl())), resource);
     }
 
     /** {@code PUT /Users/{id}}: readOnly input ignored, immutable attributes enforced. */
@@ -114,7 +117,7 @@ public final class ResourceEndpoint {
             members.check(ctx, MemberReferences.ids(valid.get("members")));
         }
         ObjectNode replaced = repository.replace(ctx.tenant(), id, valid, expected);
-        return withETag(ScimResponse.json(200, ResourceRenderer.render(type, replaced, projection, ctx.baseUrl())), replaced);
+        return withETag(ScimResponse.json(200, renderer.render(replaced, projection, ctx.baseUrl())), replaced);
     }
 
     /**
@@ -139,7 +142,7 @@ public final class ResourceEndpoint {
         if (noContent) {
             return withETag(ScimResponse.empty(204), patched);
         }
-        return withETag(ScimResponse.json(200, ResourceRenderer.render(type, patched, projection, ctx.baseUrl())), patched);
+        return withETag(ScimResponse.json(200, renderer.render(patched, projection, ctx.baseUrl())), patched);
     }
 
     /** {@code DELETE /Users/{id}}: 204. */

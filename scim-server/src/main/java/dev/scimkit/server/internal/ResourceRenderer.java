@@ -11,22 +11,44 @@ import dev.scimkit.server.spi.Projection;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Turns a stored resource into what the client receives: {@code meta.resourceType} and
  * {@code meta.location} filled in, {@code schemas} listing the core schema and each extension present,
- * then the projection and {@code returned} rules applied.
+ * then the projection and {@code returned} rules applied. One per resource type; thread-safe.
+ *
+ * <p>The stored resource is never modified. For the default projection the result shares its values
+ * with it (see {@link DefaultRepresentation}): it is meant to be serialised, not changed.
  */
 public final class ResourceRenderer {
 
-    private ResourceRenderer() {
+    private final ResourceTypeDefinition type;
+    private final String endpointPrefix;
+    private final DefaultRepresentation defaults;
+
+    public ResourceRenderer(ResourceTypeDefinition type) {
+        this.type = type;
+        this.endpointPrefix = type.endpoint().startsWith("/") ? type.endpoint() + "/" : "/" + type.endpoint() + "/";
+        this.defaults = new DefaultRepresentation(type);
     }
 
     /** The absolute URL of a resource. */
     public static String location(String baseUrl, ResourceTypeDefinition type, String id) {
         String endpoint = type.endpoint().startsWith("/") ? type.endpoint() : "/" + type.endpoint();
-        return baseUrl + endpoint + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        return baseUrl + endpoint + "/" + encode(id);
+    }
+
+    private static String encode(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            // UUIDs and most ids need no escaping; URLEncoder's allocation is then avoidable.
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.')) {
+                return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+            }
+        }
+        return id;
     }
 
     /** The resource's version ({@code meta.version}), if it has one. */
@@ -35,35 +57,53 @@ public final class ResourceRenderer {
         return v.isTextual() && !v.asText().isEmpty() ? Optional.of(v.asText()) : Optional.empty();
     }
 
-    /** The client's view of a resource. */
-    public static ObjectNode render(ResourceTypeDefinition type, ObjectNode stored, Projection projection, String baseUrl) {
-        ObjectNode full = stored.deepCopy();
-        completeSchemas(type, full);
-        JsonNode id = full.get("id");
-        JsonNode meta = full.get("meta");
-        ObjectNode m = meta instanceof ObjectNode o ? o : full.putObject("meta");
-        m.put("resourceType", type.name());
-        if (id != null && id.isTextual()) {
-            m.put("location", location(baseUrl, type, id.asText()));
+    /** The client's view of a stored resource; {@code stored} is not modified. */
+    public ObjectNode render(ObjectNode stored, Projection projection, String baseUrl) {
+        JsonNode id = stored.get("id");
+        String location = id != null && id.isTextual() ? baseUrl + endpointPrefix + encode(id.asText()) : null;
+        ArrayNode schemas = schemas(stored);
+        if (projection.isDefault()) {
+            ObjectNode fast = defaults.render(stored, schemas, location);
+            if (fast != null) {
+                return fast;
+            }
         }
-        return new Projector(type, projection).apply(full);
+        return new Projector(type, projection).apply(complete(stored, schemas, location));
     }
 
-    private static void completeSchemas(ResourceTypeDefinition type, ObjectNode resource) {
+    /** The view through the {@link Projector} alone, without the default-projection shortcut (for tests). */
+    ObjectNode renderWithProjector(ObjectNode stored, Projection projection, String baseUrl) {
+        JsonNode id = stored.get("id");
+        String location = id != null && id.isTextual() ? location(baseUrl, type, id.asText()) : null;
+        return new Projector(type, projection).apply(complete(stored, schemas(stored), location));
+    }
+
+    /** {@code stored} with {@code schemas} first and the engine's {@code meta} members, in a new top-level object. */
+    private ObjectNode complete(ObjectNode stored, ArrayNode schemas, String location) {
+        ObjectNode full = ScimJson.object();
+        // schemas first, as every RFC example and most clients' logs show it.
+        full.set("schemas", schemas);
+        for (Map.Entry<String, JsonNode> field : stored.properties()) {
+            if (!field.getKey().equals("schemas")) {
+                full.set(field.getKey(), field.getValue());
+            }
+        }
+        full.set("meta", defaults.meta(stored.get("meta"), location));
+        return full;
+    }
+
+    private ArrayNode schemas(ObjectNode resource) {
         ArrayNode schemas = ScimJson.nodes().arrayNode();
         schemas.add(type.schema().id());
         for (SchemaExtension e : type.extensions()) {
-            JsonNode ext = ScimJson.getIgnoreCase(resource, e.schema().id());
+            JsonNode ext = resource.get(e.schema().id());
+            if (ext == null) {
+                ext = ScimJson.getIgnoreCase(resource, e.schema().id());
+            }
             if (ext != null && ext.isObject() && !ext.isEmpty()) {
                 schemas.add(e.schema().id());
             }
         }
-        resource.remove("schemas");
-        // schemas first, as every RFC example and most clients' logs show it.
-        ObjectNode ordered = ScimJson.object();
-        ordered.set("schemas", schemas);
-        ordered.setAll(resource);
-        resource.removeAll();
-        resource.setAll(ordered);
+        return schemas;
     }
 }
