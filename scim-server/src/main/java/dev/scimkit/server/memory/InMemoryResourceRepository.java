@@ -22,7 +22,6 @@ import dev.scimkit.server.spi.SearchResult;
 import dev.scimkit.server.spi.TenantId;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -30,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -40,6 +40,11 @@ import java.util.function.Predicate;
  * which it shares tenants, locks and memberships with. Lookups by {@code id}, {@code userName},
  * {@code externalId} and {@code displayName} (and any unique attribute) use hash indexes, so the
  * {@code userName eq "…"} that Entra ID and Okta send before every create costs O(1).
+ *
+ * <p>Stored trees are never modified once stored: a write stores a new tree (copy on write), so a
+ * read needs no deep copy. What the repository returns is a new top-level object whose values are
+ * shared with the store: adding, replacing or removing its members is safe, but do not modify the
+ * values inside it (copy them first, {@code deepCopy()}). The engine only reads them.
  */
 public final class InMemoryResourceRepository implements ResourceRepository {
 
@@ -83,8 +88,8 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         TenantData data = store.tenant(tenant);
         return data.write(() -> {
             TenantData.TypeTable table = data.table(typeKey);
-            ObjectNode body = stripDerived(resource);
-            checkUnique(table, body, null);
+            ObjectNode body = stripDerived(resource.deepCopy());
+            checkUnique(table, body, null, null);
             String id = UUID.randomUUID().toString();
             stamp(body, id, Optional.empty());
             TenantData.Stored stored = new TenantData.Stored(body, hasMembers);
@@ -93,7 +98,9 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             }
             table.byId.put(id, stored);
             data.typeOfId.put(id, typeKey);
-            index(table, id, body);
+            for (AttributeDefinition a : indexed) {
+                index(table, id, a, indexKey(a, body));
+            }
             return materialize(data, stored, true);
         });
     }
@@ -104,8 +111,11 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         if (data.isEmpty()) {
             return Optional.empty();
         }
+        // A member check asks for the id alone: neither members nor the derived groups are built then.
+        boolean withMembers = !projection.mayOmit("members");
+        boolean withGroups = !projection.mayOmit("groups");
         return data.get().read(() -> Optional.ofNullable(data.get().table(typeKey).byId.get(id))
-                .map(stored -> materialize(data.get(), stored, !projection.mayOmit("members"))));
+                .map(stored -> materialize(data.get(), stored, withMembers, withGroups)));
     }
 
     @Override
@@ -114,8 +124,8 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         return data.write(() -> {
             TenantData.TypeTable table = data.table(typeKey);
             TenantData.Stored stored = current(table, id, expectedVersion);
-            ObjectNode body = stripDerived(resource);
-            checkUnique(table, body, id);
+            ObjectNode body = stripDerived(resource.deepCopy());
+            checkUnique(table, body, id, stored.body);
             if (hasMembers) {
                 checkMembersExist(data, MemberReferences.ids(resource.get("members")));
             }
@@ -138,7 +148,8 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             if (hasMembers && plan.membershipDelta().isPresent()) {
                 // Members never leave their map: the plan sees the group without them and hands the
                 // membership change back as a delta, applied below in O(changed members).
-                result = plan.applyWithoutMembers(stored.body.deepCopy());
+                // The plan never modifies its input, and stored trees are never modified: no copy.
+                result = plan.applyWithoutMembers(stored.body);
             } else {
                 // The plan needs the current members (members[display eq "x"]): apply it to the whole
                 // resource; the result's delta is then the effective change.
@@ -149,9 +160,18 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             if (!result.changed() && delta.isEmpty()) {
                 return materialize(data, stored, !projection.mayOmit("members"));
             }
-            ObjectNode body = stripDerived(result.resource());
-            body.remove("members");
-            checkUnique(table, body, id);
+            ObjectNode body;
+            if (delta.isEmpty() || !onlyMembersTouched(result)) {
+                // The result is a new tree (it may share untouched values with the stored one, which
+                // stays unmodified), so it can be stored without another copy.
+                body = stripDerived(result.resource());
+            } else {
+                // Only the membership changed (Entra's and Okta's member adds and removes): the next
+                // revision is the stored body with a new meta, whatever the group's size.
+                body = ScimJson.object();
+                body.setAll(stored.body);
+            }
+            checkUnique(table, body, id, stored.body);
             storeRevision(table, id, stored, body);
             if (hasMembers) {
                 applyDelta(data, id, stored, delta);
@@ -171,7 +191,9 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             TenantData.TypeTable table = data.table(typeKey);
             TenantData.Stored stored = current(table, id, expectedVersion);
             table.byId.remove(id);
-            unindex(table, id, stored.body);
+            for (AttributeDefinition a : indexed) {
+                unindex(table, id, a, indexKey(a, stored.body));
+            }
             data.typeOfId.remove(id);
             if (stored.members != null) {
                 dropAllMembers(data, new TenantData.GroupRef(typeKey, id), stored);
@@ -225,12 +247,27 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         });
     }
 
+    private static boolean onlyMembersTouched(PatchResult result) {
+        for (String touched : result.touchedAttributes()) {
+            if (!touched.equals("members")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Makes {@code body} the next revision of {@code stored}: same id and creation time, a new version, indexes updated. */
     private void storeRevision(TenantData.TypeTable table, String id, TenantData.Stored stored, ObjectNode body) {
         stamp(body, id, Optional.ofNullable(stored.body.path("meta").get("created")));
-        unindex(table, id, stored.body);
+        for (AttributeDefinition a : indexed) {
+            String before = indexKey(a, stored.body);
+            String after = indexKey(a, body);
+            if (!Objects.equals(before, after)) {
+                unindex(table, id, a, before);
+                index(table, id, a, after);
+            }
+        }
         stored.body = body;
-        index(table, id, body);
     }
 
     /** Sets {@code id} and a fresh {@code meta}; {@code created} is kept from an earlier revision, else now. */
@@ -293,38 +330,36 @@ public final class InMemoryResourceRepository implements ResourceRepository {
 
     // ---- bookkeeping ----------------------------------------------------------------------------
 
-    private void index(TenantData.TypeTable table, String id, ObjectNode body) {
-        for (AttributeDefinition a : indexed) {
-            String key = indexKey(a, body);
-            if (key != null) {
-                table.index(a.name()).computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
-            }
+    private static void index(TenantData.TypeTable table, String id, AttributeDefinition a, String key) {
+        if (key != null) {
+            table.index(a.name()).computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
         }
     }
 
-    private void unindex(TenantData.TypeTable table, String id, ObjectNode body) {
-        for (AttributeDefinition a : indexed) {
-            String key = indexKey(a, body);
-            if (key != null) {
-                Map<String, Set<String>> index = table.index(a.name());
-                Set<String> ids = index.get(key);
-                if (ids != null) {
-                    ids.remove(id);
-                    if (ids.isEmpty()) {
-                        index.remove(key);
-                    }
+    private static void unindex(TenantData.TypeTable table, String id, AttributeDefinition a, String key) {
+        if (key != null) {
+            Map<String, Set<String>> index = table.index(a.name());
+            Set<String> ids = index.get(key);
+            if (ids != null) {
+                ids.remove(id);
+                if (ids.isEmpty()) {
+                    index.remove(key);
                 }
             }
         }
     }
 
-    private void checkUnique(TenantData.TypeTable table, ObjectNode body, String selfId) {
+    /**
+     * Throws 409 uniqueness when another resource has one of {@code body}'s unique values. A value
+     * that {@code previous} (the stored revision being replaced, or null) already had is its own.
+     */
+    private void checkUnique(TenantData.TypeTable table, ObjectNode body, String selfId, ObjectNode previous) {
         for (AttributeDefinition a : indexed) {
             if (!unique.contains(a.name())) {
                 continue;
             }
             String key = indexKey(a, body);
-            if (key == null) {
+            if (key == null || previous != null && key.equals(indexKey(a, previous))) {
                 continue;
             }
             Set<String> ids = table.index(a.name()).get(key);
@@ -336,7 +371,10 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     }
 
     private static String indexKey(AttributeDefinition a, ObjectNode body) {
-        JsonNode v = ScimJson.getIgnoreCase(body, a.name());
+        JsonNode v = body.get(a.name()); // stored bodies use the schema's spelling
+        if (v == null) {
+            v = ScimJson.getIgnoreCase(body, a.name());
+        }
         return v == null || !v.isValueNode() || v.isNull() ? null : normalise(a, v.asText());
     }
 
@@ -394,9 +432,10 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         if (stored.members.containsKey(key)) {
             return;
         }
+        String storedId = resolveId(data, id);
         ObjectNode copy = ScimJson.object();
-        copy.put("value", resolveId(data, id));
-        String memberType = data.typeOfId.get(resolveId(data, id));
+        copy.put("value", storedId);
+        String memberType = data.typeOfId.get(storedId);
         JsonNode display = ScimJson.getIgnoreCase(member, "display");
         if (display != null && display.isTextual()) {
             copy.set("display", display);
@@ -405,7 +444,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             copy.put("type", store.registry().resourceType(memberType).map(t -> t.name()).orElse(memberType));
         }
         stored.members.put(key, copy);
-        data.addMembership(copy.get("value").asText(), self);
+        data.addMembership(storedId, self);
     }
 
     /** The stored spelling of a member id (ids compare without case when the schema says so). */
@@ -439,9 +478,12 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             TenantData.Stored group = data.table(g.type()).byId.get(g.id());
             if (group != null && group.members != null) {
                 group.members.values().removeIf(m -> m.get("value").asText().equals(memberId));
-                ObjectNode meta = (ObjectNode) group.body.get("meta");
+                // Copy on write: readers may still hold the old body and meta.
+                ObjectNode body = group.body.deepCopy();
+                ObjectNode meta = body.get("meta") instanceof ObjectNode m ? m : body.putObject("meta");
                 meta.put("lastModified", now());
                 meta.put("version", store.nextVersion());
+                group.body = body;
             }
         }
     }
@@ -450,12 +492,16 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         return materialize(data, stored, withMembers, true);
     }
 
-    /** A copy of a stored resource with its members and derived groups, as clients see it. */
+    /**
+     * A stored resource with its members and derived groups, as clients see it: a new top-level object
+     * whose values are shared with the store (which never modifies them).
+     */
     private ObjectNode materialize(TenantData data, TenantData.Stored stored, boolean withMembers, boolean withGroups) {
-        ObjectNode out = stored.body.deepCopy();
+        ObjectNode out = ScimJson.object();
+        out.setAll(stored.body);
         if (withMembers && stored.members != null && !stored.members.isEmpty()) {
             ArrayNode members = out.putArray("members");
-            stored.members.values().forEach(m -> members.add(m.deepCopy()));
+            stored.members.values().forEach(members::add);
         }
         if (withGroups && hasGroups) {
             Set<TenantData.GroupRef> groups = data.groupsOfMember.get(stored.body.get("id").asText());
@@ -475,8 +521,8 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         return out;
     }
 
-    private static ObjectNode stripDerived(ObjectNode resource) {
-        ObjectNode body = resource.deepCopy();
+    /** {@code body} without what the store derives or keeps apart; {@code body} must be the caller's own copy. */
+    private static ObjectNode stripDerived(ObjectNode body) {
         body.remove("members");
         body.remove("groups");
         body.remove("id");
@@ -508,7 +554,20 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         return ScimException.notFound("No " + type.name() + " with id \"" + id + "\"");
     }
 
+    /** The last timestamp formatted, reused within the same millisecond (formatting an Instant is not cheap). */
+    private static volatile Timestamp lastNow = new Timestamp(Long.MIN_VALUE, "");
+
     private static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        long millis = System.currentTimeMillis();
+        Timestamp last = lastNow;
+        if (last.millis == millis) {
+            return last.text;
+        }
+        String text = Instant.ofEpochMilli(millis).toString();
+        lastNow = new Timestamp(millis, text);
+        return text;
+    }
+
+    private record Timestamp(long millis, String text) {
     }
 }

@@ -48,7 +48,8 @@ final class TenantData {
     }
 
     TypeTable table(String typeName) {
-        return tables.computeIfAbsent(typeName.toLowerCase(Locale.ROOT), t -> new TypeTable());
+        TypeTable table = tables.get(typeName); // the repositories pass lower-case names already
+        return table != null ? table : tables.computeIfAbsent(typeName.toLowerCase(Locale.ROOT), t -> new TypeTable());
     }
 
     void addMembership(String memberId, GroupRef group) {
@@ -67,17 +68,29 @@ final class TenantData {
 
     /** A group that lists members: its lower-case type name and id. */
     record GroupRef(String type, String id) {
+
+        // Written out: the generated record methods go through method handles, which showed up in
+        // the membership benchmark's profile (every member add hashes a GroupRef).
+        @Override
+        public int hashCode() {
+            return 31 * type.hashCode() + id.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof GroupRef g && id.equals(g.id) && type.equals(g.type);
+        }
     }
 
     /** The resources of one type with their indexes. */
     static final class TypeTable {
         /** Creation order, kept across replaces: the stable default order of searches. */
         final LinkedHashMap<String, Stored> byId = new LinkedHashMap<>();
-        /** Lower-case attribute name → normalised value → ids. */
+        /** Attribute name (the schema's spelling, as the repository always passes it) → normalised value → ids. */
         final Map<String, Map<String, Set<String>>> indexes = new ConcurrentHashMap<>(); // lazily, also under the read lock
 
         Map<String, Set<String>> index(String attribute) {
-            return indexes.computeIfAbsent(attribute.toLowerCase(Locale.ROOT), a -> new HashMap<>());
+            return indexes.computeIfAbsent(attribute, a -> new HashMap<>());
         }
     }
 
