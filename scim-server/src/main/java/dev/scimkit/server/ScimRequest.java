@@ -33,7 +33,7 @@ public final class ScimRequest {
         b.query.forEach((k, v) -> q.put(k, List.copyOf(v)));
         this.queryParameters = java.util.Collections.unmodifiableMap(q);
         this.headers = b.headers;
-        this.body = b.body.clone();
+        this.body = b.body; // the builder's own copy, never modified, only ever replaced
         this.baseUrl = stripTrailingSlash(b.baseUrl);
     }
 

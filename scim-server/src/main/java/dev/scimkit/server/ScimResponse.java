@@ -19,6 +19,9 @@ public final class ScimResponse {
     public static final String SCIM_MEDIA_TYPE = "application/scim+json";
     public static final String CONTENT_TYPE_VALUE = SCIM_MEDIA_TYPE + ";charset=UTF-8";
 
+    /** The headers of every JSON response before any other is added (shared: headers are immutable). */
+    private static final HttpHeaders JSON_HEADERS = HttpHeaders.empty().with("Content-Type", CONTENT_TYPE_VALUE);
+
     private final int status;
     private final HttpHeaders headers;
     private final byte[] body;
@@ -31,8 +34,7 @@ public final class ScimResponse {
 
     /** A response with a JSON body and the SCIM content type. */
     public static ScimResponse json(int status, JsonNode body) {
-        return new ScimResponse(status, HttpHeaders.empty().with("Content-Type", CONTENT_TYPE_VALUE),
-                ScimJson.write(body));
+        return new ScimResponse(status, JSON_HEADERS, ScimJson.write(body));
     }
 
     /** An RFC 7644 §3.12 error response: the status of {@code error} and its body, {@link ErrorResponse#toJson()}. */

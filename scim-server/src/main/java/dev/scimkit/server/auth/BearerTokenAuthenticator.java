@@ -77,12 +77,18 @@ public final class BearerTokenAuthenticator implements Authenticator {
         return HexFormat.of().formatHex(sha256(token.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static byte[] sha256(byte[] data) {
+    /** One digest per thread: {@code MessageDigest.getInstance} looks the algorithm up in the providers on every call. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform provides SHA-256", e);
         }
+    });
+
+    private static byte[] sha256(byte[] data) {
+        // digest() resets the instance, so the next request starts clean even after a failure here.
+        return SHA_256.get().digest(data);
     }
 
     private record Entry(TenantId tenant, String name, byte[] hash) {

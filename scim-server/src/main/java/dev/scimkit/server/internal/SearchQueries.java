@@ -46,6 +46,9 @@ public final class SearchQueries {
      * Only those two are read, so a stray {@code count=abc} on a single-resource request stays harmless.
      */
     public Projection projection(ScimRequest request) {
+        if (request.queryParameters().isEmpty()) {
+            return Projection.DEFAULT;
+        }
         Map<String, List<String>> only = new LinkedHashMap<>();
         request.queryParameters().forEach((name, values) -> {
             if (PROJECTION_PARAMETERS.stream().anyMatch(name::equalsIgnoreCase)) {

@@ -33,6 +33,7 @@ public class ScimServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     /** Bodies up to this size are read (and dropped) before a 413, so the client receives it. */
     private static final long DRAIN_CAP = 16L * 1024 * 1024;
+    private static final byte[] NO_BODY = new byte[0];
 
     private final transient ScimServer server;
 
@@ -51,7 +52,7 @@ public class ScimServlet extends HttpServlet {
             resp.setHeader("Connection", "close");
             response = tooLarge(limit);
         } else {
-            Optional<byte[]> body = readBody(req.getInputStream(), limit, drainCap);
+            Optional<byte[]> body = declared == 0 ? Optional.of(NO_BODY) : readBody(req.getInputStream(), limit, drainCap, declared);
             response = body.isEmpty() ? tooLarge(limit) : server.handle(toScimRequest(req, body.get()));
         }
         write(response, resp);
@@ -140,9 +141,11 @@ public class ScimServlet extends HttpServlet {
      * excess is read and dropped up to {@code drainCap} bytes, because HTTP clients that are still
      * sending when the server answers often lose the answer to a connection reset.
      */
-    private static Optional<byte[]> readBody(InputStream in, int limit, long drainCap) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
+    private static Optional<byte[]> readBody(InputStream in, int limit, long drainCap, long declared) throws IOException {
+        // Sized by Content-Length when it is given; small when it is not (a GET has no body).
+        int size = declared < 0 ? 1024 : (int) Math.min(8192, declared + 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared < 0 ? 256 : (int) Math.min(limit, declared));
+        byte[] buffer = new byte[size];
         long total = 0;
         int n;
         while ((n = in.read(buffer)) != -1) {
