@@ -67,6 +67,26 @@ public final class SqlColumnMapping {
          * @throws IllegalArgumentException when the schema does not know the path, or it is complex or multi-valued
          */
         public Builder map(String attributePath, String columnExpression) {
+            return put(attributePath, columnExpression, Optional.empty());
+        }
+
+        /**
+         * Maps a case-insensitive string attribute to a column whose lower-cased copy
+         * ({@code toLowerCase(Locale.ROOT)}, the evaluator's folding) the database keeps in
+         * {@code foldedColumnExpression}. {@code eq} and {@code ne} then compare the copy with the
+         * folded value, so an ordinary index on the copy answers them; every other operator reads
+         * {@code columnExpression}. The copy must hold the folded column for every row a query can
+         * return (NULL only where the column is NULL, or on rows no query selects).
+         *
+         * @throws IllegalArgumentException as {@link #map}, and when the attribute is not a
+         *                                  case-insensitive string
+         */
+        public Builder mapFoldedCopy(String attributePath, String columnExpression, String foldedColumnExpression) {
+            Objects.requireNonNull(foldedColumnExpression, "foldedColumnExpression");
+            return put(attributePath, columnExpression, Optional.of(foldedColumnExpression));
+        }
+
+        private Builder put(String attributePath, String columnExpression, Optional<String> foldedCopy) {
             ResolvedPath path = ResolvedPath.resolve(type, Filters.parseAttributePath(attributePath))
                     .orElseThrow(() -> new IllegalArgumentException(
                             "The " + type.name() + " schema has no attribute " + attributePath));
@@ -74,8 +94,8 @@ public final class SqlColumnMapping {
                 throw new IllegalArgumentException(attributePath
                         + " is multi-valued or complex; only single-valued simple attributes map to a column");
             }
-            columns.put(path.canonicalKey(),
-                    new SqlColumn(columnExpression, SqlType.of(path.leaf().type()), path.leaf().caseExact()));
+            columns.put(path.canonicalKey(), new SqlColumn(columnExpression, SqlType.of(path.leaf().type()),
+                    path.leaf().caseExact(), foldedCopy));
             return this;
         }
 

@@ -10,6 +10,7 @@ import dev.scimkit.filter.eval.ResolvedPath;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,7 +23,9 @@ import java.util.Optional;
  * <ul>
  *   <li>Every value is a bound parameter; {@code co sw ew} become {@code LIKE ? ESCAPE '!'} with
  *       {@code % _ !} escaped in the pattern.</li>
- *   <li>Case-insensitive attributes compare with {@code LOWER()} on both sides.</li>
+ *   <li>Case-insensitive attributes compare with {@code LOWER()} on both sides, except {@code eq} and
+ *       {@code ne} on a column with a folded copy ({@link SqlColumnMapping.Builder#mapFoldedCopy}):
+ *       {@code (copy IS NOT NULL AND copy = ?)} with the value lower-cased ({@code Locale.ROOT}).</li>
  *   <li>Each condition is two-valued (a NULL column makes it FALSE, never UNKNOWN), so {@code not}
  *       and {@code ne} (which is {@code not eq}) match rows whose column is NULL, as the evaluator does.</li>
  *   <li>{@code and}: both sides are translated as far as they go and their residuals are combined;
@@ -135,6 +138,12 @@ public final class SqlTranslator {
                 }
                 if (op.isOrdering() && !pushDownStringOrdering) {
                     yield Optional.empty();
+                }
+                if (op == CompareOperator.EQ && col.foldedCopy().isPresent()) {
+                    // The copy holds the column folded as the evaluator folds case-insensitive text,
+                    // so comparing it with the folded value is exact, and an index on it answers.
+                    String folded = col.foldedCopy().get();
+                    yield Optional.of(guarded(folded, folded + " = ?", s.value().toLowerCase(Locale.ROOT)));
                 }
                 String left = col.caseExact() ? expr : "LOWER(" + expr + ")";
                 String right = col.caseExact() ? "?" : "LOWER(?)";
