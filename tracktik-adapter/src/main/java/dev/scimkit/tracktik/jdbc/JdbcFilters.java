@@ -3,12 +3,12 @@ package dev.scimkit.tracktik.jdbc;
 import dev.scimkit.filter.ast.Filter;
 import dev.scimkit.filter.sql.SqlColumnMapping;
 import dev.scimkit.filter.sql.SqlTranslation;
+import dev.scimkit.filter.sql.SqlTranslator;
 import dev.scimkit.tracktik.port.EmployeeColumn;
 import dev.scimkit.tracktik.port.FilterColumns;
 import dev.scimkit.tracktik.port.FilterSplit;
 import dev.scimkit.tracktik.port.RoleColumn;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,13 +16,13 @@ import java.util.function.Function;
 
 /**
  * Splits SCIM filters into SQL over the store's columns and a residual, with the scim-filter
- * {@code SqlTranslator} behind a {@link FoldedKeyTranslator} (equality on userName and role names
- * uses the indexed, case-folded key columns). String ordering stays in memory: PostgreSQL's collation
- * would not order strings as the evaluator does.
+ * {@link SqlTranslator}; equality on userName and role names reads the indexed, case-folded key
+ * columns, declared to it as folded copies ({@link Keys#fold} is the translator's folding). String
+ * ordering stays in memory: PostgreSQL's collation would not order strings as the evaluator does.
  */
 final class JdbcFilters {
 
-    private final Map<FilterColumns<?>, FoldedKeyTranslator> translators = new ConcurrentHashMap<>();
+    private final Map<FilterColumns<?>, SqlTranslator> translators = new ConcurrentHashMap<>();
 
     static JdbcColumn column(EmployeeColumn column) {
         return switch (column) {
@@ -62,16 +62,15 @@ final class JdbcFilters {
         return split(translators.computeIfAbsent(columns, c -> translator(columns, JdbcFilters::column)).translate(filter));
     }
 
-    private static <C extends Enum<C>> FoldedKeyTranslator translator(FilterColumns<C> columns,
-                                                                      Function<C, JdbcColumn> sql) {
+    private static <C extends Enum<C>> SqlTranslator translator(FilterColumns<C> columns,
+                                                                Function<C, JdbcColumn> sql) {
         SqlColumnMapping.Builder b = SqlColumnMapping.builder(columns.type());
-        Map<String, String> folded = new HashMap<>();
         columns.columns().forEach((path, column) -> {
             JdbcColumn c = sql.apply(column);
-            b.map(path, c.expression());
-            c.foldedCopy().ifPresent(key -> folded.put(c.expression(), key));
+            c.foldedCopy().ifPresentOrElse(key -> b.mapFoldedCopy(path, c.expression(), key),
+                    () -> b.map(path, c.expression()));
         });
-        return new FoldedKeyTranslator(b.build(), folded);
+        return new SqlTranslator(b.build());
     }
 
     private static FilterSplit split(SqlTranslation t) {
