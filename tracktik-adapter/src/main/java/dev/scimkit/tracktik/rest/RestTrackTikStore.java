@@ -49,6 +49,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -129,13 +130,13 @@ public final class RestTrackTikStore implements TrackTikStore {
     @Override
     public Optional<EmployeeRecord> findEmployee(TenantId tenant, String scimId) {
         Portal p = portal(tenant);
-        return p.employee(scimId).map(e -> record(p, e, p.rolesOf(EmployeeJson.id(e))));
+        return p.employee(scimId).map(e -> recordWithRoles(p, e));
     }
 
     @Override
     public Optional<EmployeeRecord> findEmployeeByUserName(TenantId tenant, String userName) {
         Portal p = portal(tenant);
-        return p.employeeByUserName(userName).map(e -> record(p, e, p.rolesOf(EmployeeJson.id(e))));
+        return p.employeeByUserName(userName).map(e -> recordWithRoles(p, e));
     }
 
     @Override
@@ -145,7 +146,7 @@ public final class RestTrackTikStore implements TrackTikStore {
             return Optional.empty(); // an employee without an externalId does not have an empty one
         }
         Portal p = portal(tenant);
-        return p.employeeByExternalId(externalId).map(e -> record(p, e, p.rolesOf(EmployeeJson.id(e))));
+        return p.employeeByExternalId(externalId).map(e -> recordWithRoles(p, e));
     }
 
     @Override
@@ -156,7 +157,7 @@ public final class RestTrackTikStore implements TrackTikStore {
         lock.lock();
         try {
             JsonNode raw = p.employee(scimId).orElseThrow(() -> notFound("User", scimId));
-            EmployeeRecord current = record(p, raw, p.rolesOf(EmployeeJson.id(raw)));
+            EmployeeRecord current = recordWithRoles(p, raw);
             if (current.link().version() != expectedVersion) {
                 throw new VersionConflictException("User", scimId, expectedVersion, current.link().version());
             }
@@ -198,10 +199,7 @@ public final class RestTrackTikStore implements TrackTikStore {
         lock.lock();
         try {
             JsonNode raw = p.employee(scimId).orElseThrow(() -> notFound("User", scimId));
-            long version = EmployeeJson.link(raw, "username").map(ScimLink::version).orElse(1L);
-            if (expectedVersion.isPresent() && expectedVersion.get() != version) {
-                throw new VersionConflictException("User", scimId, expectedVersion.get(), version);
-            }
+            long version = checkedVersion(raw, "username", "User", scimId, expectedVersion);
             String id = EmployeeJson.id(raw);
             held = p.userRolesOf(id);
             List<String> roleNames = held.stream().map(ur -> EmployeeJson.text(ur.path("role"), "name")).toList();
@@ -213,13 +211,9 @@ public final class RestTrackTikStore implements TrackTikStore {
             ok(p.http.send("POST", archive, null), "POST " + archive);
             Instant now = now();
             List<FieldChange> changes = roleNames.isEmpty() ? List.of() : List.of(EmployeeChanges.roles(roleNames, List.of()));
-            ObjectNode cf = ScimJson.object();
-            cf.put(EmployeeJson.VERSION, Long.toString(version + 1));
-            cf.put(EmployeeJson.MODIFIED, now.toString());
+            ObjectNode cf = versionFields(version + 1, now);
             cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(raw, now, actor, HistoryAction.ARCHIVED, changes));
-            ObjectNode body = ScimJson.object();
-            body.set(EmployeeJson.CF, cf);
-            ok(p.http.send("PATCH", EMPLOYEES + "/" + id, body), "PATCH " + EMPLOYEES + "/" + id);
+            p.patchCustomFields(EMPLOYEES + "/" + id, cf);
             p.employeeIds.remove(scimId);
         } finally {
             lock.unlock();
@@ -265,7 +259,7 @@ public final class RestTrackTikStore implements TrackTikStore {
         Map<String, String> params = new LinkedHashMap<>();
         params.put(EmployeeJson.CF + "." + EmployeeJson.SCIM_ID, employeeScimId);
         return p.all(EMPLOYEES, params).stream()
-                .filter(e -> employeeScimId.equalsIgnoreCase(EmployeeJson.text(e.path(EmployeeJson.CF), EmployeeJson.SCIM_ID)))
+                .filter(e -> hasScimId(e, employeeScimId))
                 .findFirst().map(EmployeeJson::history).orElse(List.of());
     }
 
@@ -331,7 +325,7 @@ public final class RestTrackTikStore implements TrackTikStore {
                 // Each holder's roles field changes: History shows the old and the new name.
                 for (JsonNode ur : p.all(USER_ROLES, Map.of("role", EmployeeJson.id(role), "include", "user", "sort", "id"))) {
                     String employeeId = userId(ur);
-                    Set<String> after = new TreeSet<>(p.rolesOf(employeeId).stream().map(RoleRef::name).toList());
+                    Set<String> after = p.roleNamesOf(employeeId);
                     Set<String> before = new TreeSet<>(after);
                     before.remove(write.name());
                     before.add(oldName);
@@ -353,10 +347,7 @@ public final class RestTrackTikStore implements TrackTikStore {
         lock.lock();
         try {
             JsonNode raw = p.role(scimId).orElseThrow(() -> notFound("Group", scimId));
-            long version = EmployeeJson.link(raw, "name").map(ScimLink::version).orElse(1L);
-            if (expectedVersion.isPresent() && expectedVersion.get() != version) {
-                throw new VersionConflictException("Group", scimId, expectedVersion.get(), version);
-            }
+            long version = checkedVersion(raw, "name", "Group", scimId, expectedVersion);
             if (p.applyMembership(raw, change, actor)) {
                 p.bumpRoleVersion(EmployeeJson.id(raw), raw);
             }
@@ -373,10 +364,7 @@ public final class RestTrackTikStore implements TrackTikStore {
         lock.lock();
         try {
             JsonNode raw = p.role(scimId).orElseThrow(() -> notFound("Group", scimId));
-            long version = EmployeeJson.link(raw, "name").map(ScimLink::version).orElse(1L);
-            if (expectedVersion.isPresent() && expectedVersion.get() != version) {
-                throw new VersionConflictException("Group", scimId, expectedVersion.get(), version);
-            }
+            long version = checkedVersion(raw, "name", "Group", scimId, expectedVersion);
             p.applyMembership(raw, MembershipChange.exactly(List.of()), actor);
             String path = ROLES + "/" + EmployeeJson.id(raw);
             PortalResponse r = p.http.send("DELETE", path, null);
@@ -408,7 +396,7 @@ public final class RestTrackTikStore implements TrackTikStore {
             }
             for (JsonNode ur : items) {
                 JsonNode user = ur.path("user");
-                String scimId = EmployeeJson.text(user.path(EmployeeJson.CF), EmployeeJson.SCIM_ID);
+                String scimId = scimIdOf(user);
                 if (!scimId.isEmpty()) {
                     out.add(new Member(scimId, (EmployeeJson.text(user, "firstName") + " "
                             + EmployeeJson.text(user, "lastName")).trim()));
@@ -476,24 +464,49 @@ public final class RestTrackTikStore implements TrackTikStore {
 
     private static void ensureUserNameFree(Portal p, String userName, Optional<String> self) {
         Optional<JsonNode> other = p.employeeByUserName(userName);
-        if (other.isPresent() && !self.map(s -> s.equalsIgnoreCase(EmployeeJson.text(other.get().path(EmployeeJson.CF),
-                EmployeeJson.SCIM_ID))).orElse(false)) {
+        if (other.isPresent() && !self.map(s -> hasScimId(other.get(), s)).orElse(false)) {
             throw ScimException.uniqueness("A User with userName \"" + userName + "\" already exists (ignoring case)");
         }
     }
 
     private static void ensureRoleNameFree(Portal p, String name, Optional<String> self) {
         for (JsonNode r : p.all(ROLES, Map.of("name", name))) {
-            String scimId = EmployeeJson.text(r.path(EmployeeJson.CF), EmployeeJson.SCIM_ID);
-            if (EmployeeJson.text(r, "name").equalsIgnoreCase(name) && !self.map(scimId::equalsIgnoreCase).orElse(false)) {
+            if (EmployeeJson.text(r, "name").equalsIgnoreCase(name) && !self.map(s -> hasScimId(r, s)).orElse(false)) {
                 throw ScimException.uniqueness("A TrackTik role named \"" + name + "\" already exists (ignoring case)");
             }
         }
     }
 
+    /**
+     * The record's SCIM version (1 when it has no link yet), checked against an {@code If-Match} version.
+     *
+     * @param nameField the record's field the SCIM link is named by ({@code username} or {@code name})
+     * @throws VersionConflictException when {@code expected} is present and differs
+     */
+    private static long checkedVersion(JsonNode raw, String nameField, String type, String scimId,
+                                       Optional<Long> expected) {
+        long version = EmployeeJson.link(raw, nameField).map(ScimLink::version).orElse(1L);
+        if (expected.isPresent() && expected.get() != version) {
+            throw new VersionConflictException(type, scimId, expected.get(), version);
+        }
+        return version;
+    }
+
+    /** Custom fields that move a record's SCIM version on and stamp its last modification. */
+    private static ObjectNode versionFields(long newVersion, Instant modified) {
+        ObjectNode cf = ScimJson.object();
+        cf.put(EmployeeJson.VERSION, Long.toString(newVersion));
+        cf.put(EmployeeJson.MODIFIED, modified.toString());
+        return cf;
+    }
+
     private static void profileFields(ObjectNode cf, EmployeeProfile profile) {
         cf.put(EmployeeJson.DEPARTMENT, profile.department());
         cf.put(EmployeeJson.MANAGER, profile.managerId());
+    }
+
+    private static EmployeeRecord recordWithRoles(Portal p, JsonNode e) {
+        return record(p, e, p.rolesOf(EmployeeJson.id(e)));
     }
 
     private static EmployeeRecord record(Portal p, JsonNode e, List<RoleRef> roles) {
@@ -514,6 +527,16 @@ public final class RestTrackTikStore implements TrackTikStore {
         int from = (int) Math.min(all.size(), q.offset());
         int to = (int) Math.min(all.size(), from + (long) q.limit());
         return all.subList(from, to);
+    }
+
+    /** The SCIM id in a record's custom field ({@code ""} when the adapter did not create it). */
+    static String scimIdOf(JsonNode record) {
+        return EmployeeJson.text(record.path(EmployeeJson.CF), EmployeeJson.SCIM_ID);
+    }
+
+    /** Whether a record carries this SCIM id (ids compare without regard to case). */
+    static boolean hasScimId(JsonNode record, String scimId) {
+        return scimId.equalsIgnoreCase(scimIdOf(record));
     }
 
     static String userId(JsonNode userRole) {
@@ -609,19 +632,34 @@ public final class RestTrackTikStore implements TrackTikStore {
 
         /** A live employee by SCIM id: by the cached TrackTik id, else by the custom field filter. */
         Optional<JsonNode> employee(String scimId) {
-            String id = employeeIds.get(scimId.toLowerCase(Locale.ROOT));
+            return byScimId(EMPLOYEES, employeeIds, scimId,
+                    e -> EmployeeJson.archived(e) ? Optional.empty() : Optional.of(e), this::employeeBySearch);
+        }
+
+        /**
+         * A record by SCIM id: the one behind the cached TrackTik id while it still carries that SCIM id,
+         * else what {@code search} finds (and the cache then remembers).
+         *
+         * @param onCacheHit what a cached record that still carries the SCIM id yields
+         */
+        private Optional<JsonNode> byScimId(String collection, Map<String, String> ids, String scimId,
+                                            Function<JsonNode, Optional<JsonNode>> onCacheHit,
+                                            Function<String, Optional<JsonNode>> search) {
+            String key = scimId.toLowerCase(Locale.ROOT);
+            String id = ids.get(key);
             if (id != null) {
-                PortalResponse r = http.get(EMPLOYEES + "/" + id, Map.of());
-                if (r.ok() && scimId.equalsIgnoreCase(EmployeeJson.text(r.data().path(EmployeeJson.CF), EmployeeJson.SCIM_ID))) {
-                    return EmployeeJson.archived(r.data()) ? Optional.empty() : Optional.of(r.data());
+                String path = collection + "/" + id;
+                PortalResponse r = http.get(path, Map.of());
+                if (r.ok() && hasScimId(r.data(), scimId)) {
+                    return onCacheHit.apply(r.data());
                 }
                 if (!r.ok() && r.status() != 404) {
-                    throw PortalErrors.toScim("GET " + EMPLOYEES + "/" + id, r);
+                    throw PortalErrors.toScim("GET " + path, r);
                 }
-                employeeIds.remove(scimId.toLowerCase(Locale.ROOT));
+                ids.remove(key);
             }
-            Optional<JsonNode> found = employeeBySearch(scimId);
-            found.ifPresent(e -> employeeIds.put(scimId.toLowerCase(Locale.ROOT), EmployeeJson.id(e)));
+            Optional<JsonNode> found = search.apply(scimId);
+            found.ifPresent(f -> ids.put(key, EmployeeJson.id(f)));
             return found;
         }
 
@@ -630,7 +668,7 @@ public final class RestTrackTikStore implements TrackTikStore {
             q.put(EmployeeJson.CF + "." + EmployeeJson.SCIM_ID, scimId);
             q.put("status:in", LIVE);
             return all(EMPLOYEES, q).stream()
-                    .filter(e -> scimId.equalsIgnoreCase(EmployeeJson.text(e.path(EmployeeJson.CF), EmployeeJson.SCIM_ID)))
+                    .filter(e -> hasScimId(e, scimId))
                     .findFirst();
         }
 
@@ -674,7 +712,7 @@ public final class RestTrackTikStore implements TrackTikStore {
         void appendHistory(String employeeId, Actor actor, HistoryAction action, List<FieldChange> changes) {
             PortalResponse r = http.get(EMPLOYEES + "/" + employeeId, Map.of());
             JsonNode e = ok(r, "GET " + EMPLOYEES + "/" + employeeId).data();
-            String scimId = EmployeeJson.text(e.path(EmployeeJson.CF), EmployeeJson.SCIM_ID);
+            String scimId = scimIdOf(e);
             ReentrantLock lock = employeeLock(scimId);
             lock.lock();
             try {
@@ -682,9 +720,7 @@ public final class RestTrackTikStore implements TrackTikStore {
                 e = ok(http.get(EMPLOYEES + "/" + employeeId, Map.of()), "GET " + EMPLOYEES + "/" + employeeId).data();
                 ObjectNode cf = ScimJson.object();
                 cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(e, now(), actor, action, changes));
-                ObjectNode body = ScimJson.object();
-                body.set(EmployeeJson.CF, cf);
-                ok(http.send("PATCH", EMPLOYEES + "/" + employeeId, body), "PATCH " + EMPLOYEES + "/" + employeeId);
+                patchCustomFields(EMPLOYEES + "/" + employeeId, cf);
             } finally {
                 lock.unlock();
             }
@@ -693,30 +729,17 @@ public final class RestTrackTikStore implements TrackTikStore {
         // -- roles and assignments
 
         Optional<JsonNode> role(String scimId) {
-            String id = roleIds.get(scimId.toLowerCase(Locale.ROOT));
-            if (id != null) {
-                PortalResponse r = http.get(ROLES + "/" + id, Map.of());
-                if (r.ok() && scimId.equalsIgnoreCase(EmployeeJson.text(r.data().path(EmployeeJson.CF), EmployeeJson.SCIM_ID))) {
-                    return Optional.of(r.data());
-                }
-                if (!r.ok() && r.status() != 404) {
-                    throw PortalErrors.toScim("GET " + ROLES + "/" + id, r);
-                }
-                roleIds.remove(scimId.toLowerCase(Locale.ROOT));
-            }
-            Optional<JsonNode> found = roleBySearch(scimId);
-            found.ifPresent(r -> roleIds.put(scimId.toLowerCase(Locale.ROOT), EmployeeJson.id(r)));
-            return found;
+            return byScimId(ROLES, roleIds, scimId, Optional::of, this::roleBySearch);
         }
 
         Optional<JsonNode> roleBySearch(String scimId) {
             return all(ROLES, Map.of(EmployeeJson.CF + "." + EmployeeJson.SCIM_ID, scimId)).stream()
-                    .filter(r -> scimId.equalsIgnoreCase(EmployeeJson.text(r.path(EmployeeJson.CF), EmployeeJson.SCIM_ID)))
+                    .filter(r -> hasScimId(r, scimId))
                     .findFirst();
         }
 
         void bumpRoleVersion(String roleId, JsonNode knownRole) {
-            String scimId = EmployeeJson.text(knownRole.path(EmployeeJson.CF), EmployeeJson.SCIM_ID);
+            String scimId = scimIdOf(knownRole);
             ReentrantLock lock = roleLock(scimId.isEmpty() ? roleId : scimId);
             lock.lock();
             try {
@@ -726,15 +749,17 @@ public final class RestTrackTikStore implements TrackTikStore {
                 }
                 JsonNode role = ok(r, "GET " + ROLES + "/" + roleId).data();
                 long version = EmployeeJson.link(role, "name").map(ScimLink::version).orElse(1L);
-                ObjectNode cf = ScimJson.object();
-                cf.put(EmployeeJson.VERSION, Long.toString(version + 1));
-                cf.put(EmployeeJson.MODIFIED, now().toString());
-                ObjectNode body = ScimJson.object();
-                body.set(EmployeeJson.CF, cf);
-                ok(http.send("PATCH", ROLES + "/" + roleId, body), "PATCH " + ROLES + "/" + roleId);
+                patchCustomFields(ROLES + "/" + roleId, versionFields(version + 1, now()));
             } finally {
                 lock.unlock();
             }
+        }
+
+        /** One PATCH that sets the given custom fields of a record (the others stay as they are). */
+        void patchCustomFields(String path, ObjectNode cf) {
+            ObjectNode body = ScimJson.object();
+            body.set(EmployeeJson.CF, cf);
+            ok(http.send("PATCH", path, body), "PATCH " + path);
         }
 
         /** The user-roles of an employee with their role expanded. */
@@ -751,6 +776,11 @@ public final class RestTrackTikStore implements TrackTikStore {
             return rolesOf(List.of(employeeId)).getOrDefault(employeeId, List.of());
         }
 
+        /** The names of the SCIM roles an employee holds, sorted (a fresh, modifiable set). */
+        Set<String> roleNamesOf(String employeeId) {
+            return new TreeSet<>(rolesOf(employeeId).stream().map(RoleRef::name).toList());
+        }
+
         /** The SCIM roles of several employees, in chunks of {@code user:in=…}. */
         Map<String, List<RoleRef>> rolesOf(List<String> employeeIds) {
             Map<String, List<RoleRef>> out = new HashMap<>();
@@ -762,7 +792,7 @@ public final class RestTrackTikStore implements TrackTikStore {
                 q.put("sort", "id");
                 for (JsonNode ur : all(USER_ROLES, q)) {
                     JsonNode role = ur.path("role");
-                    String scimId = EmployeeJson.text(role.path(EmployeeJson.CF), EmployeeJson.SCIM_ID);
+                    String scimId = scimIdOf(role);
                     if (!scimId.isEmpty()) {
                         out.computeIfAbsent(userId(ur), k -> new ArrayList<>())
                                 .add(new RoleRef(EmployeeJson.id(role), EmployeeJson.text(role, "name"), scimId));
@@ -801,7 +831,7 @@ public final class RestTrackTikStore implements TrackTikStore {
             if (userRole(employeeId, roleId).isPresent()) {
                 return false;
             }
-            Set<String> before = new TreeSet<>(rolesOf(employeeId).stream().map(RoleRef::name).toList());
+            Set<String> before = roleNamesOf(employeeId);
             ObjectNode body = ScimJson.object();
             body.put("user", Long.parseLong(employeeId));
             body.put("role", Long.parseLong(roleId));
@@ -815,9 +845,9 @@ public final class RestTrackTikStore implements TrackTikStore {
 
         void unassign(JsonNode userRole, Actor actor) {
             String employeeId = userId(userRole);
-            Set<String> before = new TreeSet<>(rolesOf(employeeId).stream().map(RoleRef::name).toList());
+            Set<String> before = roleNamesOf(employeeId);
             deleteUserRole(EmployeeJson.id(userRole));
-            Set<String> after = new TreeSet<>(rolesOf(employeeId).stream().map(RoleRef::name).toList());
+            Set<String> after = roleNamesOf(employeeId);
             appendHistory(employeeId, actor, HistoryAction.ROLE_UNASSIGNED, List.of(EmployeeChanges.roles(before, after)));
         }
 
