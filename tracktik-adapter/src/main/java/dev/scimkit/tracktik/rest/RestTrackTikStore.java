@@ -486,9 +486,7 @@ public final class RestTrackTikStore implements TrackTikStore {
     private static long checkedVersion(JsonNode raw, String nameField, String type, String scimId,
                                        Optional<Long> expected) {
         long version = EmployeeJson.link(raw, nameField).map(ScimLink::version).orElse(1L);
-        if (expected.isPresent() && expected.get() != version) {
-            throw new VersionConflictException(type, scimId, expected.get(), version);
-        }
+        VersionConflictException.check(type, scimId, expected, version);
         return version;
     }
 

@@ -31,8 +31,6 @@ import java.util.Optional;
  */
 public final class EmployeeUserRepository implements ResourceRepository {
 
-    private static final int MAX_ATTEMPTS = 8;
-
     private final TrackTikStore store;
     private final UserMapping mapping;
     private final ActorResolver actors;
@@ -59,42 +57,19 @@ public final class EmployeeUserRepository implements ResourceRepository {
     public ObjectNode replace(TenantId tenant, String id, ObjectNode resource, Optional<String> expectedVersion) {
         Optional<Long> expected = Versions.expected(expectedVersion, "User", id);
         EmployeeWrite write = write(resource);
-        for (int attempt = 1; ; attempt++) {
-            EmployeeRecord current = find(tenant, id);
-            checkExpected(current, expected);
-            try {
-                return mapping.toUser(store.updateEmployee(tenant, current.scimId(), current.link().version(), write,
-                        actors.actorFor(tenant)));
-            } catch (VersionConflictException e) {
-                if (expected.isPresent() || attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return OptimisticWrites.retry(expected, () -> update(tenant, current(tenant, id, expected), write));
     }
 
     @Override
     public ObjectNode patch(TenantId tenant, String id, PatchPlan plan, Optional<String> expectedVersion,
                             Projection projection) {
         Optional<Long> expected = Versions.expected(expectedVersion, "User", id);
-        for (int attempt = 1; ; attempt++) {
-            EmployeeRecord current = find(tenant, id);
-            checkExpected(current, expected);
+        return OptimisticWrites.retry(expected, () -> {
+            EmployeeRecord current = current(tenant, id, expected);
             ObjectNode view = mapping.toUser(current);
             PatchResult result = plan.apply(view);
-            if (!result.changed()) {
-                return view;
-            }
-            EmployeeWrite write = write(result.resource());
-            try {
-                return mapping.toUser(store.updateEmployee(tenant, current.scimId(), current.link().version(), write,
-                        actors.actorFor(tenant)));
-            } catch (VersionConflictException e) {
-                if (expected.isPresent() || attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+            return result.changed() ? update(tenant, current, write(result.resource())) : view;
+        });
     }
 
     @Override
@@ -121,14 +96,17 @@ public final class EmployeeUserRepository implements ResourceRepository {
         return new EmployeeWrite(profile, userName.asText(), ResourceBodies.externalId(body), body);
     }
 
-    private EmployeeRecord find(TenantId tenant, String id) {
-        return store.findEmployee(tenant, id)
+    /** The employee as it is now, checked against {@code If-Match}. */
+    private EmployeeRecord current(TenantId tenant, String id, Optional<Long> expected) {
+        EmployeeRecord current = store.findEmployee(tenant, id)
                 .orElseThrow(() -> ScimException.notFound("No User with id \"" + id + "\""));
+        VersionConflictException.check("User", current.scimId(), expected, current.link().version());
+        return current;
     }
 
-    private static void checkExpected(EmployeeRecord current, Optional<Long> expected) {
-        if (expected.isPresent() && expected.get() != current.link().version()) {
-            throw new VersionConflictException("User", current.scimId(), expected.get(), current.link().version());
-        }
+    /** Writes {@code write} over {@code current}, if the employee is still at the version read. */
+    private ObjectNode update(TenantId tenant, EmployeeRecord current, EmployeeWrite write) {
+        return mapping.toUser(store.updateEmployee(tenant, current.scimId(), current.link().version(), write,
+                actors.actorFor(tenant)));
     }
 }

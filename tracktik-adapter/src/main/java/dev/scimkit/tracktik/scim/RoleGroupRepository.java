@@ -35,7 +35,6 @@ import java.util.Optional;
  */
 public final class RoleGroupRepository implements ResourceRepository {
 
-    private static final int MAX_ATTEMPTS = 8;
     private static final int MEMBER_PAGE = 1000;
 
     private final TrackTikStore store;
@@ -64,18 +63,11 @@ public final class RoleGroupRepository implements ResourceRepository {
         Optional<Long> expected = Versions.expected(expectedVersion, "Group", id);
         RoleWrite write = write(resource);
         MembershipChange members = MembershipChange.exactly(memberIds(resource));
-        for (int attempt = 1; ; attempt++) {
-            RoleRecord current = find(tenant, id);
-            checkExpected(current, expected);
-            try {
-                return render(tenant, store.updateRole(tenant, current.scimId(), current.link().version(), write, members,
-                        actors.actorFor(tenant)), true);
-            } catch (VersionConflictException e) {
-                if (expected.isPresent() || attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return OptimisticWrites.retry(expected, () -> {
+            RoleRecord current = current(tenant, id, expected);
+            return render(tenant, store.updateRole(tenant, current.scimId(), current.link().version(), write, members,
+                    actors.actorFor(tenant)), true);
+        });
     }
 
     @Override
@@ -83,9 +75,8 @@ public final class RoleGroupRepository implements ResourceRepository {
                             Projection projection) {
         Optional<Long> expected = Versions.expected(expectedVersion, "Group", id);
         boolean withMembers = !projection.mayOmit("members");
-        for (int attempt = 1; ; attempt++) {
-            RoleRecord current = find(tenant, id);
-            checkExpected(current, expected);
+        return OptimisticWrites.retry(expected, () -> {
+            RoleRecord current = current(tenant, id, expected);
             PatchResult result;
             if (plan.membershipDelta().isPresent()) {
                 // Members stay in the store: the plan sees the group without them and hands back a delta.
@@ -99,20 +90,14 @@ public final class RoleGroupRepository implements ResourceRepository {
             if (!bodyChanged && change.isEmpty()) {
                 return render(tenant, current, withMembers);
             }
-            try {
-                RoleRecord after = bodyChanged
-                        ? store.updateRole(tenant, current.scimId(), current.link().version(), write(body), change,
-                                actors.actorFor(tenant))
-                        // A pure membership delta needs no version unless the client asked for one:
-                        // the store applies it atomically to whatever the members are now.
-                        : store.changeMembers(tenant, current.scimId(), expected, change, actors.actorFor(tenant));
-                return render(tenant, after, withMembers);
-            } catch (VersionConflictException e) {
-                if (expected.isPresent() || attempt >= MAX_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+            RoleRecord after = bodyChanged
+                    ? store.updateRole(tenant, current.scimId(), current.link().version(), write(body), change,
+                            actors.actorFor(tenant))
+                    // A pure membership delta needs no version unless the client asked for one:
+                    // the store applies it atomically to whatever the members are now.
+                    : store.changeMembers(tenant, current.scimId(), expected, change, actors.actorFor(tenant));
+            return render(tenant, after, withMembers);
+        });
     }
 
     @Override
@@ -172,14 +157,11 @@ public final class RoleGroupRepository implements ResourceRepository {
         return new MembershipChange(delta.replaceAll(), delta.removedIds(), delta.addedIds());
     }
 
-    private RoleRecord find(TenantId tenant, String id) {
-        return store.findRole(tenant, id)
+    /** The role as it is now, checked against {@code If-Match}. */
+    private RoleRecord current(TenantId tenant, String id, Optional<Long> expected) {
+        RoleRecord current = store.findRole(tenant, id)
                 .orElseThrow(() -> ScimException.notFound("No Group with id \"" + id + "\""));
-    }
-
-    private static void checkExpected(RoleRecord current, Optional<Long> expected) {
-        if (expected.isPresent() && expected.get() != current.link().version()) {
-            throw new VersionConflictException("Group", current.scimId(), expected.get(), current.link().version());
-        }
+        VersionConflictException.check("Group", current.scimId(), expected, current.link().version());
+        return current;
     }
 }
