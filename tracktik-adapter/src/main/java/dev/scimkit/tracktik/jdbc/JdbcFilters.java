@@ -2,6 +2,7 @@ package dev.scimkit.tracktik.jdbc;
 
 import dev.scimkit.filter.ast.Filter;
 import dev.scimkit.filter.sql.SqlColumnMapping;
+import dev.scimkit.filter.sql.SqlFragment;
 import dev.scimkit.filter.sql.SqlTranslation;
 import dev.scimkit.filter.sql.SqlTranslator;
 import dev.scimkit.tracktik.port.EmployeeColumn;
@@ -9,6 +10,7 @@ import dev.scimkit.tracktik.port.FilterColumns;
 import dev.scimkit.tracktik.port.FilterSplit;
 import dev.scimkit.tracktik.port.RoleColumn;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,7 +79,16 @@ final class JdbcFilters {
         return new FilterSplit(t.where().map(JdbcCondition::new), t.residual());
     }
 
-    static Optional<JdbcCondition> condition(Optional<? extends dev.scimkit.tracktik.port.PushedFilter> pushed) {
+    /**
+     * A pushed filter as SQL to append to the tenant's {@code WHERE}: {@code " AND <condition>"} with its
+     * parameters, or empty SQL without any when nothing was pushed.
+     */
+    static SqlFragment andWhere(Optional<? extends dev.scimkit.tracktik.port.PushedFilter> pushed) {
+        return condition(pushed).map(c -> new SqlFragment(" AND " + c.where().sql(), c.where().parameters()))
+                .orElseGet(() -> new SqlFragment("", List.of()));
+    }
+
+    private static Optional<JdbcCondition> condition(Optional<? extends dev.scimkit.tracktik.port.PushedFilter> pushed) {
         if (pushed.isEmpty()) {
             return Optional.empty();
         }

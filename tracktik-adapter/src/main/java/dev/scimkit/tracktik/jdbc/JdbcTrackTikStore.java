@@ -212,27 +212,16 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     public void archiveEmployee(TenantId tenant, String scimId, Optional<Long> expectedVersion, Actor actor) {
         tx.inTransaction(c -> {
             EmployeeRecord current = loadEmployee(c, tenant, scimId, true).orElseThrow(() -> notFound("User", scimId));
-            if (expectedVersion.isPresent() && expectedVersion.get() != current.link().version()) {
-                throw new VersionConflictException("User", scimId, expectedVersion.get(), current.link().version());
-            }
+            VersionConflictException.check("User", scimId, expectedVersion, current.link().version());
             long id = Long.parseLong(current.employee().id());
             Instant now = now();
             List<String> roleNames = current.employee().roles().stream().map(RoleRef::name).toList();
             // The roles' versions move too: their member lists change.
-            try (PreparedStatement ps = c.prepareStatement("UPDATE tt_role SET version = version + 1, last_modified = ?"
-                    + " WHERE id IN (SELECT a.role_id FROM tt_role_assignment a WHERE a.employee_id = ?)")) {
-                ps.setObject(1, utc(now));
-                ps.setLong(2, id);
-                ps.executeUpdate();
-            }
+            update(c, "UPDATE tt_role SET version = version + 1, last_modified = ?"
+                    + " WHERE id IN (SELECT a.role_id FROM tt_role_assignment a WHERE a.employee_id = ?)", utc(now), id);
             update(c, "DELETE FROM tt_role_assignment WHERE employee_id = ?", id);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE tt_employee SET archived_at = ?, user_name_key = NULL,"
-                    + " version = version + 1, last_modified = ? WHERE id = ?")) {
-                ps.setObject(1, utc(now));
-                ps.setObject(2, utc(now));
-                ps.setLong(3, id);
-                ps.executeUpdate();
-            }
+            update(c, "UPDATE tt_employee SET archived_at = ?, user_name_key = NULL,"
+                    + " version = version + 1, last_modified = ? WHERE id = ?", utc(now), utc(now), id);
             List<FieldChange> changes = new ArrayList<>();
             if (!roleNames.isEmpty()) {
                 changes.add(EmployeeChanges.roles(roleNames, List.of()));
@@ -249,14 +238,12 @@ public final class JdbcTrackTikStore implements TrackTikStore {
 
     @Override
     public Page<EmployeeRecord> searchEmployees(TenantId tenant, StoreQuery query) {
-        Optional<JdbcCondition> condition = JdbcFilters.condition(query.filter());
-        String where = condition.map(w -> " AND " + w.where().sql()).orElse("");
-        List<Object> params = condition.map(w -> w.where().parameters()).orElse(List.of());
+        SqlFragment pushed = JdbcFilters.andWhere(query.filter());
         return tx.inTransaction(c -> {
-            long total = count(c, "SELECT COUNT(*) FROM tt_employee e WHERE e.tenant = ? AND e.archived_at IS NULL" + where,
-                    tenant, params);
+            long total = count(c, "SELECT COUNT(*) FROM tt_employee e WHERE e.tenant = ? AND e.archived_at IS NULL"
+                    + pushed.sql(), tenant, pushed.parameters());
             List<EmployeeRecord> items = query.limit() == 0 || query.offset() >= total ? List.of()
-                    : queryEmployees(c, tenant, where, params, query.offset(), query.limit());
+                    : queryEmployees(c, tenant, pushed.sql(), pushed.parameters(), query.offset(), query.limit());
             return new Page<>(total, items);
         });
     }
@@ -346,17 +333,10 @@ public final class JdbcTrackTikStore implements TrackTikStore {
                                     MembershipChange change, Actor actor) {
         return tx.inTransaction(c -> {
             LockedRole role = lockRole(c, tenant, scimId).orElseThrow(() -> notFound("Group", scimId));
-            if (expectedVersion.isPresent() && expectedVersion.get() != role.version) {
-                throw new VersionConflictException("Group", scimId, expectedVersion.get(), role.version);
-            }
+            VersionConflictException.check("Group", scimId, expectedVersion, role.version);
             Instant now = now();
             if (applyMembership(c, tenant, role, change, actor, now)) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE tt_role SET version = version + 1, last_modified = ? WHERE id = ?")) {
-                    ps.setObject(1, utc(now));
-                    ps.setLong(2, role.id);
-                    ps.executeUpdate();
-                }
+                update(c, "UPDATE tt_role SET version = version + 1, last_modified = ? WHERE id = ?", utc(now), role.id);
             }
             return loadRole(c, tenant, scimId).orElseThrow();
         });
@@ -366,9 +346,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     public void deleteRole(TenantId tenant, String scimId, Optional<Long> expectedVersion, Actor actor) {
         tx.inTransaction(c -> {
             LockedRole role = lockRole(c, tenant, scimId).orElseThrow(() -> notFound("Group", scimId));
-            if (expectedVersion.isPresent() && expectedVersion.get() != role.version) {
-                throw new VersionConflictException("Group", scimId, expectedVersion.get(), role.version);
-            }
+            VersionConflictException.check("Group", scimId, expectedVersion, role.version);
             applyMembership(c, tenant, role, MembershipChange.exactly(List.of()), actor, now());
             update(c, "DELETE FROM tt_role WHERE id = ?", role.id);
             return null;
@@ -410,16 +388,15 @@ public final class JdbcTrackTikStore implements TrackTikStore {
 
     @Override
     public Page<RoleRecord> searchRoles(TenantId tenant, StoreQuery query) {
-        Optional<JdbcCondition> condition = JdbcFilters.condition(query.filter());
-        String where = condition.map(w -> " AND " + w.where().sql()).orElse("");
-        List<Object> params = condition.map(w -> w.where().parameters()).orElse(List.of());
+        SqlFragment pushed = JdbcFilters.andWhere(query.filter());
         return tx.inTransaction(c -> {
-            long total = count(c, "SELECT COUNT(*) FROM tt_role r WHERE r.tenant = ?" + where, tenant, params);
+            long total = count(c, "SELECT COUNT(*) FROM tt_role r WHERE r.tenant = ?" + pushed.sql(), tenant,
+                    pushed.parameters());
             List<RoleRecord> items = new ArrayList<>();
             if (query.limit() > 0 && query.offset() < total) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + ROLE_COLUMNS + " FROM tt_role r WHERE r.tenant = ?"
-                        + where + " ORDER BY r.created, r.id LIMIT ? OFFSET ?")) {
-                    int i = bind(ps, tenant, params);
+                        + pushed.sql() + " ORDER BY r.created, r.id LIMIT ? OFFSET ?")) {
+                    int i = bind(ps, tenant, pushed.parameters());
                     ps.setInt(i++, query.limit());
                     ps.setLong(i, query.offset());
                     try (ResultSet rs = ps.executeQuery()) {
@@ -511,14 +488,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
         }
         Set<Long> lost = new LinkedHashSet<>();
         if (change.replaceAll()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT employee_id FROM tt_role_assignment WHERE role_id = ?")) {
-                ps.setLong(1, role.id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        lost.add(rs.getLong(1));
-                    }
-                }
-            }
+            lost.addAll(holders(c, role.id));
         } else if (!change.removed().isEmpty()) {
             Map<String, Long> removed = resolveLiveEmployees(c, tenant, change.removed());
             for (Long employeeId : removed.values()) {
@@ -535,21 +505,13 @@ public final class JdbcTrackTikStore implements TrackTikStore {
         }
         for (Long employeeId : lost) {
             Set<String> before = roleNames(c, employeeId);
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tt_role_assignment WHERE role_id = ? AND employee_id = ?")) {
-                ps.setLong(1, role.id);
-                ps.setLong(2, employeeId);
-                ps.executeUpdate();
-            }
+            update(c, "DELETE FROM tt_role_assignment WHERE role_id = ? AND employee_id = ?", role.id, employeeId);
             Set<String> after = roleNames(c, employeeId);
             appendHistory(c, employeeId, now, actor, HistoryAction.ROLE_UNASSIGNED, List.of(EmployeeChanges.roles(before, after)));
         }
         for (Long employeeId : gained) {
             Set<String> before = roleNames(c, employeeId);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tt_role_assignment (role_id, employee_id) VALUES (?, ?)")) {
-                ps.setLong(1, role.id);
-                ps.setLong(2, employeeId);
-                ps.executeUpdate();
-            }
+            update(c, "INSERT INTO tt_role_assignment (role_id, employee_id) VALUES (?, ?)", role.id, employeeId);
             Set<String> after = new TreeSet<>(before);
             after.add(role.name);
             appendHistory(c, employeeId, now, actor, HistoryAction.ROLE_ASSIGNED, List.of(EmployeeChanges.roles(before, after)));
@@ -559,22 +521,27 @@ public final class JdbcTrackTikStore implements TrackTikStore {
 
     /** A renamed role changes the roles field of each holder; History shows it. */
     private void recordRename(Connection c, LockedRole role, String newName, Actor actor, Instant now) throws SQLException {
-        List<Long> holders = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT employee_id FROM tt_role_assignment WHERE role_id = ?")) {
-            ps.setLong(1, role.id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    holders.add(rs.getLong(1));
-                }
-            }
-        }
-        for (Long employeeId : holders) {
+        for (Long employeeId : holders(c, role.id)) {
             Set<String> after = roleNames(c, employeeId);
             Set<String> before = new TreeSet<>(after);
             before.remove(newName);
             before.add(role.name);
             appendHistory(c, employeeId, now, actor, HistoryAction.UPDATED, List.of(EmployeeChanges.roles(before, after)));
         }
+    }
+
+    /** The database ids of the employees holding a role. */
+    private static List<Long> holders(Connection c, long roleId) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT employee_id FROM tt_role_assignment WHERE role_id = ?")) {
+            ps.setLong(1, roleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean holds(Connection c, long roleId, long employeeId) throws SQLException {
@@ -830,9 +797,12 @@ public final class JdbcTrackTikStore implements TrackTikStore {
         return i;
     }
 
-    private static void update(Connection c, String sql, long id) throws SQLException {
+    /** Runs one INSERT, UPDATE or DELETE with the parameters bound in order. */
+    private static void update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, id);
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
             ps.executeUpdate();
         }
     }
