@@ -2,12 +2,6 @@ package dev.scimkit.tracktik.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -18,27 +12,9 @@ import java.util.regex.Pattern;
  */
 class H2IndexedLookupTest extends IndexedLookupContract {
 
-    private HikariDataSource pool;
-
     @Override
-    DataSource open() {
-        pool = JdbcDataSources.h2InMemory("indexed" + System.nanoTime());
-        return pool;
-    }
-
-    @Override
-    void close() {
-        pool.close();
-    }
-
-    @Override
-    String explain(Connection c, String sql, List<Object> parameters) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
-            bind(ps, parameters);
-            try (ResultSet rs = ps.executeQuery()) {
-                return planText(rs);
-            }
-        }
+    HikariDataSource open() {
+        return JdbcDataSources.h2InMemory("indexed" + System.nanoTime());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.scimkit.tracktik.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.scimkit.server.spi.TenantId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.sql.DataSource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -37,13 +37,12 @@ abstract class IndexedLookupContract {
     JdbcTrackTikStore store;
     private TrackTikEngine engine;
 
-    /** The database's data source (a pool the subclass closes). */
-    abstract DataSource open() throws Exception;
+    /** A pool on the database (started by the subclass if need be); the contract closes it. */
+    abstract HikariDataSource open() throws Exception;
 
-    abstract void close() throws Exception;
-
-    /** The plan of a query, one text. */
-    abstract String explain(Connection c, String sql, List<Object> parameters) throws SQLException;
+    /** Stops what {@link #open()} started besides the pool (after the pool is closed). */
+    void closeDatabase() throws Exception {
+    }
 
     /** Whether {@code plan} reads {@code table} through {@code index} (names as written in the migrations). */
     abstract boolean readsThroughIndex(String plan, String table, String index);
@@ -51,7 +50,7 @@ abstract class IndexedLookupContract {
     /** Whether {@code plan} reads the whole of {@code table}. */
     abstract boolean scansTable(String plan, String table);
 
-    DataSource raw;
+    HikariDataSource raw;
 
     @BeforeAll
     void seed() throws Exception {
@@ -121,7 +120,8 @@ abstract class IndexedLookupContract {
     @AfterAll
     void stop() throws Exception {
         store.close();
-        close();
+        raw.close();
+        closeDatabase();
     }
 
     @Test
@@ -203,17 +203,19 @@ abstract class IndexedLookupContract {
         }
     }
 
-    static String planText(ResultSet rs) throws SQLException {
-        StringBuilder sb = new StringBuilder();
-        while (rs.next()) {
-            sb.append(rs.getString(1)).append('\n');
-        }
-        return sb.toString();
-    }
-
-    static void bind(PreparedStatement ps, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            ps.setObject(i + 1, parameters.get(i));
+    /** The plan of a query, one text: {@code EXPLAIN} is the same statement on H2 and PostgreSQL. */
+    String explain(Connection c, String sql, List<Object> parameters) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                ps.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                StringBuilder sb = new StringBuilder();
+                while (rs.next()) {
+                    sb.append(rs.getString(1)).append('\n');
+                }
+                return sb.toString();
+            }
         }
     }
 }

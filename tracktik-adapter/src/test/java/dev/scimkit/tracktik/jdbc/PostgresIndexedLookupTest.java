@@ -4,12 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,29 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresIndexedLookupTest extends IndexedLookupContract {
 
     private EmbeddedPostgres postgres;
-    private HikariDataSource pool;
 
     @Override
-    DataSource open() throws Exception {
+    HikariDataSource open() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        pool = JdbcDataSources.postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
-        return pool;
+        return JdbcDataSources.postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
     }
 
     @Override
-    void close() throws Exception {
-        pool.close();
+    void closeDatabase() throws Exception {
         postgres.close();
-    }
-
-    @Override
-    String explain(Connection c, String sql, List<Object> parameters) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
-            bind(ps, parameters);
-            try (ResultSet rs = ps.executeQuery()) {
-                return planText(rs);
-            }
-        }
     }
 
     @Override
