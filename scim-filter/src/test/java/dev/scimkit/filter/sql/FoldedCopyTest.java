@@ -21,7 +21,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -163,24 +162,7 @@ class FoldedCopyTest {
     }
 
     private static Set<Integer> select(Filter filter, List<ObjectNode> users) throws SQLException {
-        SqlTranslation translation = TRANSLATOR.translate(filter);
-        String sql = "SELECT id FROM users" + translation.where().map(w -> " WHERE " + w.sql()).orElse("");
-        Set<Integer> ids = new TreeSet<>();
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            List<Object> params = translation.where().map(SqlFragment::parameters).orElse(List.of());
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int id = rs.getInt(1);
-                    if (translation.residual().map(r -> EVALUATOR.matches(r, users.get(id))).orElse(true)) {
-                        ids.add(id);
-                    }
-                }
-            }
-        }
-        return ids;
+        return PushDownQuery.select(db, "users", TRANSLATOR.translate(filter), EVALUATOR, users);
     }
 
     /** The copy is written the way a store keeps it: the column lower-cased in Java, NULL with the column. */

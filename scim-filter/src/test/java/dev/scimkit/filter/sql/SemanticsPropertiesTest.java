@@ -25,7 +25,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -132,22 +131,7 @@ class SemanticsPropertiesTest {
             }
         }
         SqlTranslation translation = TRANSLATOR.translate(filter);
-        Set<Integer> actual = new TreeSet<>();
-        String sql = "SELECT id FROM users" + translation.where().map(w -> " WHERE " + w.sql()).orElse("");
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
-            List<Object> params = translation.where().map(SqlFragment::parameters).orElse(List.of());
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int id = rs.getInt(1);
-                    if (translation.residual().map(r -> EVALUATOR.matches(r, users.get(id))).orElse(true)) {
-                        actual.add(id);
-                    }
-                }
-            }
-        }
+        Set<Integer> actual = PushDownQuery.select(db, "users", translation, EVALUATOR, users);
         assertThat(actual).as("%s -> %s", Filters.print(filter), translation).isEqualTo(expected);
         // and the SQL never carries a value inline
         translation.where().ifPresent(w -> STRINGS.stream().filter(s -> s.length() > 1)
