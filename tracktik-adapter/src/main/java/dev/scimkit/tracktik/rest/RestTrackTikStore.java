@@ -233,8 +233,7 @@ public final class RestTrackTikStore implements TrackTikStore {
     @Override
     public Page<EmployeeRecord> searchEmployees(TenantId tenant, StoreQuery query) {
         Portal p = portal(tenant);
-        Map<String, String> params = new LinkedHashMap<>();
-        RestFilters.query(query.filter()).ifPresent(q -> params.putAll(q.params()));
+        Map<String, String> params = pushedParams(query);
         if (!params.containsKey("status")) {
             params.put("status:in", LIVE);
         }
@@ -415,8 +414,7 @@ public final class RestTrackTikStore implements TrackTikStore {
     @Override
     public Page<RoleRecord> searchRoles(TenantId tenant, StoreQuery query) {
         Portal p = portal(tenant);
-        Map<String, String> params = new LinkedHashMap<>();
-        RestFilters.query(query.filter()).ifPresent(q -> params.putAll(q.params()));
+        Map<String, String> params = pushedParams(query);
         params.put("sort", "id");
         List<JsonNode> linked = p.all(ROLES, params).stream()
                 .filter(r -> EmployeeJson.link(r, "name").isPresent()).toList();
@@ -519,6 +517,13 @@ public final class RestTrackTikStore implements TrackTikStore {
                 .orElseThrow(() -> new IllegalStateException("The TrackTik role " + EmployeeJson.id(r) + " has no SCIM link"));
         Role role = Role.staffPortalRole(EmployeeJson.id(r), EmployeeJson.text(r, "name"));
         return new RoleRecord(role, link, p.countOf(USER_ROLES, Map.of("role", EmployeeJson.id(r))));
+    }
+
+    /** The query parameters of the filter pushed to the portal (modifiable; empty when none was pushed). */
+    private static Map<String, String> pushedParams(StoreQuery query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        RestFilters.query(query.filter()).ifPresent(q -> params.putAll(q.params()));
+        return params;
     }
 
     private static <T> List<T> slice(List<T> all, StoreQuery q) {
