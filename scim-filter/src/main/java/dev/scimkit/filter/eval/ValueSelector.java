@@ -1,6 +1,7 @@
 package dev.scimkit.filter.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimkit.core.json.ScimJson;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,12 +51,12 @@ final class ValueSelector {
 
     /** Whether some selected value of {@code container} passes {@code test}. */
     boolean anyMatch(JsonNode container, Predicate<JsonNode> test) {
-        JsonNode holder = extensionUrn == null ? container : Members.get(container, extensionUrn);
+        JsonNode holder = extensionUrn == null ? container : ScimJson.getIgnoreCase(container, extensionUrn);
         return anyMatch(holder, 0, test);
     }
 
     private boolean anyMatch(JsonNode holder, int level, Predicate<JsonNode> test) {
-        JsonNode node = Members.get(holder, names[level]);
+        JsonNode node = ScimJson.getIgnoreCase(holder, names[level]);
         if (node == null || node.isNull() || node.isMissingNode()) {
             return false;
         }
