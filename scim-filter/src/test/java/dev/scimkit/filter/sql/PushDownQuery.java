@@ -1,6 +1,7 @@
 package dev.scimkit.filter.sql;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.filter.ast.Filter;
 import dev.scimkit.filter.eval.FilterEvaluator;
 
 import java.sql.Connection;
@@ -18,6 +19,17 @@ import java.util.TreeSet;
 final class PushDownQuery {
 
     private PushDownQuery() {
+    }
+
+    /** The oracle: the ids (indexes into {@code users}) the in-memory evaluator selects. */
+    static Set<Integer> evaluate(FilterEvaluator evaluator, Filter filter, List<ObjectNode> users) {
+        Set<Integer> ids = new TreeSet<>();
+        for (int i = 0; i < users.size(); i++) {
+            if (evaluator.matches(filter, users.get(i))) {
+                ids.add(i);
+            }
+        }
+        return ids;
     }
 
     /** The ids (indexes into {@code users}) of the rows the SQL selects and the residual keeps. */

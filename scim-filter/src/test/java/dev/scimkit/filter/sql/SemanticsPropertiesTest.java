@@ -31,7 +31,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,12 +123,7 @@ class SemanticsPropertiesTest {
     void sqlPushdownPlusResidualEqualsInMemoryEvaluation(@ForAll("filters") Filter filter,
                                                          @ForAll("users") List<ObjectNode> users) throws SQLException {
         load(users);
-        Set<Integer> expected = new TreeSet<>();
-        for (int i = 0; i < users.size(); i++) {
-            if (EVALUATOR.matches(filter, users.get(i))) {
-                expected.add(i);
-            }
-        }
+        Set<Integer> expected = PushDownQuery.evaluate(EVALUATOR, filter, users);
         SqlTranslation translation = TRANSLATOR.translate(filter);
         Set<Integer> actual = PushDownQuery.select(db, "users", translation, EVALUATOR, users);
         assertThat(actual).as("%s -> %s", Filters.print(filter), translation).isEqualTo(expected);
