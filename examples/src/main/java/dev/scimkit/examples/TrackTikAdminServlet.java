@@ -24,6 +24,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -40,6 +42,12 @@ final class TrackTikAdminServlet extends HttpServlet {
     private static final Pattern HISTORY = Pattern.compile("/employees/([^/]+)/history/?");
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1_000;
+    /**
+     * Always three fraction digits: {@code Instant.toString()} drops a zero fraction, and then
+     * "…45Z" sorts after "…45.037Z" for anyone who orders History as text.
+     */
+    private static final DateTimeFormatter HISTORY_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final transient TrackTikStore store;
     private final transient BearerTokenAuthenticator authenticator;
@@ -104,7 +112,7 @@ final class TrackTikAdminServlet extends HttpServlet {
         ArrayNode items = out.putArray("history");
         for (HistoryEntry e : entries) {
             ObjectNode entry = items.addObject();
-            entry.put("at", e.at().toString());
+            entry.put("at", HISTORY_TIME.format(e.at()));
             entry.put("actor", e.actor().display());
             entry.put("action", e.action().name());
             ArrayNode changes = entry.putArray("changes");
