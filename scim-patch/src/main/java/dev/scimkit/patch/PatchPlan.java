@@ -39,7 +39,16 @@ public final class PatchPlan {
         this.validator = new ResourceValidator(type);
         this.targeted = targets(this.operations, true);
         this.targetedWithoutMembers = targets(this.operations, false);
-        this.touchesMembers = this.operations.stream().anyMatch(op -> op.target().isMembers());
+        this.touchesMembers = anyTargetsMembers(this.operations);
+    }
+
+    private static boolean anyTargetsMembers(List<PlannedOperation> operations) {
+        for (PlannedOperation op : operations) {
+            if (op.target().isMembers()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The distinct top-level attributes the operations write: nothing else of a resource can change. */

@@ -3,7 +3,6 @@ package dev.scimkit.patch;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,9 +17,10 @@ public final class PatchResult {
     private final Set<String> touchedAttributes;
     private final MembershipDelta membershipDelta;
 
+    /** Takes ownership of {@code touchedAttributes}: the caller built it for this result and writes it no more. */
     PatchResult(ObjectNode resource, Set<String> touchedAttributes, MembershipDelta membershipDelta) {
         this.resource = Objects.requireNonNull(resource, "resource");
-        this.touchedAttributes = Collections.unmodifiableSet(new LinkedHashSet<>(touchedAttributes));
+        this.touchedAttributes = Collections.unmodifiableSet(Objects.requireNonNull(touchedAttributes, "touchedAttributes"));
         this.membershipDelta = Objects.requireNonNull(membershipDelta, "membershipDelta");
     }
 

@@ -31,6 +31,9 @@ final class ResourceChanges {
 
     /** Adds the URN of every extension object present to {@code schemas}, and drops the others. */
     static void syncSchemas(ResourceTypeDefinition type, ObjectNode resource) {
+        if (alreadyInStep(type, resource)) {
+            return;
+        }
         JsonNode schemas = JsonValues.get(resource, "schemas");
         List<String> urns = new ArrayList<>();
         if (schemas != null && schemas.isArray()) {
@@ -57,6 +60,54 @@ final class ResourceChanges {
             wanted.forEach(out::add);
             JsonValues.put(resource, "schemas", out);
         }
+    }
+
+    /**
+     * The usual case, decided without building lists: {@code schemas} (spelled so) lists each URN
+     * exactly as the schema spells it, every listed extension has its object, and every extension
+     * object present is listed. Then the full sync below would change nothing. Anything unusual
+     * (another spelling, an unknown URN, a missing object) answers false and takes the full sync.
+     */
+    private static boolean alreadyInStep(ResourceTypeDefinition type, ObjectNode resource) {
+        JsonNode schemas = resource.get("schemas");
+        if (schemas == null || !schemas.isArray()) {
+            return false;
+        }
+        String core = type.schema().id();
+        List<SchemaExtension> extensions = type.extensions();
+        int listedExtensions = 0;
+        for (JsonNode listed : schemas) {
+            String urn = listed.textValue();
+            if (urn == null) {
+                return false;
+            }
+            if (urn.equals(core)) {
+                continue;
+            }
+            SchemaExtension extension = exactExtension(extensions, urn);
+            if (extension == null || !hasObject(resource, urn)) {
+                return false;
+            }
+            listedExtensions++;
+        }
+        int presentExtensions = 0;
+        for (SchemaExtension e : extensions) {
+            if (hasObject(resource, e.schema().id())) {
+                presentExtensions++;
+            }
+        }
+        // Each listed extension is present (checked above); equal counts mean none present is unlisted,
+        // unless one is listed twice, which the full sync handles.
+        return presentExtensions == listedExtensions;
+    }
+
+    private static SchemaExtension exactExtension(List<SchemaExtension> extensions, String urn) {
+        for (SchemaExtension e : extensions) {
+            if (e.schema().id().equals(urn)) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static boolean hasObject(ObjectNode resource, String urn) {

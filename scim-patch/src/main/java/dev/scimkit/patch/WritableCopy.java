@@ -49,7 +49,7 @@ final class WritableCopy {
             if (!(value instanceof ObjectNode extension)) {
                 continue;
             }
-            if (copied.stream().anyMatch(c -> c == extension)) {
+            if (containsSame(copied, extension)) {
                 found = found == null ? extension : found;
                 continue;
             }
@@ -60,6 +60,15 @@ final class WritableCopy {
             found = found == null ? copy : found;
         }
         return found;
+    }
+
+    private static boolean containsSame(List<ObjectNode> nodes, ObjectNode node) {
+        for (ObjectNode n : nodes) {
+            if (n == node) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Deep-copies the member {@code name} in every spelling the applier's case-insensitive access may reach. */
