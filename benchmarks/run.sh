@@ -20,9 +20,10 @@ fi
 mkdir -p "$out"
 
 filter="${1:-}"
-# JMH settings: one fork, 3 × 1 s warm-up, 5 × 1 s measurement. Enough for stable means on these
-# micro-operations and keeps the whole run under 10 minutes on 2 cores.
-jmh_opts=(-f 1 -wi 3 -w 1s -i 5 -r 1s -tu ns -bm avgt -rf json -rff "$out/jmh.json")
+# JMH settings: one fork, 4 × 1 s warm-up, 5 × 1 s measurement. With 3 warm-up seconds the C2
+# compiles of scimkit's PATCH path were still landing in the first measured iteration (error bars
+# larger than the means); 4 settles them and keeps the whole run under 10 minutes on 2 cores.
+jmh_opts=(-f 1 -wi 4 -w 1s -i 5 -r 1s -tu ns -bm avgt -rf json -rff "$out/jmh.json")
 java -jar "$jar" ${filter:+"$filter"} "${jmh_opts[@]}" | tee "$out/jmh.txt"
 java -cp "$jar" dev.scimkit.benchmarks.report.ResultsTable "$out/jmh.json" "$out/jmh.md"
 
