@@ -87,7 +87,7 @@ public final class ResourceEndpoint {
         if (hasMembers) {
             members.check(ctx, MemberReferences.ids(valid.get("members")));
         }
-        ObjectNode created = repository.create(ctx.tenant(), valid);
+        ObjectNode created = repository.create(ctx.principal(), valid);
         ObjectNode rendered = renderer.render(created, projection, ctx.baseUrl());
         String id = created.path("id").asText();
         return withETag(ScimResponse.json(201, rendered), created)
@@ -116,7 +116,7 @@ public final class ResourceEndpoint {
         if (hasMembers) {
             members.check(ctx, MemberReferences.ids(valid.get("members")));
         }
-        ObjectNode replaced = repository.replace(ctx.tenant(), id, valid, expected);
+        ObjectNode replaced = repository.replace(ctx.principal(), id, valid, expected);
         return withETag(ScimResponse.json(200, renderer.render(replaced, projection, ctx.baseUrl())), replaced);
     }
 
@@ -138,7 +138,7 @@ public final class ResourceEndpoint {
         boolean noContent = config.patchAnswersNoContent(type)
                 && request.queryParameter("attributes").isEmpty()
                 && request.queryParameter("excludedAttributes").isEmpty();
-        ObjectNode patched = repository.patch(ctx.tenant(), id, plan, expected, noContent ? WITHOUT_MEMBERS : projection);
+        ObjectNode patched = repository.patch(ctx.principal(), id, plan, expected, noContent ? WITHOUT_MEMBERS : projection);
         if (noContent) {
             return withETag(ScimResponse.empty(204), patched);
         }
@@ -148,7 +148,7 @@ public final class ResourceEndpoint {
     /** {@code DELETE /Users/{id}}: 204. */
     public ScimResponse delete(RequestContext ctx, String id) {
         Optional<String> expected = expectedVersion(ctx, id);
-        repository.delete(ctx.tenant(), id, expected);
+        repository.delete(ctx.principal(), id, expected);
         return ScimResponse.empty(204);
     }
 

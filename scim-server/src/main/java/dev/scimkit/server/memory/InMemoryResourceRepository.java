@@ -17,6 +17,7 @@ import dev.scimkit.server.internal.MemberReferences;
 import dev.scimkit.server.query.ResourceOrdering;
 import dev.scimkit.server.spi.Projection;
 import dev.scimkit.server.spi.ResourceRepository;
+import dev.scimkit.server.spi.ScimPrincipal;
 import dev.scimkit.server.spi.SearchQuery;
 import dev.scimkit.server.spi.SearchResult;
 import dev.scimkit.server.spi.TenantId;
@@ -84,8 +85,8 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     }
 
     @Override
-    public ObjectNode create(TenantId tenant, ObjectNode resource) {
-        TenantData data = store.tenant(tenant);
+    public ObjectNode create(ScimPrincipal caller, ObjectNode resource) {
+        TenantData data = store.tenant(caller.tenant());
         return data.write(() -> {
             TenantData.TypeTable table = data.table(typeKey);
             ObjectNode body = stripDerived(resource.deepCopy());
@@ -119,8 +120,8 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     }
 
     @Override
-    public ObjectNode replace(TenantId tenant, String id, ObjectNode resource, Optional<String> expectedVersion) {
-        TenantData data = store.tenant(tenant);
+    public ObjectNode replace(ScimPrincipal caller, String id, ObjectNode resource, Optional<String> expectedVersion) {
+        TenantData data = store.tenant(caller.tenant());
         return data.write(() -> {
             TenantData.TypeTable table = data.table(typeKey);
             TenantData.Stored stored = current(table, id, expectedVersion);
@@ -138,9 +139,9 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     }
 
     @Override
-    public ObjectNode patch(TenantId tenant, String id, PatchPlan plan, Optional<String> expectedVersion,
+    public ObjectNode patch(ScimPrincipal caller, String id, PatchPlan plan, Optional<String> expectedVersion,
                             Projection projection) {
-        TenantData data = store.tenant(tenant);
+        TenantData data = store.tenant(caller.tenant());
         return data.write(() -> {
             TenantData.TypeTable table = data.table(typeKey);
             TenantData.Stored stored = current(table, id, expectedVersion);
@@ -181,8 +182,8 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     }
 
     @Override
-    public void delete(TenantId tenant, String id, Optional<String> expectedVersion) {
-        Optional<TenantData> existing = store.existingTenant(tenant);
+    public void delete(ScimPrincipal caller, String id, Optional<String> expectedVersion) {
+        Optional<TenantData> existing = store.existingTenant(caller.tenant());
         if (existing.isEmpty()) {
             throw notFound(id);
         }

@@ -12,7 +12,9 @@ import java.util.Optional;
  * <h2>Contract</h2>
  * <ul>
  *   <li><b>Tenancy</b>: every call carries the tenant; a resource of another tenant does not exist
- *       (404, never 403).</li>
+ *       (404, never 403). A read names the tenant; a write names the {@link ScimPrincipal caller},
+ *       whose {@link ScimPrincipal#tenant() tenant} it acts for and whose {@link ScimPrincipal#name()
+ *       name} (the provisioning client's credential, never a secret) an audit trail may record.</li>
  *   <li><b>Identity and meta</b>: {@link #create} assigns {@code id} and {@code meta.created},
  *       {@code meta.lastModified}, {@code meta.version}; every write that changes a resource gives it a
  *       new {@code meta.version} (an entity tag such as {@code W/"7"}). The engine adds
@@ -35,7 +37,7 @@ import java.util.Optional;
 public interface ResourceRepository {
 
     /** Stores a new, validated resource (no {@code id}, no {@code meta}) and returns it as stored. */
-    ObjectNode create(TenantId tenant, ObjectNode resource);
+    ObjectNode create(ScimPrincipal caller, ObjectNode resource);
 
     /** The resource, or empty when the tenant has none with that id. */
     Optional<ObjectNode> get(TenantId tenant, String id, Projection projection);
@@ -44,7 +46,7 @@ public interface ResourceRepository {
      * Replaces a resource with a validated one (readOnly attributes already carried over by the
      * engine) and returns it as stored.
      */
-    ObjectNode replace(TenantId tenant, String id, ObjectNode resource, Optional<String> expectedVersion);
+    ObjectNode replace(ScimPrincipal caller, String id, ObjectNode resource, Optional<String> expectedVersion);
 
     /**
      * Applies a checked PATCH plan atomically and returns the resource afterwards. A repository
@@ -53,11 +55,11 @@ public interface ResourceRepository {
      *
      * @param projection what the caller will return; members may be left out when it omits them
      */
-    ObjectNode patch(TenantId tenant, String id, PatchPlan plan, Optional<String> expectedVersion,
+    ObjectNode patch(ScimPrincipal caller, String id, PatchPlan plan, Optional<String> expectedVersion,
                      Projection projection);
 
     /** Deletes a resource (and its memberships). */
-    void delete(TenantId tenant, String id, Optional<String> expectedVersion);
+    void delete(ScimPrincipal caller, String id, Optional<String> expectedVersion);
 
     /**
      * One page of the resources that match the query's filter, in the query's sort order or a stable

@@ -9,6 +9,7 @@ import dev.scimkit.filter.ast.AttributePath;
 import dev.scimkit.patch.PatchEngine;
 import dev.scimkit.server.spi.Projection;
 import dev.scimkit.server.spi.ResourceRepository;
+import dev.scimkit.server.spi.ScimPrincipal;
 import dev.scimkit.server.spi.TenantId;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,7 @@ class InMemoryCopyOnWriteTest {
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.standard();
     private static final TenantId TENANT = TenantId.of("cow");
+    private static final ScimPrincipal CALLER = ScimPrincipal.client(TENANT, "test-client");
     private static final String USER_SCHEMAS = "\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],";
     private static final String GROUP_SCHEMAS = "\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],";
     private static final Projection NO_MEMBERS = Projection.excluding(List.of(AttributePath.of("members")));
@@ -39,7 +41,7 @@ class InMemoryCopyOnWriteTest {
     private final PatchEngine engine = PatchEngine.defaults();
 
     private String user(String userName) {
-        return users.create(TENANT, json("{" + USER_SCHEMAS + "\"userName\":\"" + userName + "\",\"name\":{\"givenName\":\"G\"}}")).get("id").asText();
+        return users.create(CALLER, json("{" + USER_SCHEMAS + "\"userName\":\"" + userName + "\",\"name\":{\"givenName\":\"G\"}}")).get("id").asText();
     }
 
     private static ObjectNode json(String text) {
@@ -49,7 +51,7 @@ class InMemoryCopyOnWriteTest {
     private ObjectNode patch(ResourceRepository repository, String id, String operations, boolean group) {
         PatchRequest request = engine.parse(json("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
                 + "\"Operations\":" + operations + "}"));
-        return repository.patch(TENANT, id, engine.plan(group ? REGISTRY.group() : REGISTRY.user(), request),
+        return repository.patch(CALLER, id, engine.plan(group ? REGISTRY.group() : REGISTRY.user(), request),
                 Optional.empty(), group ? NO_MEMBERS : Projection.DEFAULT);
     }
 
@@ -57,7 +59,7 @@ class InMemoryCopyOnWriteTest {
     void anAnswerHeldByAReaderDoesNotChangeWhenTheResourceIsWritten() {
         String alice = user("alice");
         String bob = user("bob");
-        String groupId = groups.create(TENANT, json("{" + GROUP_SCHEMAS + "\"displayName\":\"Admins\",\"members\":[{\"value\":\"" + alice + "\"}]}"))
+        String groupId = groups.create(CALLER, json("{" + GROUP_SCHEMAS + "\"displayName\":\"Admins\",\"members\":[{\"value\":\"" + alice + "\"}]}"))
                 .get("id").asText();
         ObjectNode aliceBefore = users.get(TENANT, alice, Projection.DEFAULT).orElseThrow();
         ObjectNode groupBefore = groups.get(TENANT, groupId, Projection.DEFAULT).orElseThrow();
@@ -66,7 +68,7 @@ class InMemoryCopyOnWriteTest {
 
         patch(users, alice, "[{\"op\":\"replace\",\"path\":\"name.givenName\",\"value\":\"Alice\"}]", false);
         patch(groups, groupId, "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + bob + "\"}]}]", true);
-        users.delete(TENANT, alice, Optional.empty()); // takes alice out of the group: a new group revision
+        users.delete(CALLER, alice, Optional.empty()); // takes alice out of the group: a new group revision
 
         assertThat(aliceBefore.toString()).isEqualTo(aliceText);
         assertThat(groupBefore.toString()).isEqualTo(groupText);
@@ -78,7 +80,7 @@ class InMemoryCopyOnWriteTest {
     @Test
     void aMemberOnlyPatchMakesANewVersionAndKeepsTheRest() {
         String alice = user("alice");
-        ObjectNode created = groups.create(TENANT, json("{" + GROUP_SCHEMAS + "\"displayName\":\"Ops\",\"externalId\":\"e-1\"}"));
+        ObjectNode created = groups.create(CALLER, json("{" + GROUP_SCHEMAS + "\"displayName\":\"Ops\",\"externalId\":\"e-1\"}"));
         String groupId = created.get("id").asText();
 
         ObjectNode patched = patch(groups, groupId, "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + alice + "\"}]}]", true);

@@ -16,6 +16,7 @@ import dev.scimkit.server.spi.SearchQuery;
 import dev.scimkit.server.spi.SearchResult;
 import dev.scimkit.server.spi.SortOrder;
 import dev.scimkit.server.spi.SortSpec;
+import dev.scimkit.server.spi.ScimPrincipal;
 import dev.scimkit.server.spi.TenantId;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -41,6 +42,7 @@ class InMemorySearchProperties {
     private static final SchemaRegistry REGISTRY = SchemaRegistry.standard();
     private static final ResourceTypeDefinition USER = REGISTRY.user();
     private static final TenantId TENANT = TenantId.of("p");
+    private static final ScimPrincipal CALLER = ScimPrincipal.client(TENANT, "test-client");
     private static final List<String> NAMES = List.of("ann", "Ann", "ANNE", "bob", "Bob2", "cy", "dee", "Dee", "e1", "E1");
     private static final List<String> ATTRIBUTES = List.of("userName", "externalId", "displayName", "title");
 
@@ -100,7 +102,7 @@ class InMemorySearchProperties {
             }
             u.put("active", s.active());
             try {
-                repo.create(TENANT, u);
+                repo.create(CALLER, u);
             } catch (ScimException e) {
                 assertThat(e.status()).isEqualTo(409); // a userName that differs only in case
             }

@@ -1,20 +1,27 @@
 package dev.scimkit.tracktik.scim;
 
-import dev.scimkit.server.spi.TenantId;
+import dev.scimkit.server.spi.ScimPrincipal;
 import dev.scimkit.tracktik.domain.Actor;
 
 /**
- * Names who History records for a write of a tenant. The repository SPI carries the tenant but not
- * the authenticated client, so an embedding application that knows the client per tenant (one
- * provisioning token per portal) supplies it here.
+ * Names who History records for a write: the provisioning client and the tenant (portal) it acted
+ * for. The repositories get the authenticated {@link ScimPrincipal} of every write, so the default,
+ * {@link #fromCredential()}, records the name the credential was issued under (for instance
+ * {@code entra-prod}, never the secret). An application whose credential names mean nothing to a
+ * portal's administrators names the client itself with {@link #named(String)} or its own resolver.
  */
 @FunctionalInterface
 public interface ActorResolver {
 
-    Actor actorFor(TenantId tenant);
+    Actor actorFor(ScimPrincipal caller);
 
-    /** Records every change as made by one named client (e.g. {@code "scim-provisioning"}). */
+    /** The credential's name and its tenant: {@code entra-prod@portal-a}. */
+    static ActorResolver fromCredential() {
+        return caller -> new Actor(caller.name(), caller.tenant().value());
+    }
+
+    /** Records every change as made by one named client (e.g. {@code "scim-provisioning"}) of the caller's tenant. */
     static ActorResolver named(String client) {
-        return tenant -> new Actor(client, tenant.value());
+        return caller -> new Actor(client, caller.tenant().value());
     }
 }

@@ -7,6 +7,7 @@ import dev.scimkit.patch.PatchPlan;
 import dev.scimkit.patch.PatchResult;
 import dev.scimkit.server.spi.Projection;
 import dev.scimkit.server.spi.ResourceRepository;
+import dev.scimkit.server.spi.ScimPrincipal;
 import dev.scimkit.server.spi.SearchQuery;
 import dev.scimkit.server.spi.SearchResult;
 import dev.scimkit.server.spi.TenantId;
@@ -43,9 +44,9 @@ public final class EmployeeUserRepository implements ResourceRepository {
     }
 
     @Override
-    public ObjectNode create(TenantId tenant, ObjectNode resource) {
+    public ObjectNode create(ScimPrincipal caller, ObjectNode resource) {
         EmployeeWrite write = write(resource);
-        return mapping.toUser(store.createEmployee(tenant, write, actors.actorFor(tenant)));
+        return mapping.toUser(store.createEmployee(caller.tenant(), write, actors.actorFor(caller)));
     }
 
     @Override
@@ -54,27 +55,28 @@ public final class EmployeeUserRepository implements ResourceRepository {
     }
 
     @Override
-    public ObjectNode replace(TenantId tenant, String id, ObjectNode resource, Optional<String> expectedVersion) {
+    public ObjectNode replace(ScimPrincipal caller, String id, ObjectNode resource, Optional<String> expectedVersion) {
         Optional<Long> expected = Versions.expected(expectedVersion, "User", id);
         EmployeeWrite write = write(resource);
-        return OptimisticWrites.retry(expected, () -> update(tenant, current(tenant, id, expected), write));
+        return OptimisticWrites.retry(expected, () -> update(caller, current(caller.tenant(), id, expected), write));
     }
 
     @Override
-    public ObjectNode patch(TenantId tenant, String id, PatchPlan plan, Optional<String> expectedVersion,
+    public ObjectNode patch(ScimPrincipal caller, String id, PatchPlan plan, Optional<String> expectedVersion,
                             Projection projection) {
         Optional<Long> expected = Versions.expected(expectedVersion, "User", id);
         return OptimisticWrites.retry(expected, () -> {
-            EmployeeRecord current = current(tenant, id, expected);
+            EmployeeRecord current = current(caller.tenant(), id, expected);
             ObjectNode view = mapping.toUser(current);
             PatchResult result = plan.apply(view);
-            return result.changed() ? update(tenant, current, write(result.resource())) : view;
+            return result.changed() ? update(caller, current, write(result.resource())) : view;
         });
     }
 
     @Override
-    public void delete(TenantId tenant, String id, Optional<String> expectedVersion) {
-        store.archiveEmployee(tenant, id, Versions.expected(expectedVersion, "User", id), actors.actorFor(tenant));
+    public void delete(ScimPrincipal caller, String id, Optional<String> expectedVersion) {
+        store.archiveEmployee(caller.tenant(), id, Versions.expected(expectedVersion, "User", id),
+                actors.actorFor(caller));
     }
 
     @Override
@@ -105,8 +107,8 @@ public final class EmployeeUserRepository implements ResourceRepository {
     }
 
     /** Writes {@code write} over {@code current}, if the employee is still at the version read. */
-    private ObjectNode update(TenantId tenant, EmployeeRecord current, EmployeeWrite write) {
-        return mapping.toUser(store.updateEmployee(tenant, current.scimId(), current.link().version(), write,
-                actors.actorFor(tenant)));
+    private ObjectNode update(ScimPrincipal caller, EmployeeRecord current, EmployeeWrite write) {
+        return mapping.toUser(store.updateEmployee(caller.tenant(), current.scimId(), current.link().version(),
+                write, actors.actorFor(caller)));
     }
 }

@@ -10,9 +10,11 @@ import dev.scimkit.patch.PatchPlan;
 import dev.scimkit.patch.PatchResult;
 import dev.scimkit.server.spi.Projection;
 import dev.scimkit.server.spi.ResourceRepository;
+import dev.scimkit.server.spi.ScimPrincipal;
 import dev.scimkit.server.spi.SearchQuery;
 import dev.scimkit.server.spi.SearchResult;
 import dev.scimkit.server.spi.TenantId;
+import dev.scimkit.tracktik.domain.Actor;
 import dev.scimkit.tracktik.mapping.GroupMapping;
 import dev.scimkit.tracktik.port.Member;
 import dev.scimkit.tracktik.port.MembershipChange;
@@ -48,8 +50,10 @@ public final class RoleGroupRepository implements ResourceRepository {
     }
 
     @Override
-    public ObjectNode create(TenantId tenant, ObjectNode resource) {
-        RoleRecord role = store.createRole(tenant, write(resource), memberIds(resource), actors.actorFor(tenant));
+    public ObjectNode create(ScimPrincipal caller, ObjectNode resource) {
+        TenantId tenant = caller.tenant();
+        Actor actor = actors.actorFor(caller);
+        RoleRecord role = store.createRole(tenant, write(resource), memberIds(resource), actor);
         return render(tenant, role, true);
     }
 
@@ -59,20 +63,24 @@ public final class RoleGroupRepository implements ResourceRepository {
     }
 
     @Override
-    public ObjectNode replace(TenantId tenant, String id, ObjectNode resource, Optional<String> expectedVersion) {
+    public ObjectNode replace(ScimPrincipal caller, String id, ObjectNode resource, Optional<String> expectedVersion) {
+        TenantId tenant = caller.tenant();
+        Actor actor = actors.actorFor(caller);
         Optional<Long> expected = Versions.expected(expectedVersion, "Group", id);
         RoleWrite write = write(resource);
         MembershipChange members = MembershipChange.exactly(memberIds(resource));
         return OptimisticWrites.retry(expected, () -> {
             RoleRecord current = current(tenant, id, expected);
             return render(tenant, store.updateRole(tenant, current.scimId(), current.link().version(), write, members,
-                    actors.actorFor(tenant)), true);
+                    actor), true);
         });
     }
 
     @Override
-    public ObjectNode patch(TenantId tenant, String id, PatchPlan plan, Optional<String> expectedVersion,
+    public ObjectNode patch(ScimPrincipal caller, String id, PatchPlan plan, Optional<String> expectedVersion,
                             Projection projection) {
+        TenantId tenant = caller.tenant();
+        Actor actor = actors.actorFor(caller);
         Optional<Long> expected = Versions.expected(expectedVersion, "Group", id);
         boolean withMembers = !projection.mayOmit("members");
         return OptimisticWrites.retry(expected, () -> {
@@ -92,17 +100,17 @@ public final class RoleGroupRepository implements ResourceRepository {
             }
             RoleRecord after = bodyChanged
                     ? store.updateRole(tenant, current.scimId(), current.link().version(), write(body), change,
-                            actors.actorFor(tenant))
+                            actor)
                     // A pure membership delta needs no version unless the client asked for one:
                     // the store applies it atomically to whatever the members are now.
-                    : store.changeMembers(tenant, current.scimId(), expected, change, actors.actorFor(tenant));
+                    : store.changeMembers(tenant, current.scimId(), expected, change, actor);
             return render(tenant, after, withMembers);
         });
     }
 
     @Override
-    public void delete(TenantId tenant, String id, Optional<String> expectedVersion) {
-        store.deleteRole(tenant, id, Versions.expected(expectedVersion, "Group", id), actors.actorFor(tenant));
+    public void delete(ScimPrincipal caller, String id, Optional<String> expectedVersion) {
+        store.deleteRole(caller.tenant(), id, Versions.expected(expectedVersion, "Group", id), actors.actorFor(caller));
     }
 
     @Override

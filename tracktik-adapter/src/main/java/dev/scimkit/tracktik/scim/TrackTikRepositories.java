@@ -58,7 +58,7 @@ public final class TrackTikRepositories {
         private UserMapping userMapping;
         private GroupMapping groupMapping;
         private RegionRule regionRule = RegionRule.hq();
-        private ActorResolver actors = ActorResolver.named("scim-provisioning");
+        private ActorResolver actors = ActorResolver.fromCredential();
 
         private Builder(SchemaRegistry registry, TrackTikStore store) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -82,7 +82,7 @@ public final class TrackTikRepositories {
             return this;
         }
 
-        /** Who History names as the actor (default: client "scim-provisioning" of the tenant). */
+        /** Who History names as the actor (default: {@link ActorResolver#fromCredential()}, the token's name and tenant). */
         public Builder actors(ActorResolver resolver) {
             this.actors = Objects.requireNonNull(resolver, "resolver");
             return this;

@@ -8,6 +8,7 @@ import dev.scimkit.filter.ast.Filter;
 import dev.scimkit.filter.eval.FilterEvaluator;
 import dev.scimkit.server.spi.SearchQuery;
 import dev.scimkit.server.spi.Projection;
+import dev.scimkit.server.spi.ScimPrincipal;
 import dev.scimkit.server.spi.TenantId;
 import dev.scimkit.tracktik.scim.TrackTikRepositories;
 import net.jqwik.api.Arbitraries;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PushDownDifferentialTest {
 
     private static final TenantId TENANT = TenantId.of("diff");
+    private static final ScimPrincipal CALLER = ScimPrincipal.client(TENANT, "differential");
     private static JdbcTrackTikStore store;
     private static TrackTikRepositories repos;
     private static List<ObjectNode> all;
@@ -61,12 +63,12 @@ class PushDownDifferentialTest {
                 body.append(",\"nickName\":\"nick").append(i).append('"');
             }
             body.append('}');
-            repos.users().create(TENANT, (ObjectNode) dev.scimkit.core.json.ScimJson.parse(body.toString()
+            repos.users().create(CALLER, (ObjectNode) dev.scimkit.core.json.ScimJson.parse(body.toString()
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         // Capital dotted I folds to two chars ("i" + U+0307) in Locale.ROOT: the key column and the
         // evaluator fold alike, so userName eq finds it through user_name_key.
-        repos.users().create(TENANT, (ObjectNode) dev.scimkit.core.json.ScimJson.parse(("{\"schemas\":"
+        repos.users().create(CALLER, (ObjectNode) dev.scimkit.core.json.ScimJson.parse(("{\"schemas\":"
                 + "[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"\u0130lker@Example.com\","
                 + "\"name\":{\"givenName\":\"\u0130lker\",\"familyName\":\"Kaya\"}}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.server.ScimResponse;
 import dev.scimkit.server.spi.TenantId;
+import dev.scimkit.tracktik.domain.Actor;
 import dev.scimkit.tracktik.domain.EmployeeStatus;
 import dev.scimkit.tracktik.domain.FieldChange;
 import dev.scimkit.tracktik.domain.HistoryAction;
@@ -95,7 +96,8 @@ abstract class TrackTikFlowContract {
                 new FieldChange("lastName", "Lovelace", "Byron"),
                 new FieldChange("jobTitle", "Site Supervisor", "Account Manager"));
         assertThat(history.get(2).changes()).containsExactly(new FieldChange("status", "ACTIVE", "INACTIVE"));
-        assertThat(history.get(1).actor().tenant()).isEqualTo("portal-a");
+        // The actor is the credential that made each change: the token named "entra" of portal-a.
+        assertThat(history).extracting(HistoryEntry::actor).containsOnly(new Actor("entra", "portal-a"));
 
         // The archived userName is free again.
         e.ok(201, "POST", "/Users", entraUser(userName, "ext2-" + userName));
@@ -134,6 +136,17 @@ abstract class TrackTikFlowContract {
                 .containsExactly(name + " renamed");
         e.ok(204, "DELETE", "/Groups/" + gid, null);
         assertThat(e.store.findEmployee(A, u2).orElseThrow().employee().roles()).isEmpty();
+    }
+
+    @Test
+    void historyNamesTheCredentialOfEachWrite() {
+        TrackTikEngine e = engine();
+        ScimResponse created = e.callAs(TrackTikEngine.TOKEN_B, "POST", "/Users",
+                entraUser("cred-" + System.nanoTime() + "@example.com", "c"));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.bodyJson().path("id").asText();
+        assertThat(e.store.history(TenantId.of("portal-b"), id)).extracting(HistoryEntry::actor)
+                .containsExactly(new Actor("okta", "portal-b"));
     }
 
     @Test
