@@ -89,9 +89,9 @@ public final class ExampleServer implements AutoCloseable {
 
     private static BearerTokenAuthenticator authenticator(ServerOptions options) {
         BearerTokenAuthenticator.Builder b = BearerTokenAuthenticator.builder();
-        for (Map.Entry<String, java.util.List<String>> tenant : options.tenants().entrySet()) {
-            for (String token : tenant.getValue()) {
-                b.addToken(TenantId.of(tenant.getKey()), token);
+        for (Map.Entry<String, java.util.List<ServerOptions.Credential>> tenant : options.tenants().entrySet()) {
+            for (ServerOptions.Credential credential : tenant.getValue()) {
+                b.addToken(TenantId.of(tenant.getKey()), credential.client(), credential.secret());
             }
         }
         return b.build();

@@ -15,19 +15,36 @@ import java.util.Optional;
  *
  * @param port          the HTTP port (0 picks a free one)
  * @param basePath      where the SCIM endpoints live, e.g. {@code /rest/scim/v2}
- * @param tenants       tenant name to its bearer secrets
+ * @param tenants       tenant name to its credentials (bearer secrets, each with its client's name)
  * @param dataDir       where the embedded store keeps its files
  * @param store         which store backs the server
  * @param trackTikUrl   base URL of a TrackTik portal's REST API, for {@link StoreKind#TRACKTIK}
  * @param trackTikToken the portal API token, for {@link StoreKind#TRACKTIK}
  * @param help          whether {@code --help} was asked for
  */
-public record ServerOptions(int port, String basePath, Map<String, List<String>> tenants, Path dataDir,
+public record ServerOptions(int port, String basePath, Map<String, List<Credential>> tenants, Path dataDir,
                             Store store, Optional<String> trackTikUrl, Optional<String> trackTikToken,
                             boolean help) {
 
     /** The tenant that {@code --token} configures. */
     public static final String DEFAULT_TENANT = "default";
+
+    /** The client name of a token given without one ({@code --token}, {@code --tenant NAME=SECRET}). */
+    public static final String DEFAULT_CLIENT = "scim-provisioning";
+
+    /**
+     * One bearer token of a tenant and the name of the provisioning client it was issued to, which
+     * History records as the actor of every change made with it.
+     *
+     * @param client a loggable name such as {@code entra-prod}
+     * @param secret the bearer token; never printed
+     */
+    public record Credential(String client, String secret) {
+        @Override
+        public String toString() {
+            return "Credential[" + client + ", secret redacted]";
+        }
+    }
 
     /** Which store holds the data. */
     public enum StoreKind { H2, MEMORY, POSTGRES, TRACKTIK }
@@ -42,7 +59,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<String>>
     }
 
     public ServerOptions {
-        Map<String, List<String>> copy = new LinkedHashMap<>();
+        Map<String, List<Credential>> copy = new LinkedHashMap<>();
         tenants.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         tenants = Collections.unmodifiableMap(copy);
     }
@@ -56,7 +73,10 @@ public record ServerOptions(int port, String basePath, Map<String, List<String>>
               --port N               HTTP port, default 8080                      [SCIMKIT_PORT]
               --base-path PATH       SCIM base path, default /rest/scim/v2        [SCIMKIT_BASE_PATH]
               --token SECRET         bearer token of the tenant "default"         [SCIMKIT_TOKEN]
-              --tenant NAME=SECRET   a tenant and one of its tokens (repeatable)  [SCIMKIT_TENANTS=name=secret,...]
+              --tenant NAME[/CLIENT]=SECRET
+                                     a tenant and one of its tokens (repeatable); CLIENT names
+                                     the IdP app it is for in History, default scim-provisioning
+                                                                                  [SCIMKIT_TENANTS=name=secret,...]
               --data-dir DIR         where the embedded H2 store keeps its files, default ./data  [SCIMKIT_DATA_DIR]
               --store KIND           h2 (default), memory, postgres:<jdbc-url>    [SCIMKIT_STORE]
               --tracktik-url URL     use a TrackTik portal's REST API as the store [SCIMKIT_TRACKTIK_URL]
@@ -70,9 +90,9 @@ public record ServerOptions(int port, String basePath, Map<String, List<String>>
     public static ServerOptions parse(String[] args, Map<String, String> env) {
         int port = parsePort(env.getOrDefault("SCIMKIT_PORT", "8080"), "SCIMKIT_PORT");
         String basePath = env.getOrDefault("SCIMKIT_BASE_PATH", "/rest/scim/v2");
-        Map<String, List<String>> tenants = new LinkedHashMap<>();
+        Map<String, List<Credential>> tenants = new LinkedHashMap<>();
         if (env.containsKey("SCIMKIT_TOKEN")) {
-            addTenant(tenants, DEFAULT_TENANT, env.get("SCIMKIT_TOKEN"), "SCIMKIT_TOKEN");
+            addTenant(tenants, DEFAULT_TENANT, DEFAULT_CLIENT, env.get("SCIMKIT_TOKEN"), "SCIMKIT_TOKEN");
         }
         if (env.containsKey("SCIMKIT_TENANTS")) {
             for (String pair : env.get("SCIMKIT_TENANTS").split(",")) {
@@ -112,7 +132,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<String>>
             switch (name) {
                 case "--port" -> port = parsePort(require(name, value), name);
                 case "--base-path" -> basePath = require(name, value);
-                case "--token" -> addTenant(tenants, DEFAULT_TENANT, require(name, value), name);
+                case "--token" -> addTenant(tenants, DEFAULT_TENANT, DEFAULT_CLIENT, require(name, value), name);
                 case "--tenant" -> addTenantPair(tenants, require(name, value), name);
                 case "--data-dir" -> dataDir = Path.of(require(name, value));
                 case "--store" -> store = parseStore(require(name, value), name);
@@ -171,23 +191,33 @@ public record ServerOptions(int port, String basePath, Map<String, List<String>>
         throw new InvalidOptionsException(source + " must be h2, memory or postgres:<jdbc-url>, not '" + text + "'");
     }
 
-    private static void addTenantPair(Map<String, List<String>> tenants, String pair, String source) {
+    private static void addTenantPair(Map<String, List<Credential>> tenants, String pair, String source) {
         int eq = pair.indexOf('=');
         if (eq <= 0 || eq == pair.length() - 1) {
-            throw new InvalidOptionsException(source + " takes NAME=SECRET, not '" + redact(pair) + "'");
+            throw new InvalidOptionsException(source + " takes NAME[/CLIENT]=SECRET, not '" + redact(pair) + "'");
         }
-        addTenant(tenants, pair.substring(0, eq).trim(), pair.substring(eq + 1), source);
+        String who = pair.substring(0, eq).trim();
+        int slash = who.indexOf('/');
+        String tenant = slash < 0 ? who : who.substring(0, slash);
+        String client = slash < 0 ? DEFAULT_CLIENT : who.substring(slash + 1);
+        addTenant(tenants, tenant, client, pair.substring(eq + 1), source);
     }
 
-    private static void addTenant(Map<String, List<String>> tenants, String name, String secret, String source) {
+    private static void addTenant(Map<String, List<Credential>> tenants, String name, String client, String secret,
+                                  String source) {
         if (secret.isBlank()) {
             throw new InvalidOptionsException(source + ": a token must not be blank");
         }
-        if (!name.matches("[A-Za-z0-9._-]+")) {
+        if (!name.matches(NAME)) {
             throw new InvalidOptionsException(source + ": tenant names use letters, digits, '.', '_' and '-'");
         }
-        tenants.computeIfAbsent(name, k -> new ArrayList<>()).add(secret);
+        if (!client.matches(NAME)) {
+            throw new InvalidOptionsException(source + ": client names use letters, digits, '.', '_' and '-'");
+        }
+        tenants.computeIfAbsent(name, k -> new ArrayList<>()).add(new Credential(client, secret));
     }
+
+    private static final String NAME = "[A-Za-z0-9._-]+";
 
     /** Never echo a secret back, even in an error message. */
     private static String redact(String pair) {

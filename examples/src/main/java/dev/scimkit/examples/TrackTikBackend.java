@@ -10,7 +10,6 @@ import dev.scimkit.server.spi.TenantId;
 import dev.scimkit.tracktik.port.TrackTikStore;
 import dev.scimkit.tracktik.rest.RestStoreConfig;
 import dev.scimkit.tracktik.rest.RestTrackTikStore;
-import dev.scimkit.tracktik.scim.ActorResolver;
 import dev.scimkit.tracktik.scim.TrackTikRepositories;
 import jakarta.servlet.http.HttpServlet;
 
@@ -23,9 +22,6 @@ import java.util.Optional;
  */
 final class TrackTikBackend implements StoreBackend {
 
-    /** History names this client for every change the example server makes. */
-    static final String PROVISIONING_CLIENT = "scim-provisioning";
-
     private final TrackTikStore store;
     private final AutoCloseable pool;
     private final Map<String, ResourceRepository> repositories;
@@ -35,9 +31,8 @@ final class TrackTikBackend implements StoreBackend {
         this.store = store;
         this.pool = pool;
         this.description = description;
-        TrackTikRepositories tracktik = TrackTikRepositories.builder(registry, store)
-                .actors(ActorResolver.named(PROVISIONING_CLIENT))
-                .build();
+        // History names the token's client (--tenant NAME/CLIENT=SECRET) and tenant: the default resolver.
+        TrackTikRepositories tracktik = TrackTikRepositories.builder(registry, store).build();
         this.repositories = Map.of("User", tracktik.users(), "Group", tracktik.groups());
     }
 

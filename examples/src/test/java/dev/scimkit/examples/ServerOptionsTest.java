@@ -18,17 +18,22 @@ class ServerOptionsTest {
         assertThat(o.basePath()).isEqualTo("/rest/scim/v2");
         assertThat(o.dataDir()).isEqualTo(Path.of("data"));
         assertThat(o.store().kind()).isEqualTo(ServerOptions.StoreKind.H2);
-        assertThat(o.tenants()).containsExactly(Map.entry(ServerOptions.DEFAULT_TENANT, List.of("s3cret")));
+        assertThat(o.tenants()).containsExactly(Map.entry(ServerOptions.DEFAULT_TENANT,
+                List.of(new ServerOptions.Credential(ServerOptions.DEFAULT_CLIENT, "s3cret"))));
     }
 
     @Test
     void readsEveryOptionInBothSpellings() {
         ServerOptions o = ServerOptions.parse(new String[]{"--port=9090", "--base-path", "scim/", "--tenant",
-                "acme=one", "--tenant=acme=two", "--tenant", "globex=three", "--data-dir", "/tmp/x",
+                "acme=one", "--tenant=acme/okta-prod=two", "--tenant", "globex=three", "--data-dir", "/tmp/x",
                 "--store", "postgres:jdbc:postgresql://localhost/scim"}, Map.of());
         assertThat(o.port()).isEqualTo(9090);
         assertThat(o.basePath()).isEqualTo("/scim");
-        assertThat(o.tenants()).containsEntry("acme", List.of("one", "two")).containsEntry("globex", List.of("three"));
+        assertThat(o.tenants())
+                .containsEntry("acme", List.of(new ServerOptions.Credential("scim-provisioning", "one"),
+                        new ServerOptions.Credential("okta-prod", "two")))
+                .containsEntry("globex", List.of(new ServerOptions.Credential("scim-provisioning", "three")));
+        assertThat(o.toString()).doesNotContain("one", "two", "three");
         assertThat(o.dataDir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(o.store().kind()).isEqualTo(ServerOptions.StoreKind.POSTGRES);
         assertThat(o.store().jdbcUrl()).contains("jdbc:postgresql://localhost/scim");
@@ -69,6 +74,8 @@ class ServerOptionsTest {
                 .hasMessageContaining("h2, memory or postgres");
         assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--tenant", "topsecretvalue"}, Map.of()))
                 .hasMessageNotContaining("topsecretvalue");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--tenant", "acme/entra prod=topsecretvalue"}, Map.of()))
+                .hasMessageContaining("client names").hasMessageNotContaining("topsecretvalue");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.scimkit.examples.tracktik;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimkit.examples.ServerOptions;
 import dev.scimkit.examples.tracktik.TrackTikAdmin.Change;
 import dev.scimkit.examples.tracktik.TrackTikAdmin.Entry;
 
@@ -207,7 +208,7 @@ final class EntraCycle {
                 "CREATED", "ROLE_ASSIGNED", "ROLE_ASSIGNED", "UPDATED", "UPDATED",
                 "DEACTIVATED", "REACTIVATED", "ROLE_UNASSIGNED", "ARCHIVED");
         assertThat(history).allSatisfy(e -> {
-            assertThat(e.actor()).contains("default");
+            assertThat(e.actor()).isEqualTo(TestServers.CLIENT + "@" + ServerOptions.DEFAULT_TENANT);
             assertThat(e.at()).isBeforeOrEqualTo(Instant.now());
         });
         assertThat(history).extracting(Entry::at).isSorted();

@@ -13,6 +13,9 @@ final class TestServers {
     /** The bearer token of the tenant {@code default}; random so no test depends on a known secret. */
     static final String TOKEN = "tt-" + UUID.randomUUID();
 
+    /** The client name that token is issued under, which History records as the actor. */
+    static final String CLIENT = "idp-under-test";
+
     private TestServers() {
     }
 
@@ -30,8 +33,8 @@ final class TestServers {
         String[] args = new String[storeArgs.length + 4];
         args[0] = "--port";
         args[1] = "0";
-        args[2] = "--token";
-        args[3] = TOKEN;
+        args[2] = "--tenant";
+        args[3] = ServerOptions.DEFAULT_TENANT + "/" + CLIENT + "=" + TOKEN;
         System.arraycopy(storeArgs, 0, args, 4, storeArgs.length);
         // An empty environment: nothing from the machine's SCIMKIT_* variables leaks into a test.
         return ExampleServer.start(ServerOptions.parse(args, Map.of()));
