@@ -64,6 +64,14 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
         tenants = Collections.unmodifiableMap(copy);
     }
 
+    /** Everything but the secrets, so the options can be logged whole. */
+    @Override
+    public String toString() {
+        return "ServerOptions[port=" + port + ", basePath=" + basePath + ", tenants=" + tenants
+                + ", dataDir=" + dataDir + ", store=" + store.kind() + ", trackTikUrl=" + trackTikUrl.orElse("-")
+                + ", trackTikToken=" + trackTikToken.map(t -> "redacted").orElse("-") + ", help=" + help + "]";
+    }
+
     public static final String USAGE = """
             Usage: java -jar scimkit-server.jar [options]
 

@@ -56,6 +56,7 @@ class ServerOptionsTest {
         ServerOptions o = ServerOptions.parse(new String[]{"--token", "t", "--tracktik-url", "https://portal.example",
                 "--tracktik-token", "api"}, Map.of());
         assertThat(o.store().kind()).isEqualTo(ServerOptions.StoreKind.TRACKTIK);
+        assertThat(o.toString()).contains("https://portal.example").doesNotContain("api");
         assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--token", "t", "--tracktik-url", "https://p"}, Map.of()))
                 .hasMessageContaining("go together");
     }
