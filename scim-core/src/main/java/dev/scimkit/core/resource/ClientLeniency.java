@@ -42,7 +42,7 @@ import java.util.Optional;
  *       <td>RFC 7643 §3 makes {@code schemas} REQUIRED; Okta and Entra ID always send it, hand-written
  *       clients often do not</td></tr>
  *   <tr><td>Unknown attributes, sub-attributes and schema URNs</td>
- *       <td>ignored (dropped, name logged at DEBUG)</td><td>400 invalidValue naming them</td>
+ *       <td>ignored (dropped; name logged at WARN the first time, DEBUG after)</td><td>400 invalidValue naming them</td>
  *       <td>see {@link UnknownAttributePolicy}; adjustable with {@link ValidationOptions}</td></tr>
  *   <tr><td>readOnly attributes in a request ({@code id}, {@code meta}, {@code groups})</td>
  *       <td colspan="2">both modes: ignored (on replace the stored values are kept)</td>

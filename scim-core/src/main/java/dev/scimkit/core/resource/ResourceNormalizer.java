@@ -38,6 +38,7 @@ final class ResourceNormalizer {
     enum Purpose { CREATE, REPLACE, CHECK }
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourceValidator.class);
+    private static final IgnoredAttributeLog IGNORED = new IgnoredAttributeLog(LOG);
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
@@ -553,9 +554,7 @@ final class ResourceNormalizer {
         if (options.unknownAttributes() == UnknownAttributePolicy.REJECT) {
             throw ScimException.invalidValue(detail);
         }
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("Ignoring {} of a {} resource: not defined by its schemas", safeForLog(path), type.name());
-        }
+        IGNORED.ignored(type.name(), safeForLog(path));
     }
 
     private static ScimException wrongType(String path, String expected, JsonNode actual) {

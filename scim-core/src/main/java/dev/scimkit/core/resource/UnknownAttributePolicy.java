@@ -11,7 +11,8 @@ package dev.scimkit.core.resource;
  */
 public enum UnknownAttributePolicy {
     /**
-     * Drop it from the validated resource and log its name (never its value) at DEBUG. RFC 7644 §3.3
+     * Drop it from the validated resource and log its name (never its value): at WARN the first time a
+     * resource type meets that name, at DEBUG after (see {@code IgnoredAttributeLog}). RFC 7644 §3.3
      * leaves unknown input to the service provider; Microsoft's SCIM validator sends misspelled
      * attributes on PUT and expects 200.
      */
