@@ -31,9 +31,13 @@ final class ResourceChanges {
 
     /** Adds the URN of every extension object present to {@code schemas}, and drops the others. */
     static void syncSchemas(ResourceTypeDefinition type, ObjectNode resource) {
-        if (alreadyInStep(type, resource)) {
-            return;
+        if (!alreadyInStep(type, resource)) {
+            fullSync(type, resource);
         }
+    }
+
+    /** The sync itself, for any {@code schemas}: other spellings, unknown URNs, duplicates, non-text entries. */
+    static void fullSync(ResourceTypeDefinition type, ObjectNode resource) {
         JsonNode schemas = JsonValues.get(resource, "schemas");
         List<String> urns = new ArrayList<>();
         if (schemas != null && schemas.isArray()) {
@@ -64,50 +68,47 @@ final class ResourceChanges {
 
     /**
      * The usual case, decided without building lists: {@code schemas} (spelled so) lists each URN
-     * exactly as the schema spells it, every listed extension has its object, and every extension
-     * object present is listed. Then the full sync below would change nothing. Anything unusual
-     * (another spelling, an unknown URN, a missing object) answers false and takes the full sync.
+     * exactly as the schema spells it and at most once, every listed extension has its object, and
+     * every extension object present is listed. Then {@link #fullSync} would change nothing. Anything
+     * unusual (another spelling, an unknown URN, a duplicate, a missing object) answers false.
      */
-    private static boolean alreadyInStep(ResourceTypeDefinition type, ObjectNode resource) {
+    static boolean alreadyInStep(ResourceTypeDefinition type, ObjectNode resource) {
         JsonNode schemas = resource.get("schemas");
-        if (schemas == null || !schemas.isArray()) {
+        List<SchemaExtension> extensions = type.extensions();
+        if (schemas == null || !schemas.isArray() || extensions.size() > Long.SIZE) {
             return false;
         }
         String core = type.schema().id();
-        List<SchemaExtension> extensions = type.extensions();
-        int listedExtensions = 0;
-        for (JsonNode listed : schemas) {
-            String urn = listed.textValue();
+        long listed = 0;   // bit i: extension i is listed
+        for (JsonNode entry : schemas) {
+            String urn = entry.textValue();
             if (urn == null) {
                 return false;
             }
             if (urn.equals(core)) {
                 continue;
             }
-            SchemaExtension extension = exactExtension(extensions, urn);
-            if (extension == null || !hasObject(resource, urn)) {
+            int i = exactExtension(extensions, urn);
+            if (i < 0 || (listed & (1L << i)) != 0 || !hasObject(resource, urn)) {
                 return false;
             }
-            listedExtensions++;
+            listed |= 1L << i;
         }
-        int presentExtensions = 0;
-        for (SchemaExtension e : extensions) {
-            if (hasObject(resource, e.schema().id())) {
-                presentExtensions++;
+        for (int i = 0; i < extensions.size(); i++) {
+            if ((listed & (1L << i)) == 0 && hasObject(resource, extensions.get(i).schema().id())) {
+                return false;
             }
         }
-        // Each listed extension is present (checked above); equal counts mean none present is unlisted,
-        // unless one is listed twice, which the full sync handles.
-        return presentExtensions == listedExtensions;
+        return true;
     }
 
-    private static SchemaExtension exactExtension(List<SchemaExtension> extensions, String urn) {
-        for (SchemaExtension e : extensions) {
-            if (e.schema().id().equals(urn)) {
-                return e;
+    private static int exactExtension(List<SchemaExtension> extensions, String urn) {
+        for (int i = 0; i < extensions.size(); i++) {
+            if (extensions.get(i).schema().id().equals(urn)) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     private static boolean hasObject(ObjectNode resource, String urn) {

@@ -6,9 +6,11 @@ import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.resource.ResourceValidator;
 import dev.scimkit.core.schema.AttributeDefinition;
+import dev.scimkit.core.schema.AttributeType;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaDefinition;
 import dev.scimkit.core.schema.SchemaExtension;
+import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.filter.Filters;
 import dev.scimkit.filter.ast.AttributePath;
 import dev.scimkit.filter.ast.PatchPath;
@@ -153,7 +155,7 @@ class ShortcutsEquivalenceTest {
         }
         boolean valid = applied;
         if (applied) {
-            ResourceChanges.syncSchemas(USER, work);
+            ResourceChanges.fullSync(USER, work);
             valid = outcome(() -> {
                 USER_SCHEMA.checkSatisfiesSchema(work);
                 return work;
@@ -164,6 +166,75 @@ class ShortcutsEquivalenceTest {
             assertThat(fast.get().resource()).isEqualTo(work);
             assertThat(new ArrayList<>(fast.get().touchedAttributes())).isEqualTo(wholeResourceDiff(USER, user, work));
         }
+    }
+
+    // ------------------------------------------------------------------ the schemas sync's shortcut
+
+    private static final String BADGE = "urn:example:scimkit:badge:2.0:User";
+
+    /** A User with two extensions, so that one listed twice can hide another left out. */
+    private static final ResourceTypeDefinition TWO_EXTENSIONS = SchemaRegistry.standard()
+            .toBuilder()
+            .addExtension("User", new SchemaDefinition(BADGE, "Badge", "", List.of(
+                    AttributeDefinition.builder("number", AttributeType.STRING).build())), false)
+            .build().user();
+
+    @Provide
+    Arbitrary<ObjectNode> schemasAndExtensions() {
+        Arbitrary<JsonNode> entry = Arbitraries.oneOf(
+                Arbitraries.of(USER.schema().id(), ENTERPRISE, BADGE, ENTERPRISE.toUpperCase(Locale.ROOT),
+                        "urn:example:unknown:2.0:User").map(ScimJson.mapper().getNodeFactory()::textNode),
+                Arbitraries.just(ScimJson.mapper().getNodeFactory().numberNode(7)));
+        Arbitrary<JsonNode> extensionValue = Arbitraries.of("absent", "empty", "data", "text")
+                .map(kind -> switch (kind) {
+                    case "absent" -> null;
+                    case "empty" -> ScimJson.object();
+                    case "data" -> ScimJson.object().put("department", "Ops").put("number", "42");
+                    default -> ScimJson.mapper().getNodeFactory().textNode("not an object");
+                });
+        return Combinators.combine(entry.list().ofMaxSize(5), extensionValue, extensionValue,
+                        Arbitraries.of("schemas", "Schemas", "none"), Arbitraries.of(ENTERPRISE, ENTERPRISE.toLowerCase(Locale.ROOT)))
+                .as((entries, enterprise, badge, schemasKey, enterpriseKey) -> {
+                    ObjectNode r = ScimJson.object();
+                    if (!schemasKey.equals("none")) {
+                        r.putArray(schemasKey).addAll(entries);
+                    }
+                    if (enterprise != null) {
+                        r.set(enterpriseKey, enterprise);
+                    }
+                    if (badge != null) {
+                        r.set(BADGE, badge);
+                    }
+                    return r;
+                });
+    }
+
+    @Property(tries = 2000)
+    void theSchemasShortcutSaysInStepOnlyWhenTheFullSyncChangesNothing(
+            @ForAll("schemasAndExtensions") ObjectNode resource) {
+        for (ResourceTypeDefinition type : List.of(USER, TWO_EXTENSIONS)) {
+            ObjectNode synced = resource.deepCopy();
+            ResourceChanges.fullSync(type, synced);
+            if (ResourceChanges.alreadyInStep(type, resource)) {
+                assertThat(synced).as("full sync of a resource the shortcut calls in step").isEqualTo(resource);
+            }
+            ObjectNode viaShortcut = resource.deepCopy();
+            ResourceChanges.syncSchemas(type, viaShortcut);
+            assertThat(viaShortcut).isEqualTo(synced);
+        }
+    }
+
+    @Test
+    void anExtensionListedTwiceDoesNotHideOneLeftOut() {
+        ObjectNode resource = ScimJson.object();
+        resource.putArray("schemas").add(USER.schema().id()).add(ENTERPRISE).add(ENTERPRISE);
+        resource.putObject(ENTERPRISE).put("department", "Ops");
+        resource.putObject(BADGE).put("number", "42");
+        assertThat(ResourceChanges.alreadyInStep(TWO_EXTENSIONS, resource)).isFalse();
+        ResourceChanges.syncSchemas(TWO_EXTENSIONS, resource);
+        List<String> listed = new ArrayList<>();
+        resource.path("schemas").forEach(u -> listed.add(u.asText()));
+        assertThat(listed).as("every extension in use is listed (RFC 7643 §3)").contains(ENTERPRISE, BADGE);
     }
 
     private static <T> Optional<T> outcome(java.util.function.Supplier<T> run) {
