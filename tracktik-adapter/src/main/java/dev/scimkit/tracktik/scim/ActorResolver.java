@@ -15,13 +15,29 @@ public interface ActorResolver {
 
     Actor actorFor(ScimPrincipal caller);
 
-    /** The credential's name and its tenant: {@code entra-prod@portal-a}. */
+    /**
+     * The credential's name and its tenant: {@code entra-prod@portal-a}. A custom
+     * {@code Authenticator} may name principals freely (a JWT subject, a DN), so the names are made to
+     * fit History: control characters become {@code ?}, anything beyond {@value #MAX_NAME} characters
+     * is cut, and a blank name is recorded as {@code unnamed-client}.
+     */
     static ActorResolver fromCredential() {
-        return caller -> new Actor(caller.name(), caller.tenant().value());
+        return caller -> new Actor(fit(caller.name(), "unnamed-client"), fit(caller.tenant().value(), "unnamed-tenant"));
     }
 
     /** Records every change as made by one named client (e.g. {@code "scim-provisioning"}) of the caller's tenant. */
     static ActorResolver named(String client) {
-        return caller -> new Actor(client, caller.tenant().value());
+        return caller -> new Actor(client, fit(caller.tenant().value(), "unnamed-tenant"));
+    }
+
+    /** The longest client or tenant name History stores (its column and {@link Actor}'s constraint). */
+    int MAX_NAME = 200;
+
+    private static String fit(String name, String whenBlank) {
+        String printable = name.replaceAll("\\p{Cntrl}", "?").strip();
+        if (printable.isEmpty()) {
+            return whenBlank;
+        }
+        return printable.length() <= MAX_NAME ? printable : printable.substring(0, MAX_NAME);
     }
 }
