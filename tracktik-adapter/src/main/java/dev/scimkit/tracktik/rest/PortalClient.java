@@ -68,8 +68,11 @@ final class PortalClient {
 
     /**
      * A POST that creates a record. {@code findExisting} looks the record up by the idempotency key the
-     * body carries; it runs before any resend after an ambiguous failure, so a retry never creates a
-     * second record.
+     * body carries; it runs before any resend after an ambiguous failure. After a dropped connection the
+     * portal is done with the request, so a record the lookup does not find was never made and the POST
+     * is sent again. After a timeout (or a gateway's 502/504) the portal may still be working on it, so
+     * the POST is never sent again: the lookup is repeated with backoff, and if the record does not
+     * appear the caller gets a 503 and its client retries later (finding the record by then).
      */
     PortalResponse create(String path, JsonNode body, Supplier<Optional<JsonNode>> findExisting) {
         return execute("POST", path, body, Optional.of(findExisting));
@@ -80,12 +83,22 @@ final class PortalClient {
         String call = method + " " + pathAndQuery;
         String last = "no attempt";
         boolean maybeApplied = false;
+        boolean mayStillApply = false;
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
             if (maybeApplied && findExisting.isPresent()) {
                 Optional<JsonNode> existing = findExisting.get().get();
                 if (existing.isPresent()) {
                     LOG.info("TrackTik {}: the earlier attempt was applied; using the record it created", call);
                     return PortalResponse.of(201, existing.get());
+                }
+                if (mayStillApply) {
+                    if (attempt < config.maxAttempts()) {
+                        Duration delay = backoff.delay(attempt);
+                        LOG.warn("TrackTik {}: {} and no record yet; looking again in {} ms, not sending again",
+                                call, last, delay.toMillis());
+                        sleep(delay, call);
+                    }
+                    continue;
                 }
             }
             Duration wait;
@@ -107,6 +120,7 @@ final class PortalClient {
                 } else if (status == 502 || status == 504) {
                     last = "HTTP " + status;
                     maybeApplied = true;
+                    mayStillApply = true;
                     wait = null;
                 } else {
                     return PortalResponse.of(status, json(response.body()));
@@ -118,6 +132,7 @@ final class PortalClient {
             } catch (HttpTimeoutException e) {
                 last = "no answer within " + config.requestTimeout().toMillis() + " ms";
                 maybeApplied = true;
+                mayStillApply = true;
                 wait = null;
             } catch (IOException e) {
                 // A dropped connection: the request may have been processed.
@@ -140,6 +155,11 @@ final class PortalClient {
             if (existing.isPresent()) {
                 return PortalResponse.of(201, existing.get());
             }
+        }
+        if (mayStillApply && findExisting.isPresent()) {
+            throw new StoreUnavailableException("The TrackTik portal did not confirm " + call + " (" + last
+                    + ") and the record has not appeared; it may still be created, so the request was not sent "
+                    + "again; try again later", null);
         }
         throw new StoreUnavailableException("The TrackTik portal did not complete " + call + " after "
                 + config.maxAttempts() + " attempts (last: " + last + "); try again later", null);

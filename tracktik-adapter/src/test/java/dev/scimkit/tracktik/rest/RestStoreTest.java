@@ -33,6 +33,7 @@ import java.util.Optional;
 
 import static dev.scimkit.tracktik.rest.standin.FaultsForTests.dropAfterApply;
 import static dev.scimkit.tracktik.rest.standin.FaultsForTests.slow;
+import static dev.scimkit.tracktik.rest.standin.FaultsForTests.slowAfterApply;
 import static dev.scimkit.tracktik.rest.standin.FaultsForTests.tooManyRequests;
 import static dev.scimkit.tracktik.rest.standin.FaultsForTests.unavailable;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,9 +49,9 @@ class RestStoreTest {
     TrackTikStandIn portal;
     RestTrackTikStore store;
 
-    private static final Duration IMPATIENCE = Duration.ofMillis(700);
+    private static final Duration IMPATIENCE = Duration.ofSeconds(1);
     /** Far beyond {@link #IMPATIENCE}, so a retry arrives while the slow answer is still sleeping, even under load. */
-    private static final Duration SLOW = Duration.ofSeconds(3);
+    private static final Duration SLOW = Duration.ofSeconds(5);
 
     @BeforeEach
     void start() {
@@ -264,30 +265,33 @@ class RestStoreTest {
 
     @Test
     void aResponseSlowerThanTheTimeoutIsRetried() {
-        RestTrackTikStore store = impatient();
         EmployeeRecord e = store.createEmployee(TENANT, write("slow@example.com", "S", "T"), ACTOR);
+        RestTrackTikStore store = impatient();
+        // Found once by search, the employee is read by its TrackTik id from then on: that read stalls.
+        assertThat(store.findEmployee(TENANT, e.scimId())).isPresent();
         portal.inject("GET", "/employees/\\d+", slow(SLOW));
         portal.clearRequests();
         assertThat(store.findEmployee(TENANT, e.scimId())).isPresent();
-        // The slow request is recorded when its handler finishes sleeping.
-        List<RecordedRequest> gets = List.of();
-        for (int i = 0; i < 200 && gets.size() < 2; i++) {
-            sleep(50);
-            gets = portal.requests().stream().filter(r -> r.path().matches("/employees/\\d+"))
-                    .sorted(java.util.Comparator.comparingLong(RecordedRequest::receivedNanos)).toList();
-        }
-        assertThat(gets).hasSize(2);
-        assertThat(gets.get(1).status()).isEqualTo(200);
-        // The retry arrived while the slow one was still sleeping: the client gave up at its timeout.
-        assertThat(gets.get(1).receivedNanos() - gets.get(0).receivedNanos()).isLessThan(SLOW.toNanos());
+        // The slow request is recorded only when its handler finishes sleeping.
+        List<RecordedRequest> gets = afterTheStallEnds(r -> r.path().matches("/employees/\\d+"));
+        assertThat(gets).hasSizeGreaterThanOrEqualTo(2);
+        RecordedRequest stalled = gets.get(0);
+        // A retry was answered while the stalled one was still sleeping: the client gave up at its timeout.
+        assertThat(gets.subList(1, gets.size())).anySatisfy(retry -> {
+            assertThat(retry.status()).isEqualTo(200);
+            assertThat(retry.receivedNanos() - stalled.receivedNanos()).isLessThan(SLOW.toNanos());
+        });
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Every request {@code which} selects, in the order received, once the stand-in has finished
+     * answering all of them (a stalled one is recorded only when its handler wakes up).
+     */
+    private List<RecordedRequest> afterTheStallEnds(java.util.function.Predicate<RecordedRequest> which) {
+        Duration within = SLOW.plusSeconds(10);
+        assertThat(portal.awaitIdle(within)).as("the stand-in finished answering within " + within).isTrue();
+        return portal.requests().stream().filter(which)
+                .sorted(java.util.Comparator.comparingLong(RecordedRequest::receivedNanos)).toList();
     }
 
     @Test
@@ -302,12 +306,32 @@ class RestStoreTest {
     }
 
     @Test
-    void aTimedOutCreateIsNotRepeatedEither() {
+    void aCreateThatTimesOutIsNeverSentTwice() {
         RestTrackTikStore store = impatient();
+        // The portal is still working on the POST when the client gives up: a second POST would make a
+        // second employee once the first completes, so the store only looks, then answers 503.
         portal.inject("POST", "/employees", slow(SLOW));
-        EmployeeRecord e = store.createEmployee(TENANT, write("late@example.com", "L", "Ate"), ACTOR);
-        assertThat(portal.employees()).hasSize(1);
-        assertThat(store.findEmployee(TENANT, e.scimId())).isPresent();
+        assertThatThrownBy(() -> store.createEmployee(TENANT, write("late@example.com", "L", "Ate"), ACTOR))
+                .isInstanceOfSatisfying(StoreUnavailableException.class, ex -> {
+                    assertThat(ex.status()).isEqualTo(503);
+                    assertThat(ex.detail()).contains("not sent again");
+                });
+        List<RecordedRequest> posts = afterTheStallEnds(r -> r.method().equals("POST") && r.path().equals("/employees"));
+        assertThat(posts).hasSize(1);
+        assertThat(portal.employees()).as("the late POST completed, once").hasSize(1);
+        // The SCIM client's retry then finds the userName taken rather than making a second employee.
+        assertThat(store.findEmployeeByUserName(TENANT, "late@example.com")).isPresent();
+    }
+
+    @Test
+    void aCreateAppliedButAnsweredTooLateIsFoundNotSentAgain() {
+        RestTrackTikStore store = impatient();
+        portal.inject("POST", "/employees", slowAfterApply(SLOW));
+        EmployeeRecord e = store.createEmployee(TENANT, write("applied@example.com", "A", "Pplied"), ACTOR);
+        assertThat(portal.employees()).singleElement()
+                .satisfies(x -> assertThat(x.path("customFields").path("scimId").asText()).isEqualTo(e.scimId()));
+        List<RecordedRequest> posts = afterTheStallEnds(r -> r.method().equals("POST") && r.path().equals("/employees"));
+        assertThat(posts).hasSize(1);
     }
 
     @Test

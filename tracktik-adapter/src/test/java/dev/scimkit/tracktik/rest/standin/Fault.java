@@ -21,6 +21,13 @@ public sealed interface Fault {
         }
     }
 
+    /** Applies the request at once, then waits this long before answering (longer than the client's timeout). */
+    record SlowAfterApply(Duration delay) implements Fault {
+        public SlowAfterApply {
+            Objects.requireNonNull(delay, "delay");
+        }
+    }
+
     /** Applies the request, then closes the connection without sending the response. */
     record DropAfterApply() implements Fault {
     }
@@ -35,6 +42,10 @@ public sealed interface Fault {
 
     static Fault slow(Duration delay) {
         return new Slow(delay);
+    }
+
+    static Fault slowAfterApply(Duration delay) {
+        return new SlowAfterApply(delay);
     }
 
     static Fault dropAfterApply() {

@@ -20,6 +20,10 @@ public final class FaultsForTests {
         return Fault.slow(delay);
     }
 
+    public static Fault slowAfterApply(Duration delay) {
+        return Fault.slowAfterApply(delay);
+    }
+
     public static Fault dropAfterApply() {
         return Fault.dropAfterApply();
     }

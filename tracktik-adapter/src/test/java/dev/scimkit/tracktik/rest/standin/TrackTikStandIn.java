@@ -112,15 +112,24 @@ public final class TrackTikStandIn implements AutoCloseable {
 
     /** Waits, up to five seconds (a slow fault may hold one longer), until no request is being handled. */
     private void awaitRequestsInFlight() {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        awaitIdle(java.time.Duration.ofSeconds(5));
+    }
+
+    /** Waits up to {@code within} until no request is being handled; whether that happened. */
+    public boolean awaitIdle(java.time.Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return true;
     }
 
     /** Employees as stored (every status), for assertions. */
@@ -196,6 +205,14 @@ public final class TrackTikStandIn implements AutoCloseable {
                 JsonNode json = body.length == 0 ? ScimJson.object() : ScimJson.mapper().readTree(body);
                 synchronized (lock) {
                     r = route(method, path, params(query), json);
+                }
+            }
+            if (fault instanceof Fault.SlowAfterApply s) {
+                try {
+                    Thread.sleep(s.delay().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
             if (fault instanceof Fault.DropAfterApply) {
