@@ -68,7 +68,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
     @Override
     public String toString() {
         return "ServerOptions[port=" + port + ", basePath=" + basePath + ", tenants=" + tenants
-                + ", dataDir=" + dataDir + ", store=" + store.kind() + ", trackTikUrl=" + trackTikUrl.orElse("-")
+                + ", dataDir=" + dataDir + ", store=" + store.kind() + ", trackTikUrl=" + trackTikUrl.map(ServerOptions::withoutUserInfo).orElse("-")
                 + ", trackTikToken=" + trackTikToken.map(t -> "redacted").orElse("-") + ", help=" + help + "]";
     }
 
@@ -84,7 +84,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
               --tenant NAME[/CLIENT]=SECRET
                                      a tenant and one of its tokens (repeatable); CLIENT names
                                      the IdP app it is for in History, default scim-provisioning
-                                                                                  [SCIMKIT_TENANTS=name=secret,...]
+                                                                                  [SCIMKIT_TENANTS=name[/client]=secret,...]
               --data-dir DIR         where the embedded H2 store keeps its files, default ./data  [SCIMKIT_DATA_DIR]
               --store KIND           h2 (default), memory, postgres:<jdbc-url>    [SCIMKIT_STORE]
               --tracktik-url URL     use a TrackTik portal's REST API as the store [SCIMKIT_TRACKTIK_URL]
@@ -226,6 +226,17 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
     }
 
     private static final String NAME = "[A-Za-z0-9._-]+";
+
+    /** A URL as it may be logged: {@code https://user:pass@host/…} loses its user part. */
+    private static String withoutUserInfo(String url) {
+        int scheme = url.indexOf("://");
+        int at = url.indexOf('@');
+        int path = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+        if (scheme < 0 || at < 0 || (path >= 0 && at > path)) {
+            return url;
+        }
+        return url.substring(0, scheme + 3) + "…@" + url.substring(at + 1);
+    }
 
     /** Never echo a secret back, even in an error message. */
     private static String redact(String pair) {

@@ -25,15 +25,15 @@ class ServerOptionsTest {
     @Test
     void readsEveryOptionInBothSpellings() {
         ServerOptions o = ServerOptions.parse(new String[]{"--port=9090", "--base-path", "scim/", "--tenant",
-                "acme=one", "--tenant=acme/okta-prod=two", "--tenant", "globex=three", "--data-dir", "/tmp/x",
+                "acme=s3cr3t-one", "--tenant=acme/okta-prod=s3cr3t-two", "--tenant", "globex=s3cr3t-three", "--data-dir", "/tmp/x",
                 "--store", "postgres:jdbc:postgresql://localhost/scim"}, Map.of());
         assertThat(o.port()).isEqualTo(9090);
         assertThat(o.basePath()).isEqualTo("/scim");
         assertThat(o.tenants())
-                .containsEntry("acme", List.of(new ServerOptions.Credential("scim-provisioning", "one"),
-                        new ServerOptions.Credential("okta-prod", "two")))
-                .containsEntry("globex", List.of(new ServerOptions.Credential("scim-provisioning", "three")));
-        assertThat(o.toString()).doesNotContain("one", "two", "three");
+                .containsEntry("acme", List.of(new ServerOptions.Credential("scim-provisioning", "s3cr3t-one"),
+                        new ServerOptions.Credential("okta-prod", "s3cr3t-two")))
+                .containsEntry("globex", List.of(new ServerOptions.Credential("scim-provisioning", "s3cr3t-three")));
+        assertThat(o.toString()).doesNotContain("s3cr3t");
         assertThat(o.dataDir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(o.store().kind()).isEqualTo(ServerOptions.StoreKind.POSTGRES);
         assertThat(o.store().jdbcUrl()).contains("jdbc:postgresql://localhost/scim");
@@ -53,10 +53,10 @@ class ServerOptionsTest {
 
     @Test
     void trackTikUrlAndTokenSelectTheRestStoreTogether() {
-        ServerOptions o = ServerOptions.parse(new String[]{"--token", "t", "--tracktik-url", "https://portal.example",
-                "--tracktik-token", "api"}, Map.of());
+        ServerOptions o = ServerOptions.parse(new String[]{"--token", "t", "--tracktik-url",
+                "https://svc:url-pa55@portal.example/rest", "--tracktik-token", "api-t0ken"}, Map.of());
         assertThat(o.store().kind()).isEqualTo(ServerOptions.StoreKind.TRACKTIK);
-        assertThat(o.toString()).contains("https://portal.example").doesNotContain("api");
+        assertThat(o.toString()).contains("https://…@portal.example/rest").doesNotContain("api-t0ken", "url-pa55");
         assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--token", "t", "--tracktik-url", "https://p"}, Map.of()))
                 .hasMessageContaining("go together");
     }
