@@ -69,7 +69,8 @@ public final class ScimJson {
             }
             return node;
         } catch (IOException e) {
-            throw ScimException.invalidSyntax("The request body is not valid JSON: " + conciseMessage(e));
+            throw ScimException.invalidSyntax("The request body is not valid JSON: "
+                    + JsonSyntaxDetail.of(e, MAPPER.getFactory().streamReadConstraints()));
         }
     }
 
@@ -153,14 +154,5 @@ public final class ScimJson {
             case NULL -> "null";
             default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
         };
-    }
-
-    private static String conciseMessage(IOException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int sourceAt = message.indexOf("\n at [Source");
-        if (sourceAt > 0) {
-            message = message.substring(0, sourceAt);
-        }
-        return message.replace('\n', ' ');
     }
 }
