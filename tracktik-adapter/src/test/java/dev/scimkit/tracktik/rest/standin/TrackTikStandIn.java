@@ -189,13 +189,8 @@ public final class TrackTikStandIn implements AutoCloseable {
                 status = send(ex, 503, error("Service Unavailable"));
                 return;
             }
-            if (fault instanceof Fault.Slow s) {
-                try {
-                    Thread.sleep(s.delay().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            if (fault instanceof Fault.Slow s && !pause(s.delay())) {
+                return;
             }
             Response r;
             String auth = ex.getRequestHeaders().getFirst("Authorization");
@@ -207,13 +202,8 @@ public final class TrackTikStandIn implements AutoCloseable {
                     r = route(method, path, params(query), json);
                 }
             }
-            if (fault instanceof Fault.SlowAfterApply s) {
-                try {
-                    Thread.sleep(s.delay().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            if (fault instanceof Fault.SlowAfterApply s && !pause(s.delay())) {
+                return;
             }
             if (fault instanceof Fault.DropAfterApply) {
                 // Applied, but the client never hears: the server closes the connection on an escaping exception.
@@ -226,6 +216,17 @@ public final class TrackTikStandIn implements AutoCloseable {
             }
         } finally {
             requests.add(new RecordedRequest(method, path, query, received, status));
+        }
+    }
+
+    /** Sleeps for a slow fault; false when the stand-in is closing (interrupted) and the request should end. */
+    private static boolean pause(java.time.Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
