@@ -30,10 +30,10 @@ import java.util.function.Supplier;
  * something; else exponential back-off with jitter), 502 and 504, connection failures and timeouts.
  * A {@code Retry-After} longer than {@link RestStoreConfig#maxRetryAfter()} ends the call at once.
  *
- * <p>Creates are not idempotent, so {@link #create} retries only after an ambiguous failure (the
- * request may have been applied: timeout, dropped connection, 502/504) has been resolved by looking
- * the record up by the idempotency key the caller put into it; found means done. 429 and 503 say the
- * request was not processed, so they are retried directly.
+ * <p>Creates are not idempotent: after an ambiguous failure (timeout, dropped connection, 502/504)
+ * {@link #create} and {@link #createUnique} look the record up by the idempotency key the caller put
+ * into it (found means done) and send again only when that cannot make a second record (see each).
+ * 429 and 503 say the request was not processed, so they are retried directly.
  *
  * <p>Exhausted retries are a {@link StoreUnavailableException} (503). Nothing here logs or reports the
  * token; log lines carry the method, the path and the status only.
@@ -67,26 +67,42 @@ final class PortalClient {
     }
 
     /**
-     * A POST that creates a record. {@code findExisting} looks the record up by the idempotency key the
-     * body carries; it runs before any resend after an ambiguous failure. After a dropped connection the
-     * portal is done with the request, so a record the lookup does not find was never made and the POST
-     * is sent again. After a timeout (or a gateway's 502/504) the portal may still be working on it, so
-     * the POST is never sent again: the lookup is repeated with backoff, and if the record does not
-     * appear the caller gets a 503 and its client retries later (finding the record by then).
+     * A POST that creates a record the portal would accept twice (an employee, a role). {@code findExisting}
+     * looks the record up by the idempotency key the body carries; it runs before any resend after an
+     * ambiguous failure. After a dropped connection the portal is done with the request, so a record the
+     * lookup does not find was never made and the POST is sent again. After a timeout (or a gateway's
+     * 502/504) the portal may still be working on it, so the POST is never sent again: the lookup is
+     * repeated with back-off, and if the record does not appear the caller gets a 503. The SCIM client's
+     * later retry then meets the record (a 409 on its userName or displayName, after which Entra ID and
+     * Okta match the existing resource by filter) rather than a duplicate.
      */
     PortalResponse create(String path, JsonNode body, Supplier<Optional<JsonNode>> findExisting) {
-        return execute("POST", path, body, Optional.of(findExisting));
+        return execute("POST", path, body, Optional.of(new Create(findExisting, false)));
     }
 
-    private PortalResponse execute(String method, String pathAndQuery, JsonNode body,
-                                   Optional<Supplier<Optional<JsonNode>>> findExisting) {
+    /**
+     * A POST of a record the portal itself keeps unique, answering 409 to a second one (a (user, role)
+     * assignment): sending it again is always safe, so every ambiguous failure is resolved by looking it
+     * up and, if absent, sending again; a 409 after an ambiguous failure is resolved by the lookup too.
+     */
+    PortalResponse createUnique(String path, JsonNode body, Supplier<Optional<JsonNode>> findExisting) {
+        return execute("POST", path, body, Optional.of(new Create(findExisting, true)));
+    }
+
+    /** How a create resolves an ambiguous failure. */
+    private record Create(Supplier<Optional<JsonNode>> findExisting, boolean portalRejectsDuplicates) {
+    }
+
+    private PortalResponse execute(String method, String pathAndQuery, JsonNode body, Optional<Create> create) {
         String call = method + " " + pathAndQuery;
         String last = "no attempt";
-        boolean maybeApplied = false;
-        boolean mayStillApply = false;
+        boolean maybeApplied = false;     // the last attempt may have been applied
+        boolean mayStillApply = false;    // ... and the portal may still be applying it: never send again
+        boolean lookedUpSinceSend = false;
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
-            if (maybeApplied && findExisting.isPresent()) {
-                Optional<JsonNode> existing = findExisting.get().get();
+            if (maybeApplied && create.isPresent()) {
+                Optional<JsonNode> existing = lookUp(create.get(), call, last, mayStillApply);
+                lookedUpSinceSend = true;
                 if (existing.isPresent()) {
                     LOG.info("TrackTik {}: the earlier attempt was applied; using the record it created", call);
                     return PortalResponse.of(201, existing.get());
@@ -94,7 +110,7 @@ final class PortalClient {
                 if (mayStillApply) {
                     if (attempt < config.maxAttempts()) {
                         Duration delay = backoff.delay(attempt);
-                        LOG.warn("TrackTik {}: {} and no record yet; looking again in {} ms, not sending again",
+                        LOG.warn("TrackTik {}: {} and no record yet; looking again in {} ms, not sending it again",
                                 call, last, delay.toMillis());
                         sleep(delay, call);
                     }
@@ -102,6 +118,7 @@ final class PortalClient {
                 }
             }
             Duration wait;
+            lookedUpSinceSend = false;
             try {
                 HttpResponse<byte[]> response = http.send(request(method, pathAndQuery, body),
                         HttpResponse.BodyHandlers.ofByteArray());
@@ -120,22 +137,28 @@ final class PortalClient {
                 } else if (status == 502 || status == 504) {
                     last = "HTTP " + status;
                     maybeApplied = true;
-                    mayStillApply = true;
+                    mayStillApply = create.isPresent() && !create.get().portalRejectsDuplicates();
                     wait = null;
+                } else if (status == 409 && maybeApplied && create.isPresent() && create.get().portalRejectsDuplicates()) {
+                    // The earlier attempt landed after all: the portal refuses its twin.
+                    Optional<JsonNode> existing = lookUp(create.get(), call, "HTTP 409", false);
+                    return existing.map(e -> PortalResponse.of(201, e))
+                            .orElseGet(() -> PortalResponse.of(status, json(response.body())));
                 } else {
                     return PortalResponse.of(status, json(response.body()));
                 }
             } catch (HttpConnectTimeoutException | ConnectException e) {
                 // Never reached the portal: nothing can have been applied.
                 last = "could not connect (" + e.getClass().getSimpleName() + ")";
+                maybeApplied = false;
                 wait = null;
             } catch (HttpTimeoutException e) {
                 last = "no answer within " + config.requestTimeout().toMillis() + " ms";
                 maybeApplied = true;
-                mayStillApply = true;
+                mayStillApply = create.isPresent() && !create.get().portalRejectsDuplicates();
                 wait = null;
             } catch (IOException e) {
-                // A dropped connection: the request may have been processed.
+                // A dropped connection: the request may have been processed, and the portal is done with it.
                 last = "connection lost (" + e.getClass().getSimpleName() + ")";
                 maybeApplied = true;
                 wait = null;
@@ -145,24 +168,47 @@ final class PortalClient {
             }
             if (attempt < config.maxAttempts()) {
                 Duration delay = wait != null ? wait : backoff.delay(attempt);
-                LOG.warn("TrackTik {}: {}; retry {} of {} in {} ms", call, last, attempt, config.maxAttempts() - 1,
-                        delay.toMillis());
+                if (maybeApplied && create.isPresent()) {
+                    LOG.warn("TrackTik {}: {}; looking the record up in {} ms before anything else", call, last,
+                            delay.toMillis());
+                } else {
+                    LOG.warn("TrackTik {}: {}; retry {} of {} in {} ms", call, last, attempt,
+                            config.maxAttempts() - 1, delay.toMillis());
+                }
                 sleep(delay, call);
             }
         }
-        if (maybeApplied && findExisting.isPresent()) {
-            Optional<JsonNode> existing = findExisting.get().get();
+        if (maybeApplied && create.isPresent() && !lookedUpSinceSend) {
+            Optional<JsonNode> existing = lookUp(create.get(), call, last, mayStillApply);
             if (existing.isPresent()) {
                 return PortalResponse.of(201, existing.get());
             }
         }
-        if (mayStillApply && findExisting.isPresent()) {
-            throw new StoreUnavailableException("The TrackTik portal did not confirm " + call + " (" + last
-                    + ") and the record has not appeared; it may still be created, so the request was not sent "
-                    + "again; try again later", null);
+        if (mayStillApply) {
+            throw notConfirmed(call, last, null);
         }
         throw new StoreUnavailableException("The TrackTik portal did not complete " + call + " after "
                 + config.maxAttempts() + " attempts (last: " + last + "); try again later", null);
+    }
+
+    /** The create's lookup; when it fails, the answer says what matters: the create's fate is unknown. */
+    private static Optional<JsonNode> lookUp(Create create, String call, String last, boolean mayStillApply) {
+        try {
+            return create.findExisting().get();
+        } catch (StoreUnavailableException e) {
+            if (mayStillApply) {
+                throw notConfirmed(call, last, e);
+            }
+            throw new StoreUnavailableException("The TrackTik portal did not confirm " + call + " (" + last
+                    + ") and could not be asked whether it was applied; the request was not sent again; try again"
+                    + " later", e);
+        }
+    }
+
+    private static StoreUnavailableException notConfirmed(String call, String last, Throwable cause) {
+        return new StoreUnavailableException("The TrackTik portal did not confirm " + call + " (" + last
+                + ") and the record has not appeared; the portal may still create it, so the request was not sent"
+                + " again. A retry of this SCIM request will meet the record if it was created", cause);
     }
 
     private HttpRequest request(String method, String pathAndQuery, JsonNode body) {

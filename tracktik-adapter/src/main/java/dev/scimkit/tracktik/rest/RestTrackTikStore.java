@@ -839,7 +839,7 @@ public final class RestTrackTikStore implements TrackTikStore {
             body.put("user", Long.parseLong(employeeId));
             body.put("role", Long.parseLong(roleId));
             // The (user, role) pair is the idempotency key of an assignment.
-            ok(http.create(USER_ROLES, body, () -> userRole(employeeId, roleId)), "POST " + USER_ROLES);
+            ok(http.createUnique(USER_ROLES, body, () -> userRole(employeeId, roleId)), "POST " + USER_ROLES);
             Set<String> after = new TreeSet<>(before);
             after.add(EmployeeJson.text(role, "name"));
             appendHistory(employeeId, actor, HistoryAction.ROLE_ASSIGNED, List.of(EmployeeChanges.roles(before, after)));

@@ -335,6 +335,27 @@ class RestStoreTest {
     }
 
     @Test
+    void anAssignmentThatTimesOutIsSentAgainSinceThePortalRefusesItsTwin() {
+        EmployeeRecord a = store.createEmployee(TENANT, write("assign@example.com", "As", "Sign"), ACTOR);
+        RoleRecord role = store.createRole(TENANT, new RoleWrite("Gate", Optional.empty(), ScimJson.object()),
+                List.of(), ACTOR);
+        RestTrackTikStore store = impatient();
+        assertThat(store.findEmployee(TENANT, a.scimId())).isPresent();
+        portal.inject("POST", "/user-roles", slow(SLOW));
+        store.changeMembers(TENANT, role.scimId(), Optional.empty(),
+                new MembershipChange(false, java.util.Set.of(), List.of(a.scimId())), ACTOR);
+        // Sent again at once (a (user, role) pair cannot be made twice), so the change completes now ...
+        assertThat(portal.userRoles()).hasSize(1);
+        assertThat(store.findEmployee(TENANT, a.scimId()).orElseThrow().employee().roles())
+                .extracting(RoleRef::name).containsExactly("Gate");
+        // ... with its History entry, and the stalled first POST is refused when it wakes.
+        List<RecordedRequest> posts = afterTheStallEnds(r -> r.method().equals("POST") && r.path().equals("/user-roles"));
+        assertThat(posts).extracting(RecordedRequest::status).contains(201);
+        assertThat(portal.userRoles()).hasSize(1);
+        assertThat(store.history(TENANT, a.scimId())).extracting(h -> h.action().name()).contains("ROLE_ASSIGNED");
+    }
+
+    @Test
     void exhaustedRetriesAre503WithoutTheToken() {
         portal.inject("GET", "/employees", unavailable(), unavailable(), unavailable(), unavailable());
         assertThatThrownBy(() -> store.searchEmployees(TENANT, StoreQuery.all(Optional.empty())))
