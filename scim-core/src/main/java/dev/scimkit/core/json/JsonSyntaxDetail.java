@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 
 /**
@@ -22,6 +23,10 @@ final class JsonSyntaxDetail {
         if (e instanceof StreamConstraintsException) {
             return exceeded(String.valueOf(e.getMessage()), limits);
         }
+        if (e instanceof CharConversionException) {
+            // Jackson's UTF-16/32 readers, chosen by the first bytes: the body is not UTF-8 text
+            return "it is not UTF-8 text";
+        }
         String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
         if (message == null || message.isBlank()) {
             return "the input could not be read" + where(e);
@@ -32,7 +37,14 @@ final class JsonSyntaxDetail {
         String firstLine = message.lines().findFirst().orElse(message)
                 .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")
                 .replaceAll("\\s*\\(bound as `[^`]*`\\)", "")
-                .replaceAll("`[^`]*`", "a JSON value");
+                // settings the client cannot change: "enable `JsonReadFeature.X` to allow", "Feature 'X' not enabled"
+                .replaceAll(":?\\s*\\(?enable `[^`]*` to allow\\)?", ": not allowed in JSON")
+                .replaceAll("\\(not recognized as one since Feature '[A-Z_]+' not enabled for parser\\)",
+                        "(comments are not allowed in JSON)")
+                .replaceAll("Feature '[A-Z_]+' not enabled for parser", "not allowed in JSON")
+                .replaceAll("`[^`]*`", "a JSON value")
+                // the body's own control characters, quoted back, must not break a log line or a client's display
+                .replaceAll("\\p{Cc}", "?");
         if (firstLine.contains("com.fasterxml") || firstLine.contains("java.")) {
             return "the input could not be read" + where(e);
         }

@@ -37,6 +37,21 @@ class ScimJsonSyntaxErrorsTest {
         assertThat(detail("{\"userName\":\"a\",\"USERNAME\":\"b\",\"userName\":\"c\"}")).contains("Duplicate field 'userName'");
     }
 
+    @Test
+    void nonStandardJsonIsCalledThatRatherThanAParserSetting() {
+        assertThat(detail("[NaN]")).contains("not allowed in JSON").doesNotContain("enable", "Feature");
+        assertThat(detail("[+1]")).contains("not allowed in JSON").doesNotContain("enable", "Feature");
+        assertThat(detail("{/* */}")).contains("comments are not allowed in JSON").doesNotContain("ALLOW_COMMENTS");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8TextAreSaidToBe() {
+        byte[] utf32ish = {0, 0, 0, '{', 0, 0, (byte) 0xD8, 0, 0, 0, 0, '}'};
+        assertThatThrownBy(() -> ScimJson.parse(utf32ish)).isInstanceOfSatisfying(ScimException.class,
+                e -> assertThat(e.detail()).doesNotContain("UTF-32", "byte #").contains("The request body"));
+        assertThat(detail("{\"a\":tru\u0000e}")).doesNotContain("\u0000");
+    }
+
     @Provide
     Arbitrary<String> brokenBodies() {
         Arbitrary<String> json = Arbitraries.of("{\"a\":1}", "[1,2]", "{\"a\":{\"b\":[true,null]}}", "\"x\"", "{}");
@@ -56,7 +71,7 @@ class ScimJsonSyntaxErrorsTest {
             assertThat(e.detail()).startsWith("The request body ")
                     // (a backtick may appear: the body's own character, quoted back)
                     .doesNotContain("com.fasterxml", "java.", "StreamReadConstraints", "DeserializationFeature",
-                            "JsonNode", "Source", "REDACTED");
+                            "JsonNode", "Source", "REDACTED", "Feature", "enable", "\u0000");
         }
     }
 
