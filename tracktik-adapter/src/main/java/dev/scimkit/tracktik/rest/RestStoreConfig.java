@@ -127,8 +127,9 @@ public final class RestStoreConfig {
             Objects.requireNonNull(token, "token");
             String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("https") && !scheme.equals("http") || baseUrl.getHost() == null) {
+                // Not echoed: a malformed URL may carry credentials the parser could not separate.
                 throw new IllegalArgumentException("The TrackTik API URL must be an absolute http(s) URL such as"
-                        + " https://acme.staffr.us/rest/v1, not \"" + baseUrl + "\"");
+                        + " https://acme.staffr.us/rest/v1; the one given is not");
             }
             if (baseUrl.getRawUserInfo() != null || baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
                 throw new IllegalArgumentException("The TrackTik API URL must not carry credentials, a query or a"

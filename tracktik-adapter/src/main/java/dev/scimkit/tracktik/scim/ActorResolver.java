@@ -18,7 +18,7 @@ public interface ActorResolver {
     /**
      * The credential's name and its tenant: {@code entra-prod@portal-a}. A custom
      * {@code Authenticator} may name principals freely (a JWT subject, a DN), so the names are made to
-     * fit History: control characters become {@code ?}, anything beyond {@value #MAX_NAME} characters
+     * fit History: control and format characters become {@code ?}, anything beyond {@value #MAX_NAME} characters
      * is cut, and a blank name is recorded as {@code unnamed-client}.
      */
     static ActorResolver fromCredential() {
@@ -34,10 +34,15 @@ public interface ActorResolver {
     int MAX_NAME = 200;
 
     private static String fit(String name, String whenBlank) {
-        String printable = name.replaceAll("\\p{Cntrl}", "?").strip();
+        // control and format characters (newlines, U+2028, bidi overrides) could forge or reorder a History line
+        String printable = name.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?").strip();
         if (printable.isEmpty()) {
             return whenBlank;
         }
-        return printable.length() <= MAX_NAME ? printable : printable.substring(0, MAX_NAME);
+        if (printable.length() <= MAX_NAME) {
+            return printable;
+        }
+        int cut = Character.isHighSurrogate(printable.charAt(MAX_NAME - 1)) ? MAX_NAME - 1 : MAX_NAME;
+        return printable.substring(0, cut);
     }
 }

@@ -32,9 +32,16 @@ class ActorResolverTest {
         Actor control = ActorResolver.fromCredential().actorFor(ScimPrincipal.client(PORTAL, "okta\nforged line"));
         assertThat(control.client()).isEqualTo("okta?forged line");
 
-        // Whatever the principal is called, the actor satisfies the domain's constraints.
+        Actor bidi = ActorResolver.fromCredential().actorFor(ScimPrincipal.client(PORTAL, "okta\u202Eorp\u2028x"));
+        assertThat(bidi.client()).isEqualTo("okta?orp?x");
+
+        String emoji = "x".repeat(ActorResolver.MAX_NAME - 1) + "\uD83D\uDE00";
+        Actor split = ActorResolver.fromCredential().actorFor(ScimPrincipal.client(PORTAL, emoji));
+        assertThat(split.client()).hasSize(ActorResolver.MAX_NAME - 1).doesNotContain("\uD83D");
+
+                // Whatever the principal is called, the actor satisfies the domain's constraints.
         DomainValidator validator = new DomainValidator();
-        for (Actor a : new Actor[]{long_, blank, control}) {
+        for (Actor a : new Actor[]{long_, blank, control, bidi, split}) {
             assertThat(validator.check("actor", a)).isEqualTo(a);
         }
     }
