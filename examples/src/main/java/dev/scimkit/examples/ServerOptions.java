@@ -227,15 +227,27 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
 
     private static final String NAME = "[A-Za-z0-9._-]+";
 
-    /** A URL as it may be logged: {@code https://user:pass@host/…} loses its user part. */
-    private static String withoutUserInfo(String url) {
+    /**
+     * A URL as it may be logged: the user part of its authority ({@code https://user:pass@host/…}) is
+     * dropped. The authority ends at the first {@code /}, {@code ?} or {@code #}; its user part ends at
+     * the last {@code @} before that, since a password may contain {@code @} itself.
+     */
+    static String withoutUserInfo(String url) {
         int scheme = url.indexOf("://");
-        int at = url.indexOf('@');
-        int path = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
-        if (scheme < 0 || at < 0 || (path >= 0 && at > path)) {
+        int authorityStart = scheme < 0 ? 0 : scheme + 3;
+        int authorityEnd = url.length();
+        for (int i = authorityStart; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '/' || c == '?' || c == '#') {
+                authorityEnd = i;
+                break;
+            }
+        }
+        int at = url.lastIndexOf('@', authorityEnd - 1);
+        if (at < authorityStart) {
             return url;
         }
-        return url.substring(0, scheme + 3) + "…@" + url.substring(at + 1);
+        return url.substring(0, authorityStart) + "…@" + url.substring(at + 1);
     }
 
     /** Never echo a secret back, even in an error message. */

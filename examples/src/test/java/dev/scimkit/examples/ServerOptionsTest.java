@@ -62,6 +62,16 @@ class ServerOptionsTest {
     }
 
     @Test
+    void aUrlIsLoggedWithoutItsUserPart() {
+        assertThat(ServerOptions.withoutUserInfo("https://u:p@ss@host/rest")).isEqualTo("https://…@host/rest");
+        assertThat(ServerOptions.withoutUserInfo("u:p@host/rest")).isEqualTo("…@host/rest");
+        assertThat(ServerOptions.withoutUserInfo("http://u@h")).isEqualTo("http://…@h");
+        assertThat(ServerOptions.withoutUserInfo("https://host/path@x")).isEqualTo("https://host/path@x");
+        assertThat(ServerOptions.withoutUserInfo("https://host?x=a@b")).isEqualTo("https://host?x=a@b");
+        assertThat(ServerOptions.withoutUserInfo("https://portal.example/rest")).isEqualTo("https://portal.example/rest");
+    }
+
+    @Test
     void badOptionsSayWhatIsWrongWithoutEchoingSecrets() {
         assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--token", "t", "--bogus"}, Map.of()))
                 .isInstanceOf(ServerOptions.InvalidOptionsException.class).hasMessageContaining("--bogus");
