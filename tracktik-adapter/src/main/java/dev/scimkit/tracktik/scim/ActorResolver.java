@@ -16,33 +16,15 @@ public interface ActorResolver {
     Actor actorFor(ScimPrincipal caller);
 
     /**
-     * The credential's name and its tenant: {@code entra-prod@portal-a}. A custom
-     * {@code Authenticator} may name principals freely (a JWT subject, a DN), so the names are made to
-     * fit History: control and format characters become {@code ?}, anything beyond {@value #MAX_NAME} characters
-     * is cut, and a blank name is recorded as {@code unnamed-client}.
+     * The credential's name and its tenant: {@code entra-prod@portal-a}. A custom {@code Authenticator}
+     * may name principals freely (a JWT subject, a DN); {@link Actor} makes any name fit History.
      */
     static ActorResolver fromCredential() {
-        return caller -> new Actor(fit(caller.name(), "unnamed-client"), fit(caller.tenant().value(), "unnamed-tenant"));
+        return caller -> new Actor(caller.name(), caller.tenant().value());
     }
 
     /** Records every change as made by one named client (e.g. {@code "scim-provisioning"}) of the caller's tenant. */
     static ActorResolver named(String client) {
-        return caller -> new Actor(client, fit(caller.tenant().value(), "unnamed-tenant"));
-    }
-
-    /** The longest client or tenant name History stores (its column and {@link Actor}'s constraint). */
-    int MAX_NAME = 200;
-
-    private static String fit(String name, String whenBlank) {
-        // control and format characters (newlines, U+2028, bidi overrides) could forge or reorder a History line
-        String printable = name.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?").strip();
-        if (printable.isEmpty()) {
-            return whenBlank;
-        }
-        if (printable.length() <= MAX_NAME) {
-            return printable;
-        }
-        int cut = Character.isHighSurrogate(printable.charAt(MAX_NAME - 1)) ? MAX_NAME - 1 : MAX_NAME;
-        return printable.substring(0, cut);
+        return caller -> new Actor(client, caller.tenant().value());
     }
 }

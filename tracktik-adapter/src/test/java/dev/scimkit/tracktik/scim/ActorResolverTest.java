@@ -24,7 +24,7 @@ class ActorResolverTest {
     void freelyNamedPrincipalsAreMadeToFitHistory() {
         String longSubject = "CN=" + "x".repeat(500) + ",OU=Provisioning";
         Actor long_ = ActorResolver.fromCredential().actorFor(ScimPrincipal.client(PORTAL, longSubject));
-        assertThat(long_.client()).hasSize(ActorResolver.MAX_NAME).startsWith("CN=xxx");
+        assertThat(long_.client()).hasSize(Actor.MAX_LENGTH).startsWith("CN=xxx");
 
         Actor blank = ActorResolver.fromCredential().actorFor(ScimPrincipal.client(PORTAL, "  "));
         assertThat(blank.client()).isEqualTo("unnamed-client");
@@ -35,9 +35,9 @@ class ActorResolverTest {
         Actor bidi = ActorResolver.fromCredential().actorFor(ScimPrincipal.client(PORTAL, "okta\u202Eorp\u2028x"));
         assertThat(bidi.client()).isEqualTo("okta?orp?x");
 
-        String emoji = "x".repeat(ActorResolver.MAX_NAME - 1) + "\uD83D\uDE00";
+        String emoji = "x".repeat(Actor.MAX_LENGTH - 1) + "\uD83D\uDE00";
         Actor split = ActorResolver.fromCredential().actorFor(ScimPrincipal.client(PORTAL, emoji));
-        assertThat(split.client()).hasSize(ActorResolver.MAX_NAME - 1).doesNotContain("\uD83D");
+        assertThat(split.client()).hasSize(Actor.MAX_LENGTH - 1).doesNotContain("\uD83D");
 
                 // Whatever the principal is called, the actor satisfies the domain's constraints.
         DomainValidator validator = new DomainValidator();
