@@ -6,6 +6,7 @@ import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.message.ErrorResponse;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,9 +43,19 @@ public final class ScimResponse {
         return json(error.status(), error.toJson());
     }
 
-    /** The error response for a failure the engine or a repository raised. */
+    /**
+     * The error response for a failure the engine or a repository raised, with a {@code Retry-After}
+     * header (whole seconds, at least one) when the failure says when to retry.
+     */
     public static ScimResponse error(ScimException failure) {
-        return error(ErrorResponse.from(failure));
+        ScimResponse response = error(ErrorResponse.from(failure));
+        return failure.retryAfter()
+                .map(wait -> response.withHeader("Retry-After", Long.toString(Math.max(1, ceilSeconds(wait)))))
+                .orElse(response);
+    }
+
+    private static long ceilSeconds(Duration d) {
+        return d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
     }
 
     /** An error response without a {@code scimType}, for statuses that have none (401, 413, 500). */

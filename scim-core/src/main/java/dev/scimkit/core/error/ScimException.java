@@ -1,5 +1,6 @@
 package dev.scimkit.core.error;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,15 +18,28 @@ public class ScimException extends RuntimeException {
 
     private final int status;
     private final ScimErrorType scimType;
+    private final Duration retryAfter;
 
     public ScimException(int status, ScimErrorType scimType, String detail) {
         this(status, scimType, detail, null);
     }
 
     public ScimException(int status, ScimErrorType scimType, String detail, Throwable cause) {
+        this(status, scimType, detail, cause, null);
+    }
+
+    /**
+     * A failure that the client may retry after {@code retryAfter}; the server sends it as a
+     * {@code Retry-After} header, which Entra ID and Okta honour on 429 and 503.
+     */
+    protected ScimException(int status, ScimErrorType scimType, String detail, Throwable cause, Duration retryAfter) {
         super(Objects.requireNonNull(detail, "detail"), cause);
+        if (retryAfter != null && retryAfter.isNegative()) {
+            throw new IllegalArgumentException("retryAfter must not be negative");
+        }
         this.status = status;
         this.scimType = scimType;
+        this.retryAfter = retryAfter;
     }
 
     /** The HTTP status of the response. */
@@ -36,6 +50,11 @@ public class ScimException extends RuntimeException {
     /** The {@code scimType}, absent for errors that have none (404, 401, 412, 500, ...). */
     public Optional<ScimErrorType> scimType() {
         return Optional.ofNullable(scimType);
+    }
+
+    /** How long the client should wait before it retries; absent where a retry would not help. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** The text for the {@code detail} member of the error body. */
@@ -81,6 +100,14 @@ public class ScimException extends RuntimeException {
 
     public static ScimException notFound(String detail) {
         return new ScimException(404, null, detail);
+    }
+
+    /**
+     * 503 Service Unavailable: the server is fine but something it needs (its store) is not, for now.
+     * Nothing was changed; the client should send the same request again after {@code retryAfter}.
+     */
+    public static ScimException unavailable(String detail, Duration retryAfter, Throwable cause) {
+        return new ScimException(503, null, detail, cause, Objects.requireNonNull(retryAfter, "retryAfter"));
     }
 
     /** A status without a {@code scimType} (401, 403, 404, 405, 409, 412, 413, 501, ...). */
