@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.error.ScimErrorType;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.filter.ast.Filter;
@@ -61,6 +62,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link TrackTikStore} on a relational database: H2 embedded by default, PostgreSQL to scale out
@@ -69,7 +71,9 @@ import java.util.UUID;
  * {@code classpath:db/migration/tracktik} into its own history table.
  *
  * <p>Every write is one transaction that also appends the History entries it causes. Versions are
- * checked with row locks ({@code SELECT … FOR UPDATE}) and bumped in the same transaction.
+ * checked with row locks ({@code SELECT … FOR UPDATE}) and bumped in the same transaction. A write
+ * returns only once it is durable: on PostgreSQL its commit is (with the default
+ * {@code synchronous_commit}); on an H2 file, commits are forced to disk in groups ({@link GroupSync}).
  */
 public final class JdbcTrackTikStore implements TrackTikStore {
 
@@ -90,10 +94,12 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     private final DataSource dataSource;
     private final Transactions tx;
     private final JdbcFilters filters = new JdbcFilters();
+    /** Regions known to exist ({@code tenant \n id}); regions are never deleted. */
+    private final Set<String> knownRegions = ConcurrentHashMap.newKeySet();
 
     private JdbcTrackTikStore(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.tx = new Transactions(dataSource);
+        this.tx = new Transactions(dataSource, DurabilityProbe.detect(dataSource));
     }
 
     /**
@@ -117,8 +123,8 @@ public final class JdbcTrackTikStore implements TrackTikStore {
 
     @Override
     public EmployeeRecord createEmployee(TenantId tenant, EmployeeWrite write, Actor actor) {
-        return tx.inTransaction(c -> {
-            ensureRegion(c, tenant, write.profile().region());
+        ensureRegion(tenant, write.profile().region());
+        return tx.inWriteTransaction(c -> {
             String scimId = UUID.randomUUID().toString();
             Instant now = now();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO tt_employee (tenant, scim_id, custom_id, first_name,"
@@ -169,7 +175,8 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     @Override
     public EmployeeRecord updateEmployee(TenantId tenant, String scimId, long expectedVersion, EmployeeWrite write,
                                          Actor actor) {
-        return tx.inTransaction(c -> {
+        ensureRegion(tenant, write.profile().region());
+        return tx.inWriteTransaction(c -> {
             EmployeeRecord current = loadEmployee(c, tenant, scimId, true).orElseThrow(() -> notFound("User", scimId));
             if (current.link().version() != expectedVersion) {
                 throw new VersionConflictException("User", scimId, expectedVersion, current.link().version());
@@ -183,7 +190,6 @@ public final class JdbcTrackTikStore implements TrackTikStore {
             if (changes.isEmpty() && !linkChanged) {
                 return current;
             }
-            ensureRegion(c, tenant, after.region());
             Instant now = now();
             try (PreparedStatement ps = c.prepareStatement("UPDATE tt_employee SET custom_id = ?, first_name = ?, last_name = ?,"
                     + " email = ?, primary_phone = ?, secondary_phone = ?, job_title = ?, department = ?, manager_id = ?,"
@@ -210,7 +216,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
 
     @Override
     public void archiveEmployee(TenantId tenant, String scimId, Optional<Long> expectedVersion, Actor actor) {
-        tx.inTransaction(c -> {
+        tx.inWriteTransaction(c -> {
             EmployeeRecord current = loadEmployee(c, tenant, scimId, true).orElseThrow(() -> notFound("User", scimId));
             VersionConflictException.check("User", scimId, expectedVersion, current.link().version());
             long id = Long.parseLong(current.employee().id());
@@ -273,7 +279,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
 
     @Override
     public RoleRecord createRole(TenantId tenant, RoleWrite write, List<String> members, Actor actor) {
-        return tx.inTransaction(c -> {
+        return tx.inWriteTransaction(c -> {
             String scimId = UUID.randomUUID().toString();
             Instant now = now();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO tt_role (tenant, scim_id, name, name_key, kind,"
@@ -303,7 +309,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     @Override
     public RoleRecord updateRole(TenantId tenant, String scimId, long expectedVersion, RoleWrite write,
                                  MembershipChange members, Actor actor) {
-        return tx.inTransaction(c -> {
+        return tx.inWriteTransaction(c -> {
             LockedRole role = lockRole(c, tenant, scimId).orElseThrow(() -> notFound("Group", scimId));
             if (role.version != expectedVersion) {
                 throw new VersionConflictException("Group", scimId, expectedVersion, role.version);
@@ -331,7 +337,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     @Override
     public RoleRecord changeMembers(TenantId tenant, String scimId, Optional<Long> expectedVersion,
                                     MembershipChange change, Actor actor) {
-        return tx.inTransaction(c -> {
+        return tx.inWriteTransaction(c -> {
             LockedRole role = lockRole(c, tenant, scimId).orElseThrow(() -> notFound("Group", scimId));
             VersionConflictException.check("Group", scimId, expectedVersion, role.version);
             Instant now = now();
@@ -344,7 +350,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
 
     @Override
     public void deleteRole(TenantId tenant, String scimId, Optional<Long> expectedVersion, Actor actor) {
-        tx.inTransaction(c -> {
+        tx.inWriteTransaction(c -> {
             LockedRole role = lockRole(c, tenant, scimId).orElseThrow(() -> notFound("Group", scimId));
             VersionConflictException.check("Group", scimId, expectedVersion, role.version);
             applyMembership(c, tenant, role, MembershipChange.exactly(List.of()), actor, now());
@@ -414,8 +420,8 @@ public final class JdbcTrackTikStore implements TrackTikStore {
 
     @Override
     public List<Region> regions(TenantId tenant) {
+        ensureRegion(tenant, Region.HQ);
         return tx.inTransaction(c -> {
-            ensureRegion(c, tenant, Region.HQ);
             List<Region> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM tt_region WHERE tenant = ? ORDER BY id")) {
                 ps.setString(1, tenant.value());
@@ -431,8 +437,8 @@ public final class JdbcTrackTikStore implements TrackTikStore {
 
     @Override
     public Region saveRegion(TenantId tenant, Region region) {
-        return tx.inTransaction(c -> {
-            ensureRegion(c, tenant, region);
+        ensureRegion(tenant, region);
+        return tx.inWriteTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE tt_region SET name = ? WHERE tenant = ? AND id = ?")) {
                 ps.setString(1, region.name());
                 ps.setString(2, tenant.value());
@@ -731,9 +737,32 @@ public final class JdbcTrackTikStore implements TrackTikStore {
         return i;
     }
 
-    private static void ensureRegion(Connection c, TenantId tenant, Region region) throws SQLException {
-        // Insert-if-absent; a concurrent insert of the same region is a harmless unique violation,
-        // checked first so that PostgreSQL's transaction is not aborted by it.
+    /**
+     * Makes sure the region exists, in a transaction of its own: the first creates of a fresh tenant
+     * arrive in parallel (an IdP's initial cycle), and inside theirs, one would win the insert and the
+     * others fail with a unique violation, answered as a 409 for users that do not exist.
+     */
+    private void ensureRegion(TenantId tenant, Region region) {
+        String key = tenant.value() + '\n' + region.id();
+        if (knownRegions.contains(key)) {
+            return;
+        }
+        try {
+            tx.inWriteTransaction(c -> {
+                insertRegionIfAbsent(c, tenant, region);
+                return null;
+            });
+        } catch (ScimException e) {
+            if (e.scimType().filter(ScimErrorType.UNIQUENESS::equals).isEmpty()) {
+                throw e;
+            }
+            // A concurrent request inserted it first: it exists, which is all this asked.
+        }
+        knownRegions.add(key);
+    }
+
+    private static void insertRegionIfAbsent(Connection c, TenantId tenant, Region region) throws SQLException {
+        // Checked first so that a region that exists costs no write (and no aborted PostgreSQL transaction).
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tt_region WHERE tenant = ? AND id = ?")) {
             ps.setString(1, tenant.value());
             ps.setString(2, region.id());
