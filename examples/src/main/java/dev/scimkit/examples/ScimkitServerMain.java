@@ -1,5 +1,7 @@
 package dev.scimkit.examples;
 
+import dev.scimkit.tracktik.jdbc.DataDirectoryInUseException;
+
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -31,6 +33,11 @@ public final class ScimkitServerMain {
         } catch (ServerOptions.InvalidOptionsException e) {
             System.err.println("scimkit-server: " + e.getMessage());
             System.exit(2);
+            return;
+        } catch (DataDirectoryInUseException e) {
+            System.err.println("scimkit-server: " + e.getMessage() + " Use --data-dir DIR (SCIMKIT_DATA_DIR) for a"
+                    + " second server on this machine.");
+            System.exit(1);
             return;
         } catch (Exception e) {
             System.err.println("scimkit-server: could not start: " + e.getMessage());

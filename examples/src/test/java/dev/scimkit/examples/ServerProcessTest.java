@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -33,7 +31,7 @@ class ServerProcessTest {
     @Test
     void aBadOptionPrintsWhatIsWrongAndExitsNonZero() throws Exception {
         Path log = work.resolve("bad.log");
-        Process p = start(log, "--port", "not-a-port", "--token", TOKEN);
+        Process p = ServerProcess.launch(log, List.of("--port", "not-a-port", "--token", TOKEN));
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(Files.readString(log)).contains("--port must be a port number").doesNotContain(TOKEN);
@@ -41,66 +39,48 @@ class ServerProcessTest {
 
     @Test
     void sigtermStopsCleanlyAndARestartKeepsTheData() throws Exception {
-        int port = freePort();
         Path data = work.resolve("data");
-        Process first = start(work.resolve("first.log"), "--port", Integer.toString(port), "--token", TOKEN,
-                "--data-dir", data.toString());
-        try {
-            awaitHealthy(port);
-            HttpResponse<String> created = send(port, "POST", "/rest/scim/v2/Users", """
+        try (ServerProcess first = ServerProcess.start(work.resolve("first.log"), "--token", TOKEN,
+                "--data-dir", data.toString()).awaitHealthy()) {
+            HttpResponse<String> created = send(first, "POST", "/rest/scim/v2/Users", """
                     {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"kept@example.com",
                      "name":{"givenName":"Kept","familyName":"Across"}}""");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        } finally {
-            first.destroy(); // SIGTERM
+            assertThat(first.stop()).as("stopped within the drain time").isTrue();
+            assertThat(first.log()).contains("Stopped").doesNotContain(TOKEN).doesNotContain("Exception");
         }
-        assertThat(first.waitFor(30, TimeUnit.SECONDS)).as("stopped within the drain time").isTrue();
-        String firstLog = Files.readString(work.resolve("first.log"));
-        assertThat(firstLog).contains("Stopped").doesNotContain(TOKEN).doesNotContain("Exception");
-
-        Process second = start(work.resolve("second.log"), "--port", Integer.toString(port), "--token", TOKEN,
-                "--data-dir", data.toString());
-        try {
-            awaitHealthy(port);
-            HttpResponse<String> found = send(port, "GET",
+        try (ServerProcess second = ServerProcess.start(work.resolve("second.log"), "--token", TOKEN,
+                "--data-dir", data.toString()).awaitHealthy()) {
+            HttpResponse<String> found = send(second, "GET",
                     "/rest/scim/v2/Users?filter=userName+eq+%22kept@example.com%22", null);
             assertThat(found.statusCode()).isEqualTo(200);
             assertThat(found.body()).contains("\"totalResults\":1").contains("Kept");
-        } finally {
-            second.destroy();
-            second.waitFor(30, TimeUnit.SECONDS);
+            second.stop();
         }
     }
 
-    private Process start(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                ScimkitServerMain.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("SCIMKIT_"));
-        return pb.start();
-    }
-
-    private void awaitHealthy(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (send(port, "GET", "/healthz", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
+    @Test
+    void aSecondServerOnTheSameDataDirectoryIsRefusedAndTheFirstKeepsServing() throws Exception {
+        Path data = work.resolve("shared-data");
+        try (ServerProcess first = ServerProcess.start(work.resolve("owner.log"), "--token", TOKEN,
+                "--data-dir", data.toString()).awaitHealthy()) {
+            Path log = work.resolve("intruder.log");
+            Process second = ServerProcess.launch(log, List.of("--port", "0", "--token", TOKEN,
+                    "--data-dir", data.toString()));
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("refused at start-up, not left running").isTrue();
+            assertThat(second.exitValue()).isNotZero();
+            assertThat(Files.readString(log))
+                    .contains("already in use", data.toAbsolutePath().toString(), "--data-dir")
+                    .doesNotContain(TOKEN)
+                    .doesNotContain("\tat "); // a message, not a stack trace
+            assertThat(send(first, "GET", "/rest/scim/v2/Users?count=1", null).statusCode()).isEqualTo(200);
+            first.stop();
         }
-        throw new AssertionError("The server did not become healthy within 60 s");
     }
 
-    private HttpResponse<String> send(int port, String method, String path, String body)
+    private HttpResponse<String> send(ServerProcess server, String method, String path, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.origin() + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + TOKEN)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -109,11 +89,5 @@ class ServerProcessTest {
             b.header("Content-Type", "application/scim+json");
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

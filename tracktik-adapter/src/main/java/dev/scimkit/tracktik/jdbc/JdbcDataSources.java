@@ -2,8 +2,10 @@ package dev.scimkit.tracktik.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,11 +19,52 @@ public final class JdbcDataSources {
     private JdbcDataSources() {
     }
 
-    /** An embedded H2 database in {@code dataDir/tracktik.mv.db}, created when missing. */
+    /**
+     * An embedded H2 database in {@code dataDir/tracktik.mv.db}, created when missing. One process at
+     * a time: H2 locks the file, and a second opener gets a {@link DataDirectoryInUseException}.
+     */
     public static HikariDataSource h2File(Path dataDir) {
         Objects.requireNonNull(dataDir, "dataDir");
         Path base = dataDir.toAbsolutePath().resolve("tracktik");
-        return pool("tracktik-h2", "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000", "sa", "", 8);
+        HikariConfig config = config("tracktik-h2", "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000",
+                "sa", "", 8);
+        config.setExceptionOverride(H2_FAILURES_EVICT);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            if (causedBy(e, DATABASE_ALREADY_OPEN)) {
+                throw new DataDirectoryInUseException(dataDir.toAbsolutePath(), base.resolveSibling("tracktik.mv.db"), e);
+            }
+            throw e;
+        }
+    }
+
+    /** H2's error code for a database file that another process has open. */
+    private static final int DATABASE_ALREADY_OPEN = 90020;
+
+    /**
+     * An embedded H2 that failed underneath (disk full, file gone) closes itself; its connections then
+     * only say so. Hikari keeps connections unless the SQLState is a connection failure (class 08),
+     * so tell it to drop these: the next connection re-opens the database once the disk is back, and
+     * the store recovers by itself.
+     */
+    private static final SQLExceptionOverride H2_FAILURES_EVICT = new SQLExceptionOverride() {
+        @java.lang.Override // SQLExceptionOverride's nested enum is called Override too
+        public Override adjudicate(SQLException e) {
+            return switch (String.valueOf(e.getSQLState())) {
+                case "90028", "90031", "90098", "90121", "50000" -> Override.MUST_EVICT;
+                default -> Override.CONTINUE_EVICT;
+            };
+        }
+    };
+
+    private static boolean causedBy(Throwable e, int errorCode) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == errorCode) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An in-memory H2 database that lives as long as the pool (tests, demos). */
@@ -39,6 +82,10 @@ public final class JdbcDataSources {
     }
 
     private static HikariDataSource pool(String name, String url, String user, String password, int size) {
+        return new HikariDataSource(config(name, url, user, password, size));
+    }
+
+    private static HikariConfig config(String name, String url, String user, String password, int size) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(url);
@@ -47,6 +94,6 @@ public final class JdbcDataSources {
         config.setMaximumPoolSize(size);
         config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
         config.setAutoCommit(false);
-        return new HikariDataSource(config);
+        return config;
     }
 }
