@@ -50,6 +50,11 @@ final class ScimHttp {
         return new ScimHttp(server.baseUrl(), "http://localhost:" + server.port() + "/admin", token);
     }
 
+    /** A client of a server listening at {@code origin} (a separate process) with the default base path. */
+    static ScimHttp at(String origin, String token) {
+        return new ScimHttp(origin + "/rest/scim/v2", origin + "/admin", token);
+    }
+
     /** What came back. */
     record Reply(int status, String body, HttpHeaders headers) {
         JsonNode json() {
