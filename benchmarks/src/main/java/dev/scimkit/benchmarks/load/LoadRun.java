@@ -45,12 +45,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * for scimkit and the ceiling.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.scimkit.benchmarks.load.LoadRun [--users N] [--groups M]
- * [--batch B] [--seconds S] [--out file.md]}
+ * [--batch B] [--seconds S] [--out file.md]}; with {@code --external-port P [--base-path /rest/scim/v2]
+ * --token T} only the cycle runs, against a server already listening on 127.0.0.1:P.
  */
 public final class LoadRun {
 
     private static final String TOKEN = "load-run-" + UUID.randomUUID();
-    private static final String AUTHORIZATION = "Bearer " + TOKEN;
+    private static final String IN_PROCESS_BASE_PATH = "/scim/v2";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int[] CONCURRENCY = {8, 32};
 
@@ -58,15 +59,19 @@ public final class LoadRun {
     private final int groups;
     private final int batch;
     private final Duration steady;
+    private final String basePath;
+    private final String authorization;
     private final List<String> cycleRows = new ArrayList<>();
     private int port;
     private final List<String> steadyRows = new ArrayList<>();
 
-    private LoadRun(int users, int groups, int batch, Duration steady) {
+    private LoadRun(int users, int groups, int batch, Duration steady, String basePath, String token) {
         this.users = users;
         this.groups = groups;
         this.batch = batch;
         this.steady = steady;
+        this.basePath = basePath;
+        this.authorization = "Bearer " + token;
     }
 
     /** Runs the load phases and prints (and optionally writes) the Markdown tables. */
@@ -76,6 +81,9 @@ public final class LoadRun {
         int batch = 20;
         int seconds = 6;
         Path out = null;
+        int externalPort = 0;
+        String basePath = IN_PROCESS_BASE_PATH;
+        String token = TOKEN;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--users" -> users = Integer.parseInt(args[++i]);
@@ -83,13 +91,17 @@ public final class LoadRun {
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--external-port" -> externalPort = Integer.parseInt(args[++i]);
+                case "--base-path" -> basePath = args[++i];
+                case "--token" -> token = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (users < 1 || groups < 1 || batch < 1 || seconds < 1 || users > 1_000_000) {
             throw new IllegalArgumentException("users, groups, batch and seconds must be positive (users ≤ 1,000,000)");
         }
-        String report = new LoadRun(users, groups, batch, Duration.ofSeconds(seconds)).run();
+        LoadRun run = new LoadRun(users, groups, batch, Duration.ofSeconds(seconds), basePath, token);
+        String report = externalPort > 0 ? run.runAgainst(externalPort) : run.run();
         System.out.println(report);
         if (out != null) {
             Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -99,41 +111,53 @@ public final class LoadRun {
     private String run() throws Exception {
         // JIT warm-up on a throwaway server: one whole cycle, not reported.
         try (Running warm = startScim()) {
-            cycle(warm, 8, false);
+            cycle(warm.port(), 8, false);
         }
         double[] plainRps = new double[CONCURRENCY.length];
         try (Running plain = start(new PlainJsonHandler(Fixtures.ENTRA_USER))) {
             for (int c = 0; c < CONCURRENCY.length; c++) {
                 LoadRequest request = LoadRequest.get("/plain");
                 LoadPhase phase = timed("plain Jetty, fixed JSON", i -> request);
-                phase.run(plain.port(), AUTHORIZATION, CONCURRENCY[c]);
-                LatencyRecorder.Summary s = phase.run(plain.port(), AUTHORIZATION, CONCURRENCY[c]);
+                phase.run(plain.port(), authorization, CONCURRENCY[c]);
+                LatencyRecorder.Summary s = phase.run(plain.port(), authorization, CONCURRENCY[c]);
                 plainRps[c] = s.requestsPerSecond();
                 steadyRows.add(steadyRow(phase.name(), CONCURRENCY[c], s, 1.0));
             }
         }
         for (int c = 0; c < CONCURRENCY.length; c++) {
             try (Running scim = startScim()) {
-                List<String> ids = cycle(scim, CONCURRENCY[c], true);
+                List<String> ids = cycle(scim.port(), CONCURRENCY[c], true);
                 int concurrency = CONCURRENCY[c];
                 LoadPhase byId = timed("scimkit GET /Users/{id}",
-                        i -> LoadRequest.get("/scim/v2/Users/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()))));
-                byId.run(scim.port(), AUTHORIZATION, concurrency);
-                LatencyRecorder.Summary s = byId.run(scim.port(), AUTHORIZATION, concurrency);
+                        i -> LoadRequest.get(basePath + "/Users/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()))));
+                byId.run(scim.port(), authorization, concurrency);
+                LatencyRecorder.Summary s = byId.run(scim.port(), authorization, concurrency);
                 steadyRows.add(steadyRow(byId.name(), concurrency, s, s.requestsPerSecond() / plainRps[c]));
                 LoadPhase byName = timed("scimkit GET /Users?filter=userName eq",
                         i -> LoadRequest.get(filterQuery("userName", userName(ThreadLocalRandom.current().nextInt(users), concurrency))));
-                byName.run(scim.port(), AUTHORIZATION, concurrency);
-                s = byName.run(scim.port(), AUTHORIZATION, concurrency);
+                byName.run(scim.port(), authorization, concurrency);
+                s = byName.run(scim.port(), authorization, concurrency);
                 steadyRows.add(steadyRow(byName.name(), concurrency, s, s.requestsPerSecond() / plainRps[c]));
             }
         }
         return render();
     }
 
+    /**
+     * Only the Entra-like cycle, at each concurrency, against a server that is already running on
+     * 127.0.0.1 (the example server on a durable store, say): its write phases measure what the store
+     * costs, which the in-process in-memory run cannot. No warm-up cycle, no plain-Jetty ceiling.
+     */
+    private String runAgainst(int externalPort) throws InterruptedException {
+        for (int concurrency : CONCURRENCY) {
+            cycle(externalPort, concurrency, true);
+        }
+        return render();
+    }
+
     /** The Entra-like initial cycle; returns the created users' ids. */
-    private List<String> cycle(Running scim, int concurrency, boolean report) throws InterruptedException {
-        port = scim.port();
+    private List<String> cycle(int serverPort, int concurrency, boolean report) throws InterruptedException {
+        port = serverPort;
         IntPredicate ok200 = s -> s == 200;
         IntPredicate created = s -> s == 201;
         IntPredicate patched = s -> s == 200 || s == 204;
@@ -142,18 +166,18 @@ public final class LoadRun {
                 i -> LoadRequest.get(filterQuery("userName", UUID.randomUUID().toString())), ok200, false));
 
         LoadPhase createUsers = counted("create users (POST /Users)", users,
-                i -> LoadRequest.post("/scim/v2/Users", userBody(i, concurrency)), created, true);
+                i -> LoadRequest.post(basePath + "/Users", userBody(i, concurrency)), created, true);
         phase(report, concurrency, createUsers);
         List<String> userIds = ids(createUsers.bodies());
 
         LoadPhase createGroups = counted("create groups (POST /Groups)", groups,
-                g -> LoadRequest.post("/scim/v2/Groups", groupBody(g, concurrency)), created, true);
+                g -> LoadRequest.post(basePath + "/Groups", groupBody(g, concurrency)), created, true);
         phase(report, concurrency, createGroups);
         List<String> groupIds = ids(createGroups.bodies());
 
         int batches = (userIds.size() + batch - 1) / batch;
         phase(report, concurrency, counted("add members (PATCH /Groups, " + batch + " per request)", batches,
-                b -> LoadRequest.patch("/scim/v2/Groups/" + groupIds.get(b % groupIds.size()),
+                b -> LoadRequest.patch(basePath + "/Groups/" + groupIds.get(b % groupIds.size()),
                         addMembersBody(userIds, b * batch, Math.min(userIds.size(), (b + 1) * batch))),
                 patched, false));
 
@@ -162,7 +186,7 @@ public final class LoadRun {
         phase(report, concurrency, counted("lookup by externalId", users,
                 i -> LoadRequest.get(filterQuery("externalId", externalId(i, concurrency))), ok200, false));
         phase(report, concurrency, counted("disable (PATCH active \"False\", Entra)", userIds.size(),
-                i -> LoadRequest.patch("/scim/v2/Users/" + userIds.get(i), DISABLE_BODY), patched, false));
+                i -> LoadRequest.patch(basePath + "/Users/" + userIds.get(i), DISABLE_BODY), patched, false));
         return userIds;
     }
 
@@ -170,7 +194,7 @@ public final class LoadRun {
             + "\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}";
 
     private void phase(boolean report, int concurrency, LoadPhase phase) throws InterruptedException {
-        LatencyRecorder.Summary s = phase.run(port, AUTHORIZATION, concurrency);
+        LatencyRecorder.Summary s = phase.run(port, authorization, concurrency);
         if (report) {
             cycleRows.add(String.format(Locale.ROOT, "| %s | %d | %,d | %d | %,.0f | %.2f | %.2f |", phase.name(),
                     concurrency, s.requests(), s.errors(), s.requestsPerSecond(), s.p50Nanos() / 1e6, s.p99Nanos() / 1e6));
@@ -266,9 +290,9 @@ public final class LoadRun {
         return body.append("]}]}").toString();
     }
 
-    private static String filterQuery(String attribute, String value) {
+    private String filterQuery(String attribute, String value) {
         String filter = attribute + " eq \"" + value + "\"";
-        return "/scim/v2/Users?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8);
+        return basePath + "/Users?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8);
     }
 
     private static Running startScim() throws Exception {
@@ -278,7 +302,7 @@ public final class LoadRun {
                 .authenticator(BearerTokenAuthenticator.builder().addToken(TenantId.of("load-run"), TOKEN).build())
                 .build();
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder(new ScimServlet(server)), "/scim/v2/*");
+        context.addServlet(new ServletHolder(new ScimServlet(server)), IN_PROCESS_BASE_PATH + "/*");
         return start(context);
     }
 
