@@ -1,6 +1,5 @@
 package dev.scimkit.tracktik.jdbc;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
@@ -11,11 +10,11 @@ import java.sql.SQLException;
 interface CommitDurability {
 
     /** The database's own commit is durable. */
-    CommitDurability DATABASE = c -> { };
+    CommitDurability DATABASE = () -> { };
 
     /**
-     * Returns once everything committed through {@code committed} (and before) is on stable storage.
-     * The connection is the one the transaction committed on, free to use.
+     * Returns once every commit that finished before this call is on stable storage. Called after the
+     * committing transaction gave its connection back, so that waiting holds no connection.
      */
-    void awaitDurable(Connection committed) throws SQLException;
+    void awaitDurable() throws SQLException;
 }

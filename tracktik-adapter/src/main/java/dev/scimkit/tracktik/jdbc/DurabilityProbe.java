@@ -25,26 +25,26 @@ final class DurabilityProbe {
     }
 
     static CommitDurability detect(DataSource dataSource) {
+        boolean h2File;
         try (Connection c = dataSource.getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
             String product = meta.getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("h2")) {
-                return isInMemoryH2(meta.getURL()) ? CommitDurability.DATABASE : groupSyncIfAllowed(c);
-            }
+            h2File = product.contains("h2") && !isInMemoryH2(meta.getURL());
             if (product.contains("postgresql")) {
                 warnIfOff(c, "synchronous_commit", "off");
                 warnIfOff(c, "fsync", "off");
             }
-            return CommitDurability.DATABASE;
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
         }
+        // With the probe's connection returned: the sync borrows one of its own.
+        return h2File ? groupSyncIfAllowed(dataSource) : CommitDurability.DATABASE;
     }
 
-    private static CommitDurability groupSyncIfAllowed(Connection c) throws SQLException {
-        GroupSync sync = new GroupSync();
+    private static CommitDurability groupSyncIfAllowed(DataSource dataSource) {
+        GroupSync sync = new GroupSync(dataSource);
         try {
-            sync.awaitDurable(c);
+            sync.awaitDurable();
             return sync;
         } catch (SQLException e) {
             // CHECKPOINT SYNC needs admin rights; without them H2's own write delay is all there is.

@@ -1,5 +1,6 @@
 package dev.scimkit.tracktik.jdbc;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,11 +14,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * so one of them makes every commit that finished before it durable.
  *
  * <p>A committer takes a ticket after its commit, then waits until a sync that <em>started</em> after
- * its ticket has finished. One waiter at a time (the leader) runs the sync on its own connection; the
- * others wait and are usually covered by it. Under load the cost of one fsync is shared by every
- * commit that landed while the previous one ran; alone, a commit pays exactly one.
+ * its ticket has finished. One waiter at a time (the leader) borrows a connection and runs the sync;
+ * the others wait, holding no connection, and are usually covered by it. Under load the cost of one
+ * fsync is shared by every commit that landed while the previous one ran; alone, a commit pays one.
  */
 final class GroupSync implements CommitDurability {
+
+    private final DataSource dataSource;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition progressed = lock.newCondition();
@@ -27,8 +30,12 @@ final class GroupSync implements CommitDurability {
     private long durable;
     private boolean syncing;
 
+    GroupSync(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     @Override
-    public void awaitDurable(Connection connection) throws SQLException {
+    public void awaitDurable() throws SQLException {
         lock.lock();
         try {
             long ticket = ++committed;
@@ -43,7 +50,7 @@ final class GroupSync implements CommitDurability {
                 lock.unlock();
                 boolean synced = false;
                 try {
-                    sync(connection);
+                    sync();
                     synced = true;
                 } finally {
                     lock.lock();
@@ -59,8 +66,8 @@ final class GroupSync implements CommitDurability {
         }
     }
 
-    private static void sync(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement()) {
+    private void sync() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CHECKPOINT SYNC");
         }
     }

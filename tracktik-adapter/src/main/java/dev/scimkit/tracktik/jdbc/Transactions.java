@@ -68,10 +68,10 @@ final class Transactions {
         } catch (SQLException e) {
             throw failure(e);
         }
+        T result;
         try (c) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            T result;
             try {
                 result = work.run(c);
                 if (write) {
@@ -90,19 +90,20 @@ final class Transactions {
                 rollback(c, e);
                 throw e;
             }
-            if (write) {
-                awaitDurable(c);
-            }
-            incidents.succeeded();
-            return result;
         } catch (SQLException e) {
             throw failure(e);
         }
+        if (write) {
+            // With the connection back in the pool: the next transactions run while this one waits.
+            awaitDurable();
+        }
+        incidents.succeeded();
+        return result;
     }
 
-    private void awaitDurable(Connection c) {
+    private void awaitDurable() {
         try {
-            durability.awaitDurable(c);
+            durability.awaitDurable();
         } catch (SQLException e) {
             // The commit happened but may not survive a crash: do not acknowledge it. An IdP that sends
             // it again finds it applied (a 409 for a create, a no-op for a patch), which is safe.
