@@ -1,5 +1,7 @@
 package dev.scimkit.examples;
 
+import dev.scimkit.tracktik.rest.PortalCredentials;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,11 +21,12 @@ import java.util.Optional;
  * @param dataDir       where the embedded store keeps its files
  * @param store         which store backs the server
  * @param trackTikUrl   base URL of a TrackTik portal's REST API, for {@link StoreKind#TRACKTIK}
- * @param trackTikToken the portal API token, for {@link StoreKind#TRACKTIK}
+ * @param trackTikCredentials how the store signs in to that portal: the service account's OAuth 2
+ *                      credentials (tokens fetched and renewed) or a fixed access token
  * @param help          whether {@code --help} was asked for
  */
 public record ServerOptions(int port, String basePath, Map<String, List<Credential>> tenants, Path dataDir,
-                            Store store, Optional<String> trackTikUrl, Optional<String> trackTikToken,
+                            Store store, Optional<String> trackTikUrl, Optional<PortalCredentials> trackTikCredentials,
                             boolean help) {
 
     /** The tenant that {@code --token} configures. */
@@ -69,7 +72,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
     public String toString() {
         return "ServerOptions[port=" + port + ", basePath=" + basePath + ", tenants=" + tenants
                 + ", dataDir=" + dataDir + ", store=" + store.kind() + ", trackTikUrl=" + trackTikUrl.map(ServerOptions::withoutUserInfo).orElse("-")
-                + ", trackTikToken=" + trackTikToken.map(t -> "redacted").orElse("-") + ", help=" + help + "]";
+                + ", trackTikCredentials=" + trackTikCredentials.map(Object::toString).orElse("-") + ", help=" + help + "]";
     }
 
     public static final String USAGE = """
@@ -88,7 +91,14 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
               --data-dir DIR         where the embedded H2 store keeps its files, default ./data  [SCIMKIT_DATA_DIR]
               --store KIND           h2 (default), memory, postgres:<jdbc-url>    [SCIMKIT_STORE]
               --tracktik-url URL     use a TrackTik portal's REST API as the store [SCIMKIT_TRACKTIK_URL]
-              --tracktik-token T     that portal's API token                      [SCIMKIT_TRACKTIK_TOKEN]
+                                     (https://<portal>/rest/v1), signing in with its service account:
+              --tracktik-client-id ID                                             [SCIMKIT_TRACKTIK_CLIENT_ID]
+              --tracktik-client-secret S                                          [SCIMKIT_TRACKTIK_CLIENT_SECRET]
+              --tracktik-username U                                               [SCIMKIT_TRACKTIK_USERNAME]
+              --tracktik-password P                                               [SCIMKIT_TRACKTIK_PASSWORD]
+                                     all four: tokens are fetched and renewed; prefer the environment
+                                     for secrets (a command line is visible to other users)
+              --tracktik-token T     instead, a ready access token (it expires)   [SCIMKIT_TRACKTIK_TOKEN]
               --help                 print this text
 
             At least one token is required (--token, --tenant or the environment).
@@ -113,6 +123,13 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
         Store store = parseStore(env.getOrDefault("SCIMKIT_STORE", "h2"), "SCIMKIT_STORE");
         Optional<String> trackTikUrl = Optional.ofNullable(env.get("SCIMKIT_TRACKTIK_URL"));
         Optional<String> trackTikToken = Optional.ofNullable(env.get("SCIMKIT_TRACKTIK_TOKEN"));
+        Map<String, String> signIn = new LinkedHashMap<>();
+        for (String option : SIGN_IN_OPTIONS) {
+            String variable = "SCIMKIT_" + option.substring(2).replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+            if (env.containsKey(variable)) {
+                signIn.put(option, env.get(variable));
+            }
+        }
         boolean help = false;
 
         List<String> rest = new ArrayList<>(List.of(args));
@@ -146,20 +163,57 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                 case "--store" -> store = parseStore(require(name, value), name);
                 case "--tracktik-url" -> trackTikUrl = Optional.of(require(name, value));
                 case "--tracktik-token" -> trackTikToken = Optional.of(require(name, value));
+                case "--tracktik-client-id", "--tracktik-client-secret", "--tracktik-username", "--tracktik-password" ->
+                        signIn.put(name, require(name, value));
                 default -> throw new InvalidOptionsException("Unknown option '" + name + "'");
             }
         }
         basePath = normaliseBasePath(basePath);
-        if (trackTikUrl.isPresent() != trackTikToken.isPresent()) {
-            throw new InvalidOptionsException("--tracktik-url and --tracktik-token go together");
-        }
+        Optional<PortalCredentials> trackTikCredentials = trackTikCredentials(trackTikUrl, trackTikToken, signIn);
         if (trackTikUrl.isPresent()) {
             store = new Store(StoreKind.TRACKTIK, Optional.empty());
         }
         if (!help && tenants.isEmpty()) {
             throw new InvalidOptionsException("No token configured: pass --token SECRET or --tenant NAME=SECRET");
         }
-        return new ServerOptions(port, basePath, tenants, dataDir, store, trackTikUrl, trackTikToken, help);
+        return new ServerOptions(port, basePath, tenants, dataDir, store, trackTikUrl, trackTikCredentials, help);
+    }
+
+    /** The four options of the service account's sign-in, which go together. */
+    private static final List<String> SIGN_IN_OPTIONS = List.of(
+            "--tracktik-client-id", "--tracktik-client-secret", "--tracktik-username", "--tracktik-password");
+
+    private static Optional<PortalCredentials> trackTikCredentials(Optional<String> url, Optional<String> token,
+                                                                   Map<String, String> signIn) {
+        if (!signIn.isEmpty() && signIn.size() < SIGN_IN_OPTIONS.size()) {
+            List<String> missing = new ArrayList<>(SIGN_IN_OPTIONS);
+            missing.removeAll(signIn.keySet());
+            throw new InvalidOptionsException("The TrackTik service account needs all four of "
+                    + String.join(", ", SIGN_IN_OPTIONS) + "; missing " + String.join(", ", missing));
+        }
+        if (token.isPresent() && !signIn.isEmpty()) {
+            throw new InvalidOptionsException("Give either --tracktik-token or the service account (--tracktik-client-id"
+                    + " and the rest), not both");
+        }
+        boolean credentials = token.isPresent() || !signIn.isEmpty();
+        if (url.isPresent() != credentials) {
+            throw new InvalidOptionsException(url.isPresent()
+                    ? "--tracktik-url needs the service account (--tracktik-client-id, --tracktik-client-secret,"
+                            + " --tracktik-username, --tracktik-password) or --tracktik-token"
+                    : "TrackTik credentials were given without --tracktik-url");
+        }
+        if (!credentials) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(token.isPresent()
+                    ? PortalCredentials.accessToken(token.get())
+                    : PortalCredentials.passwordGrant(signIn.get("--tracktik-client-id"),
+                            signIn.get("--tracktik-client-secret"), signIn.get("--tracktik-username"),
+                            signIn.get("--tracktik-password")));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionsException(e.getMessage());
+        }
     }
 
     private static String require(String option, String value) {

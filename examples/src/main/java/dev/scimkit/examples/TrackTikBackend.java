@@ -49,7 +49,8 @@ final class TrackTikBackend implements StoreBackend {
 
     /**
      * A TrackTik portal's REST API as the store. A portal is one tenant, so exactly one tenant may be
-     * configured; the API token comes from {@code --tracktik-token} or {@code SCIMKIT_TRACKTIK_TOKEN}.
+     * configured. The store signs in with the service account's OAuth 2 credentials ({@code --tracktik-client-id}
+     * and the rest) and renews its tokens, or uses a ready token ({@code --tracktik-token}).
      */
     static TrackTikBackend rest(ServerOptions options, SchemaRegistry registry) {
         if (options.tenants().size() != 1) {
@@ -59,7 +60,7 @@ final class TrackTikBackend implements StoreBackend {
         RestStoreConfig config;
         try {
             config = RestStoreConfig.builder(options.trackTikUrl().orElseThrow(),
-                    options.trackTikToken().orElseThrow()).build();
+                    options.trackTikCredentials().orElseThrow()).build();
         } catch (IllegalArgumentException e) {
             throw new ServerOptions.InvalidOptionsException("--tracktik-url: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.scimkit.examples;
 
+import dev.scimkit.tracktik.rest.PortalCredentials;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -58,7 +59,28 @@ class ServerOptionsTest {
         assertThat(o.store().kind()).isEqualTo(ServerOptions.StoreKind.TRACKTIK);
         assertThat(o.toString()).contains("https://…@portal.example/rest").doesNotContain("api-t0ken", "url-pa55");
         assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--token", "t", "--tracktik-url", "https://p"}, Map.of()))
-                .hasMessageContaining("go together");
+                .hasMessageContaining("--tracktik-url needs the service account");
+    }
+
+    @Test
+    void theServiceAccountSignsInWithAllFourPartsFromTheEnvironmentAndNoneIsPrinted() {
+        Map<String, String> env = Map.of("SCIMKIT_TRACKTIK_CLIENT_ID", "scim-client", "SCIMKIT_TRACKTIK_CLIENT_SECRET",
+                "cl13nt-s3cret", "SCIMKIT_TRACKTIK_USERNAME", "svc-scim", "SCIMKIT_TRACKTIK_PASSWORD", "pa55-w0rd");
+        ServerOptions o = ServerOptions.parse(new String[]{"--token", "t", "--tracktik-url",
+                "https://portal.example/rest/v1"}, env);
+        assertThat(o.store().kind()).isEqualTo(ServerOptions.StoreKind.TRACKTIK);
+        assertThat(o.trackTikCredentials()).containsInstanceOf(PortalCredentials.PasswordGrant.class);
+        assertThat(o.toString()).doesNotContain("scim-client", "cl13nt-s3cret", "svc-scim", "pa55-w0rd");
+
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--token", "t", "--tracktik-url",
+                "https://portal.example/rest/v1", "--tracktik-client-id", "c", "--tracktik-password", "pa55-w0rd"}, Map.of()))
+                .hasMessageContaining("missing --tracktik-client-secret, --tracktik-username")
+                .hasMessageNotContaining("pa55-w0rd");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--token", "t", "--tracktik-url",
+                "https://portal.example/rest/v1", "--tracktik-token", "api-t0ken"}, env))
+                .hasMessageContaining("either --tracktik-token or the service account");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--token", "t"}, env))
+                .hasMessageContaining("without --tracktik-url");
     }
 
     @Test

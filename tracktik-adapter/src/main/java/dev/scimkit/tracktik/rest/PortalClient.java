@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  * into it (found means done) and send again only when that cannot make a second record (see each).
  * 429 and 503 say the request was not processed, so they are retried directly.
  *
- * <p>Exhausted retries are a {@link StoreUnavailableException} (503). Nothing here logs or reports the
+ * <p>Exhausted retries are a {@link StoreUnavailableException} (503). A 401 gets one more try with a
+ * fresh token when the store signs in itself ({@link AccessTokens}). Nothing here logs or reports the
  * token; log lines carry the method, the path and the status only.
  */
 final class PortalClient {
@@ -45,6 +46,7 @@ final class PortalClient {
     private final RestStoreConfig config;
     private final HttpClient http;
     private final Backoff backoff;
+    private final AccessTokens tokens;
 
     PortalClient(RestStoreConfig config) {
         this.config = config;
@@ -54,6 +56,7 @@ final class PortalClient {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.backoff = new Backoff(config.baseBackoff(), config.maxBackoff());
+        this.tokens = new AccessTokens(config, http, java.time.Clock.systemUTC());
     }
 
     /** A GET with query parameters (in order), retried. */
@@ -99,6 +102,7 @@ final class PortalClient {
         boolean maybeApplied = false;     // the last attempt may have been applied
         boolean mayStillApply = false;    // ... and the portal may still be applying it: never send again
         boolean lookedUpSinceSend = false;
+        boolean reauthenticated = false;
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
             if (maybeApplied && create.isPresent()) {
                 Optional<JsonNode> existing = lookUp(create.get(), call, last, mayStillApply);
@@ -120,9 +124,16 @@ final class PortalClient {
             Duration wait;
             lookedUpSinceSend = false;
             try {
-                HttpResponse<byte[]> response = http.send(request(method, pathAndQuery, body),
+                String token = tokens.current();
+                HttpResponse<byte[]> response = http.send(request(method, pathAndQuery, body, token),
                         HttpResponse.BodyHandlers.ofByteArray());
                 int status = response.statusCode();
+                if (status == 401 && !reauthenticated && tokens.refused(token)) {
+                    // Refused before it was applied: with a fresh token the same request is safe to send once more.
+                    reauthenticated = true;
+                    attempt--;
+                    continue;
+                }
                 if (status == 429 || status == 503) {
                     Optional<Duration> retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After"),
                             Instant.now());
@@ -211,10 +222,10 @@ final class PortalClient {
                 + " again. A retry of this SCIM request will meet the record if it was created", cause);
     }
 
-    private HttpRequest request(String method, String pathAndQuery, JsonNode body) {
+    private HttpRequest request(String method, String pathAndQuery, JsonNode body, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(config.baseUrl() + pathAndQuery))
                 .timeout(config.requestTimeout())
-                .header("Authorization", "Bearer " + config.token())
+                .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json");
         if (body == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());

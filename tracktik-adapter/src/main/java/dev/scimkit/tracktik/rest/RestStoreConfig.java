@@ -6,11 +6,13 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How the {@link RestTrackTikStore} reaches one TrackTik portal: the API base URL, the bearer access
- * token, timeouts, the retry policy and the page size. Immutable; built with {@link #builder(URI, String)}.
+ * How the {@link RestTrackTikStore} reaches one TrackTik portal: the API base URL, the credentials
+ * (a ready access token, or the service account's OAuth 2 credentials with which the store fetches and
+ * renews its own tokens), timeouts, the retry policy and the page size. Immutable; built with
+ * {@link #builder(URI, PortalCredentials)}.
  *
- * <p>The token is a secret: {@link #toString()} never shows it, and the store never puts it in an
- * exception message or a log line.
+ * <p>The credentials are secrets: {@link #toString()} never shows them, and the store never puts them
+ * in an exception message or a log line.
  */
 public final class RestStoreConfig {
 
@@ -18,7 +20,10 @@ public final class RestStoreConfig {
     public static final int MAX_PAGE_SIZE = 1000;
 
     private final URI baseUrl;
-    private final String token;
+    private final PortalCredentials credentials;
+    private final URI tokenUrl;
+    private final Duration renewBefore;
+    private final Duration rejectedCredentialsPause;
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final int maxAttempts;
@@ -29,7 +34,10 @@ public final class RestStoreConfig {
 
     private RestStoreConfig(Builder b) {
         this.baseUrl = b.baseUrl;
-        this.token = b.token;
+        this.credentials = b.credentials;
+        this.tokenUrl = b.tokenUrl != null ? b.tokenUrl : defaultTokenUrl(b.baseUrl);
+        this.renewBefore = b.renewBefore;
+        this.rejectedCredentialsPause = b.rejectedCredentialsPause;
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
         this.maxAttempts = b.maxAttempts;
@@ -42,17 +50,33 @@ public final class RestStoreConfig {
     /**
      * A builder for a portal's API.
      *
-     * @param baseUrl the API root, e.g. {@code https://acme.staffr.us/rest/v1} (a trailing slash is optional)
-     * @param token   the OAuth 2 access token (JWT) sent as {@code Authorization: Bearer …}
+     * @param baseUrl     the API root, e.g. {@code https://acme.staffr.us/rest/v1} (a trailing slash is optional)
+     * @param credentials how the store authenticates; prefer {@link PortalCredentials#passwordGrant}, whose
+     *                    tokens the store renews, over a fixed {@link PortalCredentials#accessToken}
      */
-    public static Builder builder(URI baseUrl, String token) {
-        return new Builder(baseUrl, token);
+    public static Builder builder(URI baseUrl, PortalCredentials credentials) {
+        return new Builder(baseUrl, credentials);
     }
 
-    /** {@link #builder(URI, String)} from text, as a command line gives it (400-free: invalid URLs throw). */
-    public static Builder builder(String baseUrl, String token) {
+    /** {@link #builder(URI, PortalCredentials)} from text, as a command line gives it (invalid URLs throw). */
+    public static Builder builder(String baseUrl, PortalCredentials credentials) {
         Objects.requireNonNull(baseUrl, "baseUrl");
-        return new Builder(URI.create(baseUrl.strip()), token);
+        return new Builder(URI.create(baseUrl.strip()), credentials);
+    }
+
+    /** With a ready access token (it stops working when it expires, about an hour for TrackTik's). */
+    public static Builder builder(URI baseUrl, String token) {
+        return builder(baseUrl, PortalCredentials.accessToken(token));
+    }
+
+    /** With a ready access token, the URL as text. */
+    public static Builder builder(String baseUrl, String token) {
+        return builder(baseUrl, PortalCredentials.accessToken(token));
+    }
+
+    /** {@code https://<portal>/rest/oauth2/access_token} for an API root {@code https://<portal>/rest/v1}. */
+    private static URI defaultTokenUrl(URI baseUrl) {
+        return baseUrl.resolve("/rest/oauth2/access_token");
     }
 
     /** The API root without a trailing slash. */
@@ -60,9 +84,29 @@ public final class RestStoreConfig {
         return baseUrl;
     }
 
-    /** The bearer token. Package-private: only the HTTP layer needs it. */
-    String token() {
-        return token;
+    /** The credentials. Package-private: only the HTTP layer needs them. */
+    PortalCredentials credentials() {
+        return credentials;
+    }
+
+    /** Where the password grant and refreshes are sent (by default the portal's {@code /rest/oauth2/access_token}). */
+    public URI tokenUrl() {
+        return tokenUrl;
+    }
+
+    /** How long before a fetched token expires the store renews it. */
+    public Duration renewBefore() {
+        return renewBefore;
+    }
+
+    /**
+     * How long the store waits after the portal refused the service account's credentials before it
+     * tries them again. TrackTik blocks an address for two hours after 40 failed logins in two minutes,
+     * so a wrong password is tried once and then left alone; every SCIM request meanwhile gets a 503
+     * that says to fix the credentials.
+     */
+    public Duration rejectedCredentialsPause() {
+        return rejectedCredentialsPause;
     }
 
     public Duration connectTimeout() {
@@ -104,16 +148,19 @@ public final class RestStoreConfig {
     @Override
     public String toString() {
         // Never the token: configurations get logged.
-        return "RestStoreConfig[baseUrl=" + baseUrl + ", token=(" + token.length() + " chars, hidden)"
+        return "RestStoreConfig[baseUrl=" + baseUrl + ", credentials=" + credentials + ", tokenUrl=" + tokenUrl
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", maxAttempts=" + maxAttempts + ", baseBackoff=" + baseBackoff + ", maxBackoff=" + maxBackoff
                 + ", maxRetryAfter=" + maxRetryAfter + ", pageSize=" + pageSize + "]";
     }
 
-    /** Builds a {@link RestStoreConfig}; every option but the URL and the token has a default. */
+    /** Builds a {@link RestStoreConfig}; every option but the URL and the credentials has a default. */
     public static final class Builder {
         private final URI baseUrl;
-        private final String token;
+        private final PortalCredentials credentials;
+        private URI tokenUrl;
+        private Duration renewBefore = Duration.ofSeconds(60);
+        private Duration rejectedCredentialsPause = Duration.ofMinutes(15);
         private Duration connectTimeout = Duration.ofSeconds(5);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private int maxAttempts = 4;
@@ -122,9 +169,9 @@ public final class RestStoreConfig {
         private Duration maxRetryAfter = Duration.ofSeconds(30);
         private int pageSize = 500;
 
-        private Builder(URI baseUrl, String token) {
+        private Builder(URI baseUrl, PortalCredentials credentials) {
             Objects.requireNonNull(baseUrl, "baseUrl");
-            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(credentials, "credentials");
             String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("https") && !scheme.equals("http") || baseUrl.getHost() == null) {
                 // Not echoed: a malformed URL may carry credentials the parser could not separate.
@@ -135,12 +182,29 @@ public final class RestStoreConfig {
                 throw new IllegalArgumentException("The TrackTik API URL must not carry credentials, a query or a"
                         + " fragment; pass the token separately");
             }
-            if (token.isBlank() || token.chars().anyMatch(c -> c <= ' ' || c > '~')) {
-                throw new IllegalArgumentException("The TrackTik token must be non-blank printable ASCII without spaces");
-            }
             String text = baseUrl.toString();
             this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-            this.token = token;
+            this.credentials = credentials;
+        }
+
+        /** The OAuth 2 token endpoint, when it is not the portal's {@code /rest/oauth2/access_token}. */
+        public Builder tokenUrl(URI v) {
+            Objects.requireNonNull(v, "tokenUrl");
+            if (v.getScheme() == null || v.getHost() == null || v.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("The TrackTik token URL must be an absolute http(s) URL without credentials");
+            }
+            tokenUrl = v;
+            return this;
+        }
+
+        public Builder renewBefore(Duration v) {
+            renewBefore = positive(v, "renewBefore");
+            return this;
+        }
+
+        public Builder rejectedCredentialsPause(Duration v) {
+            rejectedCredentialsPause = positive(v, "rejectedCredentialsPause");
+            return this;
         }
 
         public Builder connectTimeout(Duration v) {

@@ -45,6 +45,7 @@ public final class TrackTikStandIn implements AutoCloseable {
     private static final String ROOT = "/rest/v1";
 
     private final String token;
+    private final StandInOAuth oauth;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "tracktik-standin");
@@ -65,23 +66,47 @@ public final class TrackTikStandIn implements AutoCloseable {
     private record Planned(String method, Pattern path, Deque<Fault> queue) {
     }
 
-    private TrackTikStandIn(String token) throws IOException {
+    private TrackTikStandIn(String token, StandInOAuth oauth) throws IOException {
         this.token = token;
+        this.oauth = oauth;
         ObjectNode hq = ScimJson.object().put("id", 1).put("customId", "hq").put("name", "HQ");
         regions.put(1L, hq);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.setExecutor(executor);
         server.createContext(ROOT, this::handle);
+        if (oauth != null) {
+            server.createContext("/rest/oauth2/access_token", oauth::handle);
+        }
         server.start();
     }
 
     /** Starts a stand-in that accepts {@code Authorization: Bearer token}. */
     public static TrackTikStandIn start(String token) {
         try {
-            return new TrackTikStandIn(token);
+            return new TrackTikStandIn(token, null);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the TrackTik stand-in", e);
         }
+    }
+
+    /**
+     * Starts a stand-in whose API accepts only access tokens from its own token endpoint
+     * ({@code /rest/oauth2/access_token}), issued to {@code account} and valid for {@code lifetime}.
+     */
+    public static TrackTikStandIn startWithOAuth(StandInOAuth.Account account, java.time.Duration lifetime) {
+        try {
+            return new TrackTikStandIn(null, new StandInOAuth(account, lifetime));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the TrackTik stand-in", e);
+        }
+    }
+
+    /** The token endpoint, when started {@link #startWithOAuth with OAuth}. */
+    public StandInOAuth oauth() {
+        if (oauth == null) {
+            throw new IllegalStateException("This stand-in was started with a fixed token");
+        }
+        return oauth;
     }
 
     /** The API root, e.g. {@code http://127.0.0.1:40123/rest/v1}. */
@@ -194,7 +219,7 @@ public final class TrackTikStandIn implements AutoCloseable {
             }
             Response r;
             String auth = ex.getRequestHeaders().getFirst("Authorization");
-            if (auth == null || !auth.equals("Bearer " + token)) {
+            if (!authorized(auth)) {
                 r = new Response(401, error("Unauthorized: a valid access_token is required"));
             } else {
                 JsonNode json = body.length == 0 ? ScimJson.object() : ScimJson.mapper().readTree(body);
@@ -217,6 +242,14 @@ public final class TrackTikStandIn implements AutoCloseable {
         } finally {
             requests.add(new RecordedRequest(method, path, query, received, status));
         }
+    }
+
+    private boolean authorized(String auth) {
+        if (auth == null || !auth.startsWith("Bearer ")) {
+            return false;
+        }
+        String presented = auth.substring("Bearer ".length());
+        return oauth != null ? oauth.accepts(presented) : presented.equals(token);
     }
 
     /** Sleeps for a slow fault; false when the stand-in is closing (interrupted) and the request should end. */
