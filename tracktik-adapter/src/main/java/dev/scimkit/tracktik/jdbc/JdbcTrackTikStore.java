@@ -136,7 +136,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
                 ps.executeUpdate();
             }
             long id = employeeDbId(c, tenant, scimId).orElseThrow();
-            appendHistory(c, id, now, actor, HistoryAction.CREATED, EmployeeChanges.created(write.profile()));
+            appendHistory(c, id, now, actor, HistoryAction.CREATED, EmployeeChanges.created(write.profile(), write.derived()));
             return loadEmployee(c, tenant, scimId, false).orElseThrow();
         });
     }
@@ -179,7 +179,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
             boolean linkChanged = !current.link().name().equals(write.userName())
                     || !current.link().externalId().equals(write.externalId())
                     || !current.link().resource().equals(write.resource());
-            List<FieldChange> changes = EmployeeChanges.diff(before, after);
+            List<FieldChange> changes = EmployeeChanges.diff(before, after, write.derived());
             if (changes.isEmpty() && !linkChanged) {
                 return current;
             }
@@ -810,7 +810,10 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     private static String writeChanges(List<FieldChange> changes) {
         ArrayNode array = ScimJson.mapper().createArrayNode();
         for (FieldChange ch : changes) {
-            array.addObject().put("field", ch.field()).put("old", ch.oldValue()).put("new", ch.newValue());
+            ObjectNode change = array.addObject().put("field", ch.field()).put("old", ch.oldValue()).put("new", ch.newValue());
+            if (!ch.note().isEmpty()) {
+                change.put("note", ch.note());
+            }
         }
         return array.toString();
     }
@@ -818,7 +821,8 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     private static List<FieldChange> readChanges(String json) {
         List<FieldChange> out = new ArrayList<>();
         for (JsonNode n : readTree(json)) {
-            out.add(new FieldChange(n.path("field").asText(), n.path("old").asText(), n.path("new").asText()));
+            out.add(new FieldChange(n.path("field").asText(), n.path("old").asText(), n.path("new").asText(),
+                    n.path("note").asText()));
         }
         return out;
     }

@@ -173,22 +173,60 @@ abstract class TrackTikFlowContract {
     }
 
     @Test
-    void aUserWithoutAnyNameIsAnActionable400() {
-        ScimResponse r = engine().call("POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
-                + "\"userName\":\"noname" + System.nanoTime() + "\"}");
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.bodyJson().path("scimType").asText()).isEqualTo("invalidValue");
-        assertThat(r.bodyJson().path("detail").asText()).contains("name.familyName").contains("name.givenName");
+    void aUserWithOnlyAUserNameGetsDerivedNamesThatHistoryNotesAndTheUserDoesNotShow() {
+        TrackTikEngine e = engine();
+        long n = System.nanoTime();
+        String userName = "grace.hopper" + n + "@example.com";
+        JsonNode created = e.ok(201, "POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"" + userName + "\"}");
+        String id = created.path("id").asText();
+        // SCIM stays what the client sent: no invented name the IdP would see as drift.
+        assertThat(created.has("name")).isFalse();
+        assertThat(e.ok(200, "GET", "/Users/" + id, null).has("name")).isFalse();
+
+        EmployeeRecord employee = e.store.findEmployee(A, id).orElseThrow();
+        String family = userName.substring("grace.".length(), userName.indexOf('@'));
+        assertThat(employee.employee().firstName()).isEqualTo("grace");
+        assertThat(employee.employee().lastName()).isEqualTo(family);
+        HistoryEntry create = e.store.history(A, id).get(0);
+        assertThat(create.changes()).contains(new FieldChange("firstName", "", "grace", "derived from userName"),
+                new FieldChange("lastName", "", family, "derived from userName"));
+
+        // A real name from the IdP replaces the derived one, and History says it is no longer derived.
+        e.ok(200, "PATCH", "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"add\",\"path\":\"name.givenName\",\"value\":\"Grace\"}]}");
+        employee = e.store.findEmployee(A, id).orElseThrow();
+        assertThat(employee.employee().firstName()).isEqualTo("Grace");
+        assertThat(employee.employee().lastName()).isEqualTo(family);
+        List<HistoryEntry> history = e.store.history(A, id);
+        assertThat(history.get(history.size() - 1).changes()).containsExactly(
+                new FieldChange("firstName", "grace", "Grace", "as sent, replaces the value derived from userName"));
+
+        // The still derived last name follows its source while no real value exists.
+        e.ok(200, "PATCH", "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"g_murray" + n + "\"}]}");
+        employee = e.store.findEmployee(A, id).orElseThrow();
+        assertThat(employee.employee().firstName()).isEqualTo("Grace");
+        assertThat(employee.employee().lastName()).isEqualTo("murray" + n);
+        history = e.store.history(A, id);
+        assertThat(history.get(history.size() - 1).changes())
+                .containsExactly(new FieldChange("lastName", family, "murray" + n, "derived from userName"));
+        assertThat(e.ok(200, "GET", "/Users/" + id, null).path("name").has("familyName")).isFalse();
     }
 
     @Test
-    void aNameIsDerivedFromDisplayNameAndShownInTheUser() {
+    void aNameIsDerivedFromDisplayNameWithoutShowingInTheUser() {
         TrackTikEngine e = engine();
         JsonNode created = e.ok(201, "POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
                 + "\"userName\":\"derived" + System.nanoTime() + "\",\"displayName\":\"Grace Brewster Hopper\"}");
-        assertThat(created.path("name").path("givenName").asText()).isEqualTo("Grace");
-        assertThat(created.path("name").path("familyName").asText()).isEqualTo("Brewster Hopper");
+        EmployeeRecord employee = e.store.findEmployee(A, created.path("id").asText()).orElseThrow();
+        assertThat(employee.employee().firstName()).isEqualTo("Grace");
+        assertThat(employee.employee().lastName()).isEqualTo("Brewster Hopper");
+        assertThat(created.has("name")).isFalse();
         assertThat(ScimJson.getIgnoreCase(created, "displayName").asText()).isEqualTo("Grace Brewster Hopper");
+        // The engine, not the store, filters on names: a derived name is not the User's name.
+        JsonNode found = e.ok(200, "GET", "/Users?filter=" + enc("name.givenName eq \"Grace\" and displayName eq \"Grace Brewster Hopper\""), null);
+        assertThat(found.path("totalResults").asInt()).isZero();
     }
 
     static String enc(String s) {
