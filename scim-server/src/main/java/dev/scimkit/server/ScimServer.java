@@ -79,7 +79,7 @@ public final class ScimServer {
             throw new IllegalStateException("A SCIM server needs at least one repository");
         }
         this.config = new EngineConfig(b.registry, Map.copyOf(repositories), Map.copyOf(validators), b.patchEngine,
-                b.limits, Set.copyOf(b.patchNoContent));
+                b.limits, Set.copyOf(b.patchNoContent), b.cursors);
         this.authenticator = Objects.requireNonNull(b.authenticator, "An Authenticator is required");
         this.baseUrlResolver = b.baseUrlResolver;
         Map<String, ResourceEndpoint> endpoints = new LinkedHashMap<>();
@@ -227,7 +227,13 @@ public final class ScimServer {
      * results are paged as one list, type after type in registry order.
      */
     private ScimResponse searchAll(RequestContext ctx) {
-        SearchQuery query = searchQueries.fromBody(RequestBodies.json(ctx.request()));
+        SearchQueries.ListQuery list = searchQueries.listFromBody(RequestBodies.json(ctx.request()));
+        if (list.cursor().isPresent()) {
+            // One keyset across resource types is not offered; say so rather than ignore the cursor.
+            throw ScimException.invalidValue("cursor paging (RFC 9865) is offered per resource type: "
+                    + "POST it to /Users/.search or /Groups/.search; the server-root /.search pages by startIndex");
+        }
+        SearchQuery query = list.query();
         long total = 0;
         List<ObjectNode> page = new ArrayList<>();
         long skip = query.startIndex() - 1L;
@@ -291,6 +297,7 @@ public final class ScimServer {
         private ServerLimits limits = ServerLimits.DEFAULT;
         private BaseUrlResolver baseUrlResolver = BaseUrlResolver.fromRequest();
         private final Set<String> patchNoContent = new LinkedHashSet<>(Set.of("group"));
+        private CursorSettings cursors;
 
         private Builder(SchemaRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -343,7 +350,20 @@ public final class ScimServer {
             return this;
         }
 
+        /**
+         * How RFC 9865 cursors are authenticated and how long they live; by default a random key per
+         * server instance and {@link CursorSettings#DEFAULT_TIMEOUT}. Instances behind one load
+         * balancer need {@link CursorSettings#withKey} with one shared secret.
+         */
+        public Builder cursors(CursorSettings value) {
+            this.cursors = Objects.requireNonNull(value);
+            return this;
+        }
+
         public ScimServer build() {
+            if (cursors == null) {
+                cursors = CursorSettings.withRandomKey();
+            }
             return new ScimServer(this);
         }
     }
