@@ -8,7 +8,9 @@ import java.util.Optional;
  *
  * <p><b>The keyset order</b>: the query's sort key as RFC 7644 §3.4.2.3 and
  * {@link dev.scimkit.server.query.ResourceOrdering} define it (no sort key: every resource ties),
- * then {@code id} ascending by {@link String#compareTo} as the unique tie-breaker. It is a total order
+ * then {@code id} ascending by {@link String#compareTo} as the unique tie-breaker (a store may order
+ * ids by its own total order instead, e.g. a database collation, if it orders and seeks by that one
+ * consistently for every page of a query). It is a total order
  * on (sort value, id), so a page that starts strictly after the last position of the previous one
  * never repeats or skips a resource that exists throughout and keeps its sort value, however many
  * resources are created or deleted between the pages.

@@ -521,6 +521,10 @@ public final class RestTrackTikStore implements TrackTikStore {
 
     /** The query parameters of the filter pushed to the portal (modifiable; empty when none was pushed). */
     private static Map<String, String> pushedParams(StoreQuery query) {
+        if (query.seek().isPresent()) {
+            // The portal sorts by its own id only (sort=id); the SCIM id lives in a custom field.
+            throw new IllegalArgumentException("The portal API cannot seek by SCIM id; seeksByScimId() is false");
+        }
         Map<String, String> params = new LinkedHashMap<>();
         RestFilters.query(query.filter()).ifPresent(q -> params.putAll(q.params()));
         return params;

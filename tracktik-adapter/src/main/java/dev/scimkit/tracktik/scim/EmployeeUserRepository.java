@@ -5,6 +5,7 @@ import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.patch.PatchPlan;
 import dev.scimkit.patch.PatchResult;
+import dev.scimkit.server.spi.KeysetPage;
 import dev.scimkit.server.spi.Projection;
 import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.server.spi.ScimPrincipal;
@@ -88,6 +89,14 @@ public final class EmployeeUserRepository implements ResourceRepository {
                 f -> store.splitEmployeeFilter(mapping.filterColumns(), f),
                 q -> store.searchEmployees(tenant, q),
                 mapping::toUser);
+    }
+
+    @Override
+    public Optional<SearchResult> searchKeyset(TenantId tenant, SearchQuery query, KeysetPage page) {
+        return Optional.of(SearchPaging.searchKeyset(mapping.filterColumns().type(), query, page, store.seeksByScimId(),
+                f -> store.splitEmployeeFilter(mapping.filterColumns(), f),
+                q -> store.searchEmployees(tenant, q),
+                mapping::toUser));
     }
 
     /** The store write for a User as sent: mapped, constraint-checked, with the link data. */

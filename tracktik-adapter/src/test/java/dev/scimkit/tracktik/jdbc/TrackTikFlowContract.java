@@ -229,6 +229,47 @@ abstract class TrackTikFlowContract {
         assertThat(found.path("totalResults").asInt()).isZero();
     }
 
+    @Test
+    void cursorPagesOverTheStoreNeitherRepeatNorSkipUnderConcurrentWrites() {
+        TrackTikEngine e = engine();
+        String run = "cur" + System.nanoTime();
+        java.util.Set<String> stable = new java.util.HashSet<>();
+        for (int i = 0; i < 12; i++) {
+            stable.add(e.ok(201, "POST", "/Users", entraUser(run + "_s" + i + "@example.com", "x" + i)
+                    .replace("\"Site Supervisor\"", "\"T" + (i % 3) + "\"")).path("id").asText());
+        }
+        // Unsorted with a pushed filter: the store seeks by SCIM id; sorted: the adapter pages in memory.
+        for (String order : List.of("", "&sortBy=title", "&sortBy=userName&sortOrder=descending")) {
+            String query = "&count=5&filter=" + enc("userName sw \"" + run + "\"") + order;
+            List<String> seen = new java.util.ArrayList<>();
+            List<String> churn = new java.util.ArrayList<>();
+            String cursor = "";
+            int round = 0;
+            while (cursor != null) {
+                JsonNode page = e.ok(200, "GET", "/Users?cursor=" + cursor + query, null);
+                page.path("Resources").forEach(r -> seen.add(r.path("id").asText()));
+                churn.add(e.ok(201, "POST", "/Users", entraUser(run + "_c" + order.length() + "_" + round + "@example.com",
+                        "c" + round)).path("id").asText());
+                if (churn.size() > 2) {
+                    e.ok(204, "DELETE", "/Users/" + churn.remove(0), null);
+                }
+                cursor = page.path("nextCursor").asText(null);
+                assertThat(++round).isLessThan(50);
+            }
+            assertThat(seen).as(order).doesNotHaveDuplicates().containsAll(stable);
+            for (String id : churn) {
+                e.ok(204, "DELETE", "/Users/" + id, null);
+            }
+        }
+
+        String next = e.ok(200, "GET", "/Users?cursor=&count=2&filter=" + enc("userName sw \"" + run + "\""), null)
+                .path("nextCursor").asText();
+        ScimResponse otherTenant = e.callAs(TrackTikEngine.TOKEN_B, "GET", "/Users?cursor=" + next + "&count=2&filter="
+                + enc("userName sw \"" + run + "\""), null);
+        assertThat(otherTenant.status()).isEqualTo(400);
+        assertThat(otherTenant.bodyJson().path("scimType").asText()).isEqualTo("invalidCursor");
+    }
+
     static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }

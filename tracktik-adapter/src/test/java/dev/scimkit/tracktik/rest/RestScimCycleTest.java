@@ -147,6 +147,27 @@ class RestScimCycleTest {
                 new FieldChange("lastName", "park", "Park", "as sent, replaces the value derived from userName"));
     }
 
+    @Test
+    void cursorPagesWalkThePortalsEmployeesInMemoryAsTheApiCannotSeek() {
+        List<String> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(ok(201, "POST", "/Users", null, null, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                    + "\"userName\":\"walker" + i + "@example.com\",\"name\":{\"givenName\":\"W\",\"familyName\":\"" + i + "\"}}")
+                    .path("id").asText());
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = "";
+        while (cursor != null) {
+            ScimRequest.Builder b = ScimRequest.builder("GET", "/Users").header("Authorization", "Bearer " + SCIM_TOKEN)
+                    .queryParameter("cursor", cursor).queryParameter("count", "2").queryParameter("sortBy", "userName");
+            JsonNode page = server.handle(b.build()).bodyJson();
+            assertThat(page.path("totalResults").asInt()).isEqualTo(5);
+            page.path("Resources").forEach(r -> seen.add(r.path("id").asText()));
+            cursor = page.path("nextCursor").asText(null);
+        }
+        assertThat(seen).isEqualTo(created); // userNames walker0..walker4 sort in creation order
+    }
+
     private JsonNode ok(int status, String method, String path, String param, String value, String body) {
         ScimRequest.Builder b = ScimRequest.builder(method, path).header("Authorization", "Bearer " + SCIM_TOKEN);
         if (param != null) {
