@@ -14,6 +14,7 @@ import dev.scimkit.server.internal.EngineConfig;
 import dev.scimkit.server.internal.RequestBodies;
 import dev.scimkit.server.internal.RequestContext;
 import dev.scimkit.server.internal.ResourceEndpoint;
+import dev.scimkit.server.internal.CursorPaging;
 import dev.scimkit.server.internal.SearchQueries;
 import dev.scimkit.server.spi.Authenticator;
 import dev.scimkit.server.spi.ResourceRepository;
@@ -58,6 +59,7 @@ public final class ScimServer {
     private final DiscoveryEndpoints discovery;
     private final BulkEndpoint bulk;
     private final SearchQueries searchQueries;
+    private final CursorPaging rootCursors;
 
     private ScimServer(Builder b) {
         Map<String, ResourceValidator> validators = new LinkedHashMap<>();
@@ -93,6 +95,8 @@ public final class ScimServer {
         this.discovery = new DiscoveryEndpoints(config);
         this.bulk = new BulkEndpoint(config, this::dispatchSafely);
         this.searchQueries = new SearchQueries(b.registry, b.limits);
+        this.rootCursors = new CursorPaging("/.search", endpoints.values().stream()
+                .map(e -> new CursorPaging.Segment(e.type(), e.repository())).toList(), b.cursors);
     }
 
     /** A builder over a schema registry (usually {@link SchemaRegistry#standard()} or an extension of it). */
@@ -224,16 +228,21 @@ public final class ScimServer {
 
     /**
      * {@code POST /.search} (RFC 7644 §3.4.3): the filter is applied to every resource type, and the
-     * results are paged as one list, type after type in registry order.
+     * results are paged as one list, type after type in registry order (by index, or by RFC 9865
+     * cursor in the keyset order of each type).
      */
     private ScimResponse searchAll(RequestContext ctx) {
         SearchQueries.ListQuery list = searchQueries.listFromBody(RequestBodies.json(ctx.request()));
-        if (list.cursor().isPresent()) {
-            // One keyset across resource types is not offered; say so rather than ignore the cursor.
-            throw ScimException.invalidValue("cursor paging (RFC 9865) is offered per resource type: "
-                    + "POST it to /Users/.search or /Groups/.search; the server-root /.search pages by startIndex");
-        }
         SearchQuery query = list.query();
+        if (list.cursor().isPresent()) {
+            CursorPaging.Page page = rootCursors.page(ctx.tenant(), query, list.cursor().get());
+            List<ResourceEndpoint> endpoints = List.copyOf(endpointsByPath.values());
+            List<ObjectNode> rendered = new ArrayList<>();
+            for (CursorPaging.Item item : page.items()) {
+                rendered.addAll(endpoints.get(item.segment()).render(ctx, List.of(item.resource()), query.projection()));
+            }
+            return ScimResponse.json(200, ListResponse.ofCursorPage(page.totalResults(), rendered, page.cursors()).toJson());
+        }
         long total = 0;
         List<ObjectNode> page = new ArrayList<>();
         long skip = query.startIndex() - 1L;

@@ -133,6 +133,48 @@ class CursorPaginationTest {
     }
 
     @Test
+    void theServerRootSearchPagesByCursorAcrossResourceTypes() {
+        List<String> all = new ArrayList<>();
+        for (String n : List.of("c", "a", "b")) {
+            all.add(createUser("t1", n, "x"));
+        }
+        for (String g : List.of("g2", "g1")) {
+            ScimResponse r = call(server, "t1", "POST", "/Groups", Map.of(),
+                    "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],\"displayName\":\"" + g + "\"}");
+            all.add(r.bodyJson().path("id").asText());
+        }
+        String body = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"count\":2,\"cursor\":\"%s\"}";
+        List<String> forward = new ArrayList<>();
+        List<JsonNode> pages = new ArrayList<>();
+        String cursor = "";
+        while (cursor != null) {
+            JsonNode page = call(server, "t1", "POST", "/.search", Map.of(), String.format(body, cursor)).bodyJson();
+            assertThat(page.path("totalResults").asInt()).isEqualTo(5);
+            pages.add(page);
+            page.path("Resources").forEach(r -> forward.add(r.path("id").asText()));
+            cursor = page.path("nextCursor").asText(null);
+        }
+        assertThat(pages).hasSize(3);
+        assertThat(forward).containsExactlyInAnyOrderElementsOf(all);
+        // Users first, then Groups (registry order), each type in its keyset order.
+        assertThat(forward.subList(0, 3)).containsExactlyInAnyOrderElementsOf(all.subList(0, 3));
+        List<String> backward = new ArrayList<>();
+        cursor = pages.get(2).path("previousCursor").asText(null);
+        pages.get(2).path("Resources").forEach(r -> backward.add(r.path("id").asText()));
+        while (cursor != null) {
+            JsonNode page = call(server, "t1", "POST", "/.search", Map.of(), String.format(body, cursor)).bodyJson();
+            List<String> ids = new ArrayList<>();
+            page.path("Resources").forEach(r -> ids.add(r.path("id").asText()));
+            backward.addAll(0, ids);
+            cursor = page.path("previousCursor").asText(null);
+        }
+        assertThat(backward).isEqualTo(forward);
+        // A cursor of /Users is not one of /.search.
+        String usersCursor = list("t1", Map.of("cursor", "", "count", "1")).path("nextCursor").asText();
+        assertError(call(server, "t1", "POST", "/.search", Map.of(), String.format(body, usersCursor)), "invalidCursor");
+    }
+
+    @Test
     void aCursorIsBoundToItsTenantAndQueryAndCannotBeAltered() {
         for (String n : List.of("a", "b", "c")) {
             createUser("t1", n, "x");
@@ -173,7 +215,6 @@ class CursorPaginationTest {
         assertError(call(server, "t1", "GET", "/Users", Map.of("cursor", "", "startIndex", "1"), null), "invalidValue");
         assertError(call(server, "t1", "GET", "/Users", Map.of("cursor", "", "count", "0"), null), "invalidCount");
         assertError(call(server, "t1", "POST", "/Users/.search", Map.of(), "{\"cursor\":5}"), "invalidCursor");
-        assertError(call(server, "t1", "POST", "/.search", Map.of(), "{\"cursor\":\"\"}"), "invalidValue");
         // Without a cursor nothing changes: index paging with startIndex, as before.
         JsonNode indexed = list("t1", Map.of("startIndex", "1", "count", "1"));
         assertThat(indexed.path("startIndex").asInt()).isEqualTo(1);

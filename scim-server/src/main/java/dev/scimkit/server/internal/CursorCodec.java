@@ -46,16 +46,24 @@ final class CursorCodec {
         this.key = new SecretKeySpec(settings.key(), "HmacSHA256");
     }
 
-    /** A decoded cursor: where the page starts and in which direction it runs. */
-    record Decoded(PagePosition position, boolean backward) {
+    /**
+     * A decoded cursor: where the page starts and in which direction it runs.
+     *
+     * @param segment  which of the searched resource types the position is in (0 for one type)
+     * @param position the position in that type's keyset order
+     * @param backward whether the page ends at the position instead of starting there
+     */
+    record Decoded(int segment, PagePosition position, boolean backward) {
     }
 
-    String encode(TenantId tenant, String fingerprint, PagePosition position, boolean backward) {
+    String encode(TenantId tenant, String fingerprint, Decoded cursor) {
+        PagePosition position = cursor.position();
         ArrayNode payload = ScimJson.mapper().createArrayNode();
-        payload.add(VERSION).add(backward ? 1 : 0)
+        payload.add(VERSION).add(cursor.backward() ? 1 : 0)
                 .add(settings.clock().instant().plus(settings.timeout()).getEpochSecond())
                 .add(position.id());
         position.sortValue().ifPresentOrElse(payload::add, payload::addNull);
+        payload.add(cursor.segment());
         byte[] bytes = payload.toString().getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(tenant, fingerprint, bytes));
     }
@@ -84,7 +92,7 @@ final class CursorCodec {
         } catch (java.io.IOException e) {
             throw invalid();
         }
-        if (fields == null || !fields.isArray() || fields.size() != 5 || fields.get(0).asInt() != VERSION) {
+        if (fields == null || !fields.isArray() || fields.size() != 6 || fields.get(0).asInt() != VERSION) {
             throw invalid();
         }
         if (settings.clock().instant().getEpochSecond() > fields.get(2).asLong()) {
@@ -94,7 +102,7 @@ final class CursorCodec {
         JsonNode value = fields.get(4);
         PagePosition position = new PagePosition(value.isNull() ? Optional.empty() : Optional.of(value),
                 fields.get(3).asText());
-        return new Decoded(position, fields.get(1).asInt() == 1);
+        return new Decoded(fields.get(5).asInt(), position, fields.get(1).asInt() == 1);
     }
 
     private byte[] mac(TenantId tenant, String fingerprint, byte[] payload) {

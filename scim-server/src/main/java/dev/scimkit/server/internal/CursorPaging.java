@@ -15,33 +15,50 @@ import dev.scimkit.server.spi.SearchQuery;
 import dev.scimkit.server.spi.SearchResult;
 import dev.scimkit.server.spi.TenantId;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * RFC 9865 cursor pagination of one resource type: decodes the cursor into a {@link KeysetPage},
- * asks the repository for one resource more than the page (to learn whether a next page exists),
- * falls back to paging in memory over {@link ResourceRepository#search} when the repository cannot
- * seek, and issues {@code nextCursor} (absent only on the last page) and {@code previousCursor}
- * (absent on the first page).
+ * RFC 9865 cursor pagination over one resource type, or over several one after the other (the
+ * server-root {@code /.search}): decodes the cursor into a {@link KeysetPage}, asks the repositories
+ * for one resource more than the page (to learn whether a next page exists), falls back to paging in
+ * memory over {@link ResourceRepository#search} when a repository cannot seek, and issues
+ * {@code nextCursor} (absent only on the last page) and {@code previousCursor} (absent on the first).
+ *
+ * <p>Across types the keyset order is (type in the given order, then the type's own keyset order),
+ * so a position names its type ({@link CursorCodec.Decoded#segment()}).
  */
-final class CursorPaging {
+public final class CursorPaging {
 
-    private final ResourceTypeDefinition type;
-    private final ResourceRepository repository;
+    /** One searched resource type. */
+    public record Segment(ResourceTypeDefinition type, ResourceRepository repository) {
+    }
+
+    /** A resource of the page and the segment it comes from (which renders it). */
+    public record Item(int segment, ObjectNode resource) {
+    }
+
+    /** A page: the total of every segment, the resources, and the list response's cursors. */
+    public record Page(long totalResults, List<Item> items, ListResponse.Cursors cursors) {
+    }
+
+    private final String scope;
+    private final List<Segment> segments;
     private final CursorCodec codec;
 
-    CursorPaging(ResourceTypeDefinition type, ResourceRepository repository, CursorSettings settings) {
-        this.type = type;
-        this.repository = repository;
+    /**
+     * @param scope    what the cursors of this pager are for (an endpoint), part of what they are bound to
+     * @param segments the resource types searched, in order
+     */
+    public CursorPaging(String scope, List<Segment> segments, CursorSettings settings) {
+        this.scope = scope;
+        this.segments = List.copyOf(segments);
         this.codec = new CursorCodec(settings);
     }
 
-    /** A page as the repository gives it, and the list response's cursors for it. */
-    record Page(SearchResult result, ListResponse.Cursors cursors) {
-    }
-
-    Page page(TenantId tenant, SearchQuery query, String cursor) {
+    /** The page of {@code query} at {@code cursor} (empty text: the first page). */
+    public Page page(TenantId tenant, SearchQuery query, String cursor) {
         if (query.count() < 1) {
             throw ScimException.of(ScimErrorType.INVALID_COUNT,
                     "count must be a positive integer when paging with a cursor (RFC 9865)");
@@ -49,42 +66,71 @@ final class CursorPaging {
         String fingerprint = fingerprint(query);
         Optional<CursorCodec.Decoded> from = cursor.isEmpty() ? Optional.empty()
                 : Optional.of(codec.decode(tenant, fingerprint, cursor));
+        if (from.isPresent() && (from.get().segment() < 0 || from.get().segment() >= segments.size())) {
+            throw ScimException.of(ScimErrorType.INVALID_CURSOR, "The cursor does not fit this query; "
+                    + "repeat the query with an empty cursor");
+        }
         boolean backward = from.map(CursorCodec.Decoded::backward).orElse(false);
-        KeysetPage keyset = new KeysetPage(from.map(CursorCodec.Decoded::position), backward, query.count() + 1);
-        SearchResult found = repository.searchKeyset(tenant, query, keyset).orElseGet(() -> inMemory(tenant, query, keyset));
-        List<ObjectNode> items = found.resources();
+        int want = query.count() + 1;
+        long total = 0;
+        List<Item> items = new ArrayList<>();
+        for (int k = 0; k < segments.size(); k++) {
+            // Backward pages read the segments last to first, ending at the cursor's.
+            int i = backward ? segments.size() - 1 - k : k;
+            int at = from.map(CursorCodec.Decoded::segment).orElse(backward ? segments.size() - 1 : 0);
+            boolean reached = backward ? i <= at : i >= at;
+            int need = want - items.size();
+            if (!reached || need == 0) {
+                total += segments.get(i).repository().search(tenant, query.withPage(1, 0)).totalResults();
+                continue;
+            }
+            Optional<PagePosition> boundary = from.filter(d -> d.segment() == i).map(CursorCodec.Decoded::position);
+            SearchResult found = keyset(tenant, segments.get(i), query, new KeysetPage(boundary, backward, need));
+            total += found.totalResults();
+            List<Item> part = found.resources().stream().map(r -> new Item(i, r)).toList();
+            if (backward) {
+                items.addAll(0, part);
+            } else {
+                items.addAll(part);
+            }
+        }
         boolean more = items.size() > query.count();
         if (more) {
             items = backward ? items.subList(items.size() - query.count(), items.size()) : items.subList(0, query.count());
         }
-        KeysetOrdering order = KeysetOrdering.of(type, query.sort());
         Optional<String> next;
         Optional<String> previous;
         if (items.isEmpty()) {
             // Nothing here: going on means starting over (backward) or waiting for more (forward).
             next = backward ? Optional.of("") : Optional.empty();
-            previous = !backward && keyset.boundary().isPresent()
-                    ? Optional.of(codec.encode(tenant, fingerprint, keyset.boundary().get(), true)) : Optional.empty();
+            previous = from.filter(d -> !backward)
+                    .map(d -> codec.encode(tenant, fingerprint, new CursorCodec.Decoded(d.segment(), d.position(), true)));
         } else {
-            PagePosition first = order.positionOf(items.get(0));
-            PagePosition last = order.positionOf(items.get(items.size() - 1));
             // A backward page always has what it came from after it; a forward one only when more was found.
-            next = backward || more ? Optional.of(codec.encode(tenant, fingerprint, last, false)) : Optional.empty();
-            boolean earlier = backward ? more : keyset.boundary().isPresent();
-            previous = earlier ? Optional.of(codec.encode(tenant, fingerprint, first, true)) : Optional.empty();
+            next = backward || more ? Optional.of(cursorAt(tenant, fingerprint, query, items.get(items.size() - 1), false))
+                    : Optional.empty();
+            boolean earlier = backward ? more : from.isPresent();
+            previous = earlier ? Optional.of(cursorAt(tenant, fingerprint, query, items.get(0), true)) : Optional.empty();
         }
-        return new Page(new SearchResult(found.totalResults(), items), new ListResponse.Cursors(next, previous));
+        return new Page(total, items, new ListResponse.Cursors(next, previous));
     }
 
-    /** The engine's own keyset page over every match, for a repository that does not seek. */
-    private SearchResult inMemory(TenantId tenant, SearchQuery query, KeysetPage keyset) {
-        SearchResult all = repository.search(tenant, query.withPage(1, Integer.MAX_VALUE));
-        return KeysetOrdering.of(type, query.sort()).page(all.resources(), keyset);
+    private String cursorAt(TenantId tenant, String fingerprint, SearchQuery query, Item item, boolean backward) {
+        PagePosition position = KeysetOrdering.of(segments.get(item.segment()).type(), query.sort()).positionOf(item.resource());
+        return codec.encode(tenant, fingerprint, new CursorCodec.Decoded(item.segment(), position, backward));
     }
 
-    /** What a cursor is bound to besides the tenant: the resource type, the filter and the sort. */
+    /** The repository's keyset page, or the engine's own over every match when it cannot seek. */
+    private static SearchResult keyset(TenantId tenant, Segment segment, SearchQuery query, KeysetPage page) {
+        return segment.repository().searchKeyset(tenant, query, page).orElseGet(() -> {
+            SearchResult all = segment.repository().search(tenant, query.withPage(1, Integer.MAX_VALUE));
+            return KeysetOrdering.of(segment.type(), query.sort()).page(all.resources(), page);
+        });
+    }
+
+    /** What a cursor is bound to besides the tenant: the endpoint, the filter and the sort. */
     private String fingerprint(SearchQuery query) {
-        return type.name() + "\n" + query.filter().map(FilterPrinter::print).orElse("")
+        return scope + "\n" + query.filter().map(FilterPrinter::print).orElse("")
                 + "\n" + query.sort().map(s -> s.path() + " " + s.order()).orElse("");
     }
 }

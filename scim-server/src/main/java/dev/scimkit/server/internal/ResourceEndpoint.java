@@ -44,7 +44,8 @@ public final class ResourceEndpoint {
         this.members = new MemberReferences(config);
         this.hasMembers = type.schema().attribute("members").isPresent();
         this.renderer = new ResourceRenderer(type);
-        this.cursors = new CursorPaging(type, repository, config.cursors());
+        this.cursors = new CursorPaging(type.endpoint(), List.of(new CursorPaging.Segment(type, repository)),
+                config.cursors());
     }
 
     public ResourceTypeDefinition type() {
@@ -71,8 +72,9 @@ public final class ResourceEndpoint {
         }
         SearchQuery query = list.query();
         CursorPaging.Page page = cursors.page(ctx.tenant(), query, list.cursor().get());
-        return ScimResponse.json(200, ListResponse.ofCursorPage(page.result().totalResults(),
-                render(ctx, page.result().resources(), query.projection()), page.cursors()).toJson());
+        List<ObjectNode> resources = page.items().stream().map(CursorPaging.Item::resource).toList();
+        return ScimResponse.json(200, ListResponse.ofCursorPage(page.totalResults(),
+                render(ctx, resources, query.projection()), page.cursors()).toJson());
     }
 
     /** One page of the type as a ListResponse. */
