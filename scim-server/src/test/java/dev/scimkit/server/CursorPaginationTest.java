@@ -210,6 +210,16 @@ class CursorPaginationTest {
     }
 
     @Test
+    void aLongSortValueStillMakesAUsableCursor() {
+        String longTitle = "t".repeat(5_000);
+        createUser("t1", "a", longTitle + "1");
+        createUser("t1", "b", longTitle + "2");
+        JsonNode first = list("t1", Map.of("cursor", "", "count", "1", "sortBy", "title"));
+        JsonNode second = list("t1", Map.of("cursor", first.path("nextCursor").asText(), "count", "1", "sortBy", "title"));
+        assertThat(userNames(second)).containsExactly("b");
+    }
+
+    @Test
     void badPagingParametersAreScimErrors() {
         createUser("t1", "a", "x");
         assertError(call(server, "t1", "GET", "/Users", Map.of("cursor", "", "startIndex", "1"), null), "invalidValue");

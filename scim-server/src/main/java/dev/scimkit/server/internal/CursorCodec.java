@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
 final class CursorCodec {
 
     private static final int VERSION = 1;
-    private static final int MAX_CURSOR_CHARS = 4096;
+    /** Room for a long sort value (a cursor holds it); beyond is no cursor of ours, and not worth decoding. */
+    private static final int MAX_CURSOR_CHARS = 64 * 1024;
     private static final Pattern UNRESERVED = Pattern.compile("[A-Za-z0-9._~-]+");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();

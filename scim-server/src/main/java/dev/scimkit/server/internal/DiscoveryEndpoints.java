@@ -50,7 +50,9 @@ public final class DiscoveryEndpoints {
         pagination.put("cursor", true);
         pagination.put("index", true);
         pagination.put("defaultPaginationMethod", "index");
-        pagination.put("defaultPageSize", Math.max(1, config.limits().defaultPageSize()));
+        if (config.limits().defaultPageSize() > 0) { // the RFC's value is a positive integer
+            pagination.put("defaultPageSize", config.limits().defaultPageSize());
+        }
         pagination.put("maxPageSize", config.limits().maxPageSize());
         pagination.put("cursorTimeout", config.cursors().timeout().getSeconds());
         ArrayNode schemes = out.putArray("authenticationSchemes");
