@@ -1,6 +1,7 @@
 package dev.scimkit.examples;
 
 import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.server.CursorSettings;
 import dev.scimkit.server.ScimServer;
 import dev.scimkit.server.auth.BearerTokenAuthenticator;
 import dev.scimkit.server.servlet.ScimServlet;
@@ -17,8 +18,12 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The example server: the scimkit engine on embedded Jetty 12, with the store that
@@ -52,6 +57,7 @@ public final class ExampleServer implements AutoCloseable {
             ScimServer engine = ScimServer.builder(registry)
                     .repositories(store.repositories())
                     .authenticator(authenticator)
+                    .cursors(cursorSettings(options))
                     .build();
 
             Server jetty = new Server();
@@ -95,6 +101,25 @@ public final class ExampleServer implements AutoCloseable {
             }
         }
         return b.build();
+    }
+
+    /**
+     * RFC 9865 cursors keyed by a digest of every configured secret: instances started with the same
+     * tenants (several behind a load balancer on PostgreSQL, or one after a restart) accept each other's
+     * cursors with no extra option, and a tenant that knows only its own token cannot derive the key.
+     */
+    private static CursorSettings cursorSettings(ServerOptions options) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update("scimkit RFC 9865 cursor key\0".getBytes(StandardCharsets.UTF_8));
+            new TreeMap<>(options.tenants()).forEach((tenant, credentials) -> credentials.stream()
+                    .map(c -> tenant + "\0" + c.client() + "\0" + c.secret() + "\0")
+                    .sorted()
+                    .forEach(line -> sha.update(line.getBytes(StandardCharsets.UTF_8))));
+            return CursorSettings.withKey(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** The port the server listens on. */

@@ -117,7 +117,11 @@ final class TrackTikAdminServlet extends HttpServlet {
             entry.put("action", e.action().name());
             ArrayNode changes = entry.putArray("changes");
             for (FieldChange c : e.changes()) {
-                changes.addObject().put("field", c.field()).put("old", c.oldValue()).put("new", c.newValue());
+                ObjectNode change = changes.addObject().put("field", c.field()).put("old", c.oldValue())
+                        .put("new", c.newValue());
+                if (!c.note().isEmpty()) {
+                    change.put("note", c.note());
+                }
             }
         }
         return out;

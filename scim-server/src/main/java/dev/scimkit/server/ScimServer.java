@@ -14,6 +14,7 @@ import dev.scimkit.server.internal.EngineConfig;
 import dev.scimkit.server.internal.RequestBodies;
 import dev.scimkit.server.internal.RequestContext;
 import dev.scimkit.server.internal.ResourceEndpoint;
+import dev.scimkit.server.internal.CursorPaging;
 import dev.scimkit.server.internal.SearchQueries;
 import dev.scimkit.server.spi.Authenticator;
 import dev.scimkit.server.spi.ResourceRepository;
@@ -58,6 +59,7 @@ public final class ScimServer {
     private final DiscoveryEndpoints discovery;
     private final BulkEndpoint bulk;
     private final SearchQueries searchQueries;
+    private final CursorPaging rootCursors;
 
     private ScimServer(Builder b) {
         Map<String, ResourceValidator> validators = new LinkedHashMap<>();
@@ -79,7 +81,7 @@ public final class ScimServer {
             throw new IllegalStateException("A SCIM server needs at least one repository");
         }
         this.config = new EngineConfig(b.registry, Map.copyOf(repositories), Map.copyOf(validators), b.patchEngine,
-                b.limits, Set.copyOf(b.patchNoContent));
+                b.limits, Set.copyOf(b.patchNoContent), b.cursors);
         this.authenticator = Objects.requireNonNull(b.authenticator, "An Authenticator is required");
         this.baseUrlResolver = b.baseUrlResolver;
         Map<String, ResourceEndpoint> endpoints = new LinkedHashMap<>();
@@ -93,6 +95,8 @@ public final class ScimServer {
         this.discovery = new DiscoveryEndpoints(config);
         this.bulk = new BulkEndpoint(config, this::dispatchSafely);
         this.searchQueries = new SearchQueries(b.registry, b.limits);
+        this.rootCursors = new CursorPaging("/.search", endpoints.values().stream()
+                .map(e -> new CursorPaging.Segment(e.type(), e.repository())).toList(), b.cursors);
     }
 
     /** A builder over a schema registry (usually {@link SchemaRegistry#standard()} or an extension of it). */
@@ -224,10 +228,21 @@ public final class ScimServer {
 
     /**
      * {@code POST /.search} (RFC 7644 §3.4.3): the filter is applied to every resource type, and the
-     * results are paged as one list, type after type in registry order.
+     * results are paged as one list, type after type in registry order (by index, or by RFC 9865
+     * cursor in the keyset order of each type).
      */
     private ScimResponse searchAll(RequestContext ctx) {
-        SearchQuery query = searchQueries.fromBody(RequestBodies.json(ctx.request()));
+        SearchQueries.ListQuery list = searchQueries.listFromBody(RequestBodies.json(ctx.request()));
+        SearchQuery query = list.query();
+        if (list.cursor().isPresent()) {
+            CursorPaging.Page page = rootCursors.page(ctx.tenant(), query, list.cursor().get());
+            List<ResourceEndpoint> endpoints = List.copyOf(endpointsByPath.values());
+            List<ObjectNode> rendered = new ArrayList<>();
+            for (CursorPaging.Item item : page.items()) {
+                rendered.addAll(endpoints.get(item.segment()).render(ctx, List.of(item.resource()), query.projection()));
+            }
+            return ScimResponse.json(200, ListResponse.ofCursorPage(page.totalResults(), rendered, page.cursors()).toJson());
+        }
         long total = 0;
         List<ObjectNode> page = new ArrayList<>();
         long skip = query.startIndex() - 1L;
@@ -291,6 +306,7 @@ public final class ScimServer {
         private ServerLimits limits = ServerLimits.DEFAULT;
         private BaseUrlResolver baseUrlResolver = BaseUrlResolver.fromRequest();
         private final Set<String> patchNoContent = new LinkedHashSet<>(Set.of("group"));
+        private CursorSettings cursors;
 
         private Builder(SchemaRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -343,7 +359,20 @@ public final class ScimServer {
             return this;
         }
 
+        /**
+         * How RFC 9865 cursors are authenticated and how long they live; by default a random key per
+         * server instance and {@link CursorSettings#DEFAULT_TIMEOUT}. Instances behind one load
+         * balancer need {@link CursorSettings#withKey} with one shared secret.
+         */
+        public Builder cursors(CursorSettings value) {
+            this.cursors = Objects.requireNonNull(value);
+            return this;
+        }
+
         public ScimServer build() {
+            if (cursors == null) {
+                cursors = CursorSettings.withRandomKey();
+            }
             return new ScimServer(this);
         }
     }

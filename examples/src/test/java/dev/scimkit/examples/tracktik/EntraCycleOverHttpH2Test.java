@@ -1,5 +1,6 @@
 package dev.scimkit.examples.tracktik;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimkit.examples.ExampleServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -8,7 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import static dev.scimkit.examples.tracktik.ScimMessages.patch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Entra ID's whole provisioning cycle over HTTP into the default store (H2 under --data-dir). */
@@ -41,5 +45,48 @@ class EntraCycleOverHttpH2Test {
             assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
                     .anySatisfy(name -> assertThat(name).endsWith(".mv.db"));
         }
+    }
+
+    /**
+     * RFC 7643 requires only {@code userName}: such a User, as Entra ID sends it for accounts without a
+     * given name or surname (and Okta and SCIM test suites do), is created on the default store, and
+     * the names TrackTik requires are derived, noted as such in History, and replaced by real ones later.
+     */
+    @Test
+    void aUserWithOnlyAUserNameIsCreatedAndLaterNamesReplaceTheDerivedOnes() {
+        ScimHttp scim = ScimHttp.of(server, TestServers.TOKEN);
+        JsonNode created = scim.expect(201, "POST", "/Users",
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"jo.ann.baker@contoso.example\"}");
+        String id = created.path("id").asText();
+        assertThat(created.has("name")).as("no invented name in the SCIM User").isFalse();
+
+        JsonNode employee = scim.trackTik().employee(id);
+        assertThat(employee.path("firstName").asText()).isEqualTo("jo");
+        assertThat(employee.path("lastName").asText()).isEqualTo("ann baker");
+        assertThat(changes(scim, id, 0)).contains("firstName: '' -> 'jo' (derived from userName)",
+                "lastName: '' -> 'ann baker' (derived from userName)");
+
+        scim.patchOk("/Users/" + id, patch("{\"op\":\"add\",\"path\":\"name\",\"value\":"
+                + "{\"givenName\":\"Jo Ann\",\"familyName\":\"Baker\"}}"));
+        employee = scim.trackTik().employee(id);
+        assertThat(employee.path("firstName").asText()).isEqualTo("Jo Ann");
+        assertThat(employee.path("lastName").asText()).isEqualTo("Baker");
+        assertThat(changes(scim, id, 1)).containsExactly(
+                "firstName: 'jo' -> 'Jo Ann' (as sent, replaces the value derived from userName)",
+                "lastName: 'ann baker' -> 'Baker' (as sent, replaces the value derived from userName)");
+        assertThat(scim.get("/Users/" + id).path("name").path("givenName").asText()).isEqualTo("Jo Ann");
+    }
+
+    /** The field changes of the n-th History entry, as text with their notes. */
+    private static List<String> changes(ScimHttp scim, String id, int entry) {
+        JsonNode history = scim.admin("/employees/" + id + "/history").path("history");
+        assertThat(history.size()).as("History entries").isEqualTo(entry + 1);
+        List<String> out = new ArrayList<>();
+        for (JsonNode c : history.get(entry).path("changes")) {
+            String note = c.path("note").asText();
+            out.add(c.path("field").asText() + ": '" + c.path("old").asText() + "' -> '" + c.path("new").asText() + "'"
+                    + (note.isEmpty() ? "" : " (" + note + ")"));
+        }
+        return out;
     }
 }

@@ -3,7 +3,8 @@ package dev.scimkit.core.error;
 import java.util.Optional;
 
 /**
- * The {@code scimType} values of RFC 7644 §3.12, Table 9, each with the HTTP status it travels with.
+ * The {@code scimType} values of RFC 7644 §3.12, Table 9, and those RFC 9865 (cursor pagination) adds,
+ * each with the HTTP status it travels with.
  */
 public enum ScimErrorType {
     INVALID_FILTER("invalidFilter", 400),
@@ -15,7 +16,13 @@ public enum ScimErrorType {
     NO_TARGET("noTarget", 400),
     INVALID_VALUE("invalidValue", 400),
     INVALID_VERS("invalidVers", 400),
-    SENSITIVE("sensitive", 403);
+    SENSITIVE("sensitive", 403),
+    /** RFC 9865: a cursor the server did not issue for this query (or altered, or for another tenant). */
+    INVALID_CURSOR("invalidCursor", 400),
+    /** RFC 9865: a cursor older than the advertised {@code cursorTimeout}. */
+    EXPIRED_CURSOR("expiredCursor", 400),
+    /** RFC 9865: a {@code count} a cursor-paged query cannot use. */
+    INVALID_COUNT("invalidCount", 400);
 
     private final String wireName;
     private final int defaultStatus;

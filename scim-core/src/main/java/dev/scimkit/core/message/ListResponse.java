@@ -9,6 +9,8 @@ import dev.scimkit.core.schema.SchemaUrns;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@code ListResponse} message (RFC 7644 §3.4.2): one page of query results.
@@ -17,8 +19,24 @@ import java.util.List;
  * @param startIndex   1-based index of the first result on this page
  * @param itemsPerPage the number of resources on this page
  * @param resources    the page's resources (copied; treat them as read-only)
+ * @param cursors      RFC 9865: present for a cursor-paged page, which then has no {@code startIndex}
  */
-public record ListResponse(long totalResults, int startIndex, int itemsPerPage, List<JsonNode> resources) {
+public record ListResponse(long totalResults, int startIndex, int itemsPerPage, List<JsonNode> resources,
+                           Optional<Cursors> cursors) {
+
+    /**
+     * The cursors of a cursor-paged page (RFC 9865 §2): {@code nextCursor} is absent only on the last
+     * page; {@code previousCursor} is optional.
+     *
+     * @param next     the cursor of the next page, absent on the last page
+     * @param previous the cursor of the previous page, if any
+     */
+    public record Cursors(Optional<String> next, Optional<String> previous) {
+        public Cursors {
+            Objects.requireNonNull(next, "next");
+            Objects.requireNonNull(previous, "previous");
+        }
+    }
 
     public ListResponse {
         if (totalResults < 0) {
@@ -31,6 +49,17 @@ public record ListResponse(long totalResults, int startIndex, int itemsPerPage, 
             throw new IllegalArgumentException("itemsPerPage must not be negative: " + itemsPerPage);
         }
         resources = List.copyOf(resources);
+        Objects.requireNonNull(cursors, "cursors");
+    }
+
+    /** An index-paged page. */
+    public ListResponse(long totalResults, int startIndex, int itemsPerPage, List<JsonNode> resources) {
+        this(totalResults, startIndex, itemsPerPage, resources, Optional.empty());
+    }
+
+    /** A cursor-paged page whose {@code itemsPerPage} is the number of resources on it. */
+    public static ListResponse ofCursorPage(long totalResults, List<? extends JsonNode> resources, Cursors cursors) {
+        return new ListResponse(totalResults, 1, resources.size(), List.copyOf(resources), Optional.of(cursors));
     }
 
     /** A page whose {@code itemsPerPage} is the number of resources on it. */
@@ -42,8 +71,12 @@ public record ListResponse(long totalResults, int startIndex, int itemsPerPage, 
         ObjectNode out = ScimJson.object();
         out.putArray("schemas").add(SchemaUrns.LIST_RESPONSE);
         out.put("totalResults", totalResults);
-        out.put("startIndex", startIndex);
+        if (cursors.isEmpty()) {
+            out.put("startIndex", startIndex);
+        }
         out.put("itemsPerPage", itemsPerPage);
+        cursors.flatMap(Cursors::next).ifPresent(c -> out.put("nextCursor", c));
+        cursors.flatMap(Cursors::previous).ifPresent(c -> out.put("previousCursor", c));
         ArrayNode array = out.putArray("Resources");
         resources.forEach(array::add);
         return out;
@@ -70,7 +103,16 @@ public record ListResponse(long totalResults, int startIndex, int itemsPerPage, 
         if (start < 1 || start > Integer.MAX_VALUE || perPage > Integer.MAX_VALUE) {
             throw ScimException.invalidValue("\"startIndex\" and \"itemsPerPage\" must be positive integers");
         }
-        return new ListResponse(total, (int) start, (int) perPage, resources);
+        Optional<String> next = cursorOf(body, "nextCursor");
+        Optional<String> previous = cursorOf(body, "previousCursor");
+        Optional<Cursors> cursors = next.isPresent() || previous.isPresent()
+                ? Optional.of(new Cursors(next, previous)) : Optional.empty();
+        return new ListResponse(total, (int) start, (int) perPage, resources, cursors);
+    }
+
+    private static Optional<String> cursorOf(JsonNode body, String name) {
+        JsonNode v = ScimJson.getIgnoreCase(body, name);
+        return v != null && v.isTextual() ? Optional.of(v.asText()) : Optional.empty();
     }
 
     private static long nonNegative(JsonNode body, String name, long fallback) {

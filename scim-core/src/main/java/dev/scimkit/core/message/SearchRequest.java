@@ -3,6 +3,7 @@ package dev.scimkit.core.message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.error.ScimErrorType;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.resource.AttributeValues;
@@ -28,10 +29,12 @@ import java.util.Optional;
  * @param sortOrder          the sort order (the server's default when absent)
  * @param startIndex         the 1-based index of the first result
  * @param count              the page size wanted
+ * @param cursor             RFC 9865: the cursor of a cursor-paged query, exactly as sent; present and
+ *                           empty ({@code ?cursor}, {@code ?cursor=}, {@code "cursor": ""}) for the first page
  */
 public record SearchRequest(List<String> attributes, List<String> excludedAttributes, Optional<String> filter,
                             Optional<String> sortBy, Optional<SortOrder> sortOrder, Optional<Integer> startIndex,
-                            Optional<Integer> count) {
+                            Optional<Integer> count, Optional<String> cursor) {
 
     public SearchRequest {
         attributes = List.copyOf(attributes);
@@ -41,6 +44,14 @@ public record SearchRequest(List<String> attributes, List<String> excludedAttrib
         Objects.requireNonNull(sortOrder, "sortOrder");
         startIndex = Objects.requireNonNull(startIndex, "startIndex").map(i -> Math.max(1, i));
         count = Objects.requireNonNull(count, "count").map(c -> Math.max(0, c));
+        Objects.requireNonNull(cursor, "cursor");
+    }
+
+    /** An index-paged (or unpaged) request: no cursor. */
+    public SearchRequest(List<String> attributes, List<String> excludedAttributes, Optional<String> filter,
+                         Optional<String> sortBy, Optional<SortOrder> sortOrder, Optional<Integer> startIndex,
+                         Optional<Integer> count) {
+        this(attributes, excludedAttributes, filter, sortBy, sortOrder, startIndex, count, Optional.empty());
     }
 
     /** A request with no parameters: everything, default order and page. */
@@ -69,7 +80,8 @@ public record SearchRequest(List<String> attributes, List<String> excludedAttrib
                 text(ScimJson.getIgnoreCase(body, "sortBy"), "sortBy"),
                 text(ScimJson.getIgnoreCase(body, "sortOrder"), "sortOrder").map(SortOrder::fromWireName),
                 integer(ScimJson.getIgnoreCase(body, "startIndex"), "startIndex"),
-                integer(ScimJson.getIgnoreCase(body, "count"), "count"));
+                integer(ScimJson.getIgnoreCase(body, "count"), "count"),
+                cursor(ScimJson.getIgnoreCase(body, "cursor")));
     }
 
     /**
@@ -84,7 +96,8 @@ public record SearchRequest(List<String> attributes, List<String> excludedAttrib
                 param(parameters, "sortBy"),
                 param(parameters, "sortOrder").map(SortOrder::fromWireName),
                 param(parameters, "startIndex").map(v -> parseInteger(v, "startIndex")),
-                param(parameters, "count").map(v -> parseInteger(v, "count")));
+                param(parameters, "count").map(v -> parseInteger(v, "count")),
+                presentParam(parameters, "cursor"));
     }
 
     public ObjectNode toJson() {
@@ -103,6 +116,7 @@ public record SearchRequest(List<String> attributes, List<String> excludedAttrib
         sortOrder.ifPresent(s -> out.put("sortOrder", s.wireName()));
         startIndex.ifPresent(s -> out.put("startIndex", s));
         count.ifPresent(c -> out.put("count", c));
+        cursor.ifPresent(c -> out.put("cursor", c));
         return out;
     }
 
@@ -185,6 +199,29 @@ public record SearchRequest(List<String> attributes, List<String> excludedAttrib
             return value.intValue();
         }
         return value.signum() > 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+    }
+
+    /** A body's cursor: a string, empty for the first page; {@code null} or absent means no cursor paging. */
+    private static Optional<String> cursor(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw ScimException.of(ScimErrorType.INVALID_CURSOR, "\"cursor\" must be a string (empty for the first page), not "
+                    + ScimJson.describe(value));
+        }
+        return Optional.of(value.asText());
+    }
+
+    /** A parameter that counts when present at all, even without a value ({@code ?cursor}). */
+    private static Optional<String> presentParam(Map<String, List<String>> parameters, String name) {
+        for (Map.Entry<String, List<String>> e : parameters.entrySet()) {
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
+                List<String> values = e.getValue();
+                return Optional.of(values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> param(Map<String, List<String>> parameters, String name) {

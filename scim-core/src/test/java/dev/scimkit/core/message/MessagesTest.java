@@ -89,6 +89,28 @@ class MessagesTest {
     }
 
     @Test
+    void cursorPagingReadsTheCursorAndWritesCursorsInsteadOfStartIndex() {
+        // RFC 9865: "?cursor" (no value), "?cursor=" and "cursor": "" all ask for the first page.
+        assertThat(SearchRequest.fromQueryParameters(Map.of("cursor", List.of(""))).cursor()).contains("");
+        assertThat(SearchRequest.fromQueryParameters(Map.of("Cursor", List.of("abc"))).cursor()).contains("abc");
+        assertThat(SearchRequest.fromQueryParameters(Map.of("count", List.of("2"))).cursor()).isEmpty();
+        SearchRequest body = SearchRequest.fromJson(json("{'cursor':'','count':10}"), false);
+        assertThat(body.cursor()).contains("");
+        assertThat(SearchRequest.fromJson(body.toJson(), true)).isEqualTo(body);
+        assertThat(SearchRequest.fromJson(json("{'cursor':null}"), false).cursor()).isEmpty();
+        assertScimError(() -> SearchRequest.fromJson(json("{'cursor':7}"), false), 400, ScimErrorType.INVALID_CURSOR,
+                "\"cursor\" must be a string");
+
+        ListResponse page = ListResponse.ofCursorPage(5, List.of(SampleResources.group()),
+                new ListResponse.Cursors(Optional.of("n.x"), Optional.empty()));
+        ObjectNode out = page.toJson();
+        assertThat(out.has("startIndex")).isFalse();
+        assertThat(out.path("nextCursor").asText()).isEqualTo("n.x");
+        assertThat(out.has("previousCursor")).isFalse();
+        assertThat(ListResponse.fromJson(out).cursors()).contains(new ListResponse.Cursors(Optional.of("n.x"), Optional.empty()));
+    }
+
+    @Test
     void searchRequestFromQueryParameters() {
         SearchRequest request = SearchRequest.fromQueryParameters(Map.of("FILTER", List.of("userName eq \"a\""),
                 "count", List.of("10"), "startIndex", List.of("3"), "attributes", List.of("userName,emails")));

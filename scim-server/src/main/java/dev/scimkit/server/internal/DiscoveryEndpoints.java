@@ -45,6 +45,16 @@ public final class DiscoveryEndpoints {
         out.putObject("changePassword").put("supported", false);
         out.putObject("sort").put("supported", true);
         out.putObject("etag").put("supported", true);
+        // RFC 9865 §4: both methods; index stays the default, so clients that never heard of cursors see no change.
+        ObjectNode pagination = out.putObject("pagination");
+        pagination.put("cursor", true);
+        pagination.put("index", true);
+        pagination.put("defaultPaginationMethod", "index");
+        if (config.limits().defaultPageSize() > 0) { // the RFC's value is a positive integer
+            pagination.put("defaultPageSize", config.limits().defaultPageSize());
+        }
+        pagination.put("maxPageSize", config.limits().maxPageSize());
+        pagination.put("cursorTimeout", config.cursors().timeout().getSeconds());
         ArrayNode schemes = out.putArray("authenticationSchemes");
         ObjectNode bearer = schemes.addObject();
         bearer.put("type", "oauthbearertoken");

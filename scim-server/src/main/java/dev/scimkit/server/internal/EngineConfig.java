@@ -4,6 +4,7 @@ import dev.scimkit.core.resource.ResourceValidator;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.patch.PatchEngine;
+import dev.scimkit.server.CursorSettings;
 import dev.scimkit.server.ServerLimits;
 import dev.scimkit.server.spi.ResourceRepository;
 
@@ -22,10 +23,11 @@ import java.util.Set;
  * @param limits            limits and page sizes
  * @param patchNoContent    lower-case names of the resource types whose PATCH answers 204 unless
  *                          {@code attributes} is given
+ * @param cursors           how RFC 9865 cursors are issued and checked
  */
 public record EngineConfig(SchemaRegistry registry, Map<String, ResourceRepository> repositories,
                            Map<String, ResourceValidator> validators, PatchEngine patchEngine,
-                           ServerLimits limits, Set<String> patchNoContent) {
+                           ServerLimits limits, Set<String> patchNoContent, CursorSettings cursors) {
 
     public Optional<ResourceRepository> repository(ResourceTypeDefinition type) {
         return Optional.ofNullable(repositories.get(type.name().toLowerCase(Locale.ROOT)));

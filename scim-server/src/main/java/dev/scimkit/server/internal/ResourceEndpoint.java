@@ -34,6 +34,7 @@ public final class ResourceEndpoint {
     private final MemberReferences members;
     private final boolean hasMembers;
     private final ResourceRenderer renderer;
+    private final CursorPaging cursors;
 
     public ResourceEndpoint(EngineConfig config, ResourceTypeDefinition type, ResourceRepository repository) {
         this.config = config;
@@ -43,6 +44,8 @@ public final class ResourceEndpoint {
         this.members = new MemberReferences(config);
         this.hasMembers = type.schema().attribute("members").isPresent();
         this.renderer = new ResourceRenderer(type);
+        this.cursors = new CursorPaging(type.endpoint(), List.of(new CursorPaging.Segment(type, repository)),
+                config.cursors());
     }
 
     public ResourceTypeDefinition type() {
@@ -55,12 +58,23 @@ public final class ResourceEndpoint {
 
     /** {@code GET /Users?filter=…}. */
     public ScimResponse list(RequestContext ctx) {
-        return search(ctx, parameters.fromQuery(ctx.request()));
+        return search(ctx, parameters.listFromQuery(ctx.request()));
     }
 
     /** {@code POST /Users/.search}. */
     public ScimResponse searchPost(RequestContext ctx) {
-        return search(ctx, parameters.fromBody(RequestBodies.json(ctx.request())));
+        return search(ctx, parameters.listFromBody(RequestBodies.json(ctx.request())));
+    }
+
+    private ScimResponse search(RequestContext ctx, SearchQueries.ListQuery list) {
+        if (list.cursor().isEmpty()) {
+            return search(ctx, list.query());
+        }
+        SearchQuery query = list.query();
+        CursorPaging.Page page = cursors.page(ctx.tenant(), query, list.cursor().get());
+        List<ObjectNode> resources = page.items().stream().map(CursorPaging.Item::resource).toList();
+        return ScimResponse.json(200, ListResponse.ofCursorPage(page.totalResults(),
+                render(ctx, resources, query.projection()), page.cursors()).toJson());
     }
 
     /** One page of the type as a ListResponse. */

@@ -58,9 +58,42 @@ public final class SearchQueries {
         return projection(SearchRequest.fromQueryParameters(only));
     }
 
+    /**
+     * A list request of one resource type: the parsed search and, for RFC 9865 cursor paging, the
+     * cursor as sent (empty text for the first page).
+     *
+     * @param query  the search
+     * @param cursor the cursor; absent for index paging
+     */
+    public record ListQuery(SearchQuery query, Optional<String> cursor) {
+    }
+
     /** The search of a GET list request. */
     public SearchQuery fromQuery(ScimRequest request) {
         return toQuery(SearchRequest.fromQueryParameters(request.queryParameters()));
+    }
+
+    /** The list request of a GET, with its cursor. */
+    public ListQuery listFromQuery(ScimRequest request) {
+        return toListQuery(SearchRequest.fromQueryParameters(request.queryParameters()));
+    }
+
+    /** The list request of a POST {@code .search} body, with its cursor. */
+    public ListQuery listFromBody(JsonNode body) {
+        checkSchemas(body);
+        return toListQuery(SearchRequest.fromJson(body, false));
+    }
+
+    private ListQuery toListQuery(SearchRequest request) {
+        if (request.cursor().isPresent() && request.startIndex().isPresent()) {
+            throw ScimException.invalidValue("startIndex and cursor cannot be combined: "
+                    + "page by index (startIndex) or by cursor (RFC 9865), not both");
+        }
+        SearchQuery query = toQuery(request);
+        if (request.cursor().isPresent() && request.count().isEmpty() && query.count() == 0) {
+            query = query.withPage(1, limits.maxPageSize()); // a cursor page is never empty by default
+        }
+        return new ListQuery(query, request.cursor());
     }
 
     /**
@@ -68,12 +101,16 @@ public final class SearchQueries {
      * but when given it must list the SearchRequest URN: a body meant as something else is a 400.
      */
     public SearchQuery fromBody(JsonNode body) {
+        checkSchemas(body);
+        return toQuery(SearchRequest.fromJson(body, false));
+    }
+
+    /** The lenient schemas check of a search body; SearchRequest's own would require the member. */
+    private static void checkSchemas(JsonNode body) {
         JsonNode schemas = body.isObject() ? ScimJson.getIgnoreCase(body, "schemas") : null;
         if (schemas != null && schemas.isArray() && !schemas.isEmpty() && !lists(schemas, SchemaUrns.SEARCH_REQUEST)) {
             throw ScimException.invalidValue("A search body must list \"" + SchemaUrns.SEARCH_REQUEST + "\" in schemas");
         }
-        // The schemas check above is the lenient one; SearchRequest's own would require the member.
-        return toQuery(SearchRequest.fromJson(body, false));
     }
 
     private SearchQuery toQuery(SearchRequest request) {

@@ -14,7 +14,9 @@ import dev.scimkit.patch.PatchPlan;
 import dev.scimkit.patch.PatchResult;
 import dev.scimkit.server.internal.ETags;
 import dev.scimkit.server.internal.MemberReferences;
+import dev.scimkit.server.query.KeysetOrdering;
 import dev.scimkit.server.query.ResourceOrdering;
+import dev.scimkit.server.spi.KeysetPage;
 import dev.scimkit.server.spi.Projection;
 import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.server.spi.ScimPrincipal;
@@ -26,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -210,7 +213,58 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         if (existing.isEmpty()) {
             return SearchResult.empty();
         }
-        TenantData data = existing.get();
+        return withMatches(existing.get(), query, (data, matches, views) -> {
+            List<Integer> order = new ArrayList<>(matches.size());
+            for (int i = 0; i < matches.size(); i++) {
+                order.add(i);
+            }
+            query.sort().ifPresent(sort -> {
+                var cmp = ResourceOrdering.comparator(type, sort);
+                order.sort((a, b) -> cmp.compare(views.get(a), views.get(b))); // stable: ties keep creation order
+            });
+            List<ObjectNode> page = new ArrayList<>();
+            boolean withMembers = !query.projection().mayOmit("members");
+            long from = query.startIndex() - 1L;
+            for (long i = from; i < order.size() && page.size() < query.count(); i++) {
+                page.add(materialize(data, matches.get(order.get((int) i)), withMembers));
+            }
+            return new SearchResult(matches.size(), page);
+        });
+    }
+
+    /** Keyset pages over the same matches as {@link #search}; only the page's resources are materialised. */
+    @Override
+    public Optional<SearchResult> searchKeyset(TenantId tenant, SearchQuery query, KeysetPage page) {
+        Optional<TenantData> existing = store.existingTenant(tenant);
+        if (existing.isEmpty()) {
+            return Optional.of(SearchResult.empty());
+        }
+        return Optional.of(withMatches(existing.get(), query, (data, matches, views) -> {
+            Map<ObjectNode, TenantData.Stored> storedOf = new IdentityHashMap<>();
+            for (int i = 0; i < views.size(); i++) {
+                storedOf.put(views.get(i), matches.get(i));
+            }
+            SearchResult keyed = KeysetOrdering.of(type, query.sort()).page(views, page);
+            boolean withMembers = !query.projection().mayOmit("members");
+            List<ObjectNode> out = new ArrayList<>();
+            for (ObjectNode view : keyed.resources()) {
+                out.add(materialize(data, storedOf.get(view), withMembers));
+            }
+            return new SearchResult(keyed.totalResults(), out);
+        }));
+    }
+
+    /** What a search does with the matches of its filter, under the tenant's read lock. */
+    @FunctionalInterface
+    private interface MatchesReader {
+        SearchResult read(TenantData data, List<TenantData.Stored> matches, List<ObjectNode> views);
+    }
+
+    /**
+     * The resources matching the query's filter (stored and as the filter saw them, in creation order),
+     * handed to {@code reader} under the tenant's read lock.
+     */
+    private SearchResult withMatches(TenantData data, SearchQuery query, MatchesReader reader) {
         // Validated against the schema (400 invalidFilter) before any data is read. The evaluator
         // caches by filter instance, so the count and page searches of one request validate it once.
         Predicate<JsonNode> matcher = query.filter().map(evaluator::predicate).orElse(r -> true);
@@ -230,21 +284,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
                     views.add(view);
                 }
             }
-            List<Integer> order = new ArrayList<>(matches.size());
-            for (int i = 0; i < matches.size(); i++) {
-                order.add(i);
-            }
-            query.sort().ifPresent(sort -> {
-                var cmp = ResourceOrdering.comparator(type, sort);
-                order.sort((a, b) -> cmp.compare(views.get(a), views.get(b))); // stable: ties keep creation order
-            });
-            List<ObjectNode> page = new ArrayList<>();
-            boolean withMembers = !query.projection().mayOmit("members");
-            long from = query.startIndex() - 1L;
-            for (long i = from; i < order.size() && page.size() < query.count(); i++) {
-                page.add(materialize(data, matches.get(order.get((int) i)), withMembers));
-            }
-            return new SearchResult(matches.size(), page);
+            return reader.read(data, matches, views);
         });
     }
 

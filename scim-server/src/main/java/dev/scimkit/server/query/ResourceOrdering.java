@@ -28,10 +28,22 @@ public final class ResourceOrdering {
     /** A comparator for {@code sort} on resources of {@code type}. */
     public static Comparator<ObjectNode> comparator(ResourceTypeDefinition type, SortSpec sort) {
         SortKey key = SortKey.of(type, sort.path());
-        Comparator<JsonNode> values = valueComparator(key.definition().orElse(null));
-        Comparator<ObjectNode> ascending = (a, b) -> {
-            Optional<JsonNode> va = key.valueOf(a);
-            Optional<JsonNode> vb = key.valueOf(b);
+        Comparator<Optional<JsonNode>> values = sortValueComparator(type, sort);
+        return (a, b) -> values.compare(key.valueOf(a), key.valueOf(b));
+    }
+
+    /** The value {@code resource} sorts by under {@code sort}, empty when it has none. */
+    public static Optional<JsonNode> sortValue(ResourceTypeDefinition type, SortSpec sort, ObjectNode resource) {
+        return SortKey.of(type, sort.path()).valueOf(resource);
+    }
+
+    /**
+     * The order of sort values ({@link #sortValue}) under {@code sort}: the comparator's order on the
+     * values themselves, so a position remembered as a value compares with resources as they do.
+     */
+    public static Comparator<Optional<JsonNode>> sortValueComparator(ResourceTypeDefinition type, SortSpec sort) {
+        Comparator<JsonNode> values = valueComparator(SortKey.of(type, sort.path()).definition().orElse(null));
+        Comparator<Optional<JsonNode>> ascending = (va, vb) -> {
             if (va.isEmpty() || vb.isEmpty()) {
                 return va.isEmpty() ? (vb.isEmpty() ? 0 : 1) : -1;
             }

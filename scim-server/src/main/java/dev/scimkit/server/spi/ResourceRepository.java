@@ -67,4 +67,24 @@ public interface ResourceRepository {
      * be the same.
      */
     SearchResult search(TenantId tenant, SearchQuery query);
+
+    /**
+     * One page of an RFC 9865 cursor search: the resources that match {@code query}'s filter, in the
+     * keyset order {@link KeysetPage} defines (the query's sort key, then {@code id}), strictly after
+     * (or, for a backward page, strictly before) {@code page.boundary()}, at most {@code page.limit()}
+     * of them, <em>always in the forward keyset order</em>. {@code totalResults} counts every match of
+     * the filter, not only those past the boundary. {@code query.startIndex()} and {@code query.count()}
+     * are to be ignored.
+     *
+     * <p>Optional: the default returns empty, and the engine then pages itself over
+     * {@link #search} results (all matches, sorted in memory), which is correct but reads every match
+     * per page. A store that can seek (SQL {@code WHERE (key, id) > (?, ?) ORDER BY key, id LIMIT ?})
+     * overrides it, and may still return empty for the queries it cannot seek (such as a sort key it
+     * does not index). Since 0.1.0 (cursor pagination); existing repositories need no change.
+     *
+     * @return the page, or empty to let the engine page over {@link #search}
+     */
+    default Optional<SearchResult> searchKeyset(TenantId tenant, SearchQuery query, KeysetPage page) {
+        return Optional.empty();
+    }
 }

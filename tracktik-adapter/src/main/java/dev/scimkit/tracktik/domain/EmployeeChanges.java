@@ -18,14 +18,24 @@ public final class EmployeeChanges {
 
     /** The fields that differ between two profiles, in the profile's field order. */
     public static List<FieldChange> diff(EmployeeProfile before, EmployeeProfile after) {
+        return diff(before, after, DerivedFields.none());
+    }
+
+    /**
+     * The fields that differ between two profiles, in the profile's field order, each noted with
+     * where a derived value came from; a field whose value stays but whose source changes (a real
+     * value replacing an equal derived one) is listed too, so History never hides that switch.
+     */
+    public static List<FieldChange> diff(EmployeeProfile before, EmployeeProfile after, DerivedFields derived) {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
+        Objects.requireNonNull(derived, "derived");
         Map<String, String> old = before.historyFields();
         List<FieldChange> out = new ArrayList<>();
         after.historyFields().forEach((field, value) -> {
             String was = old.get(field);
-            if (!value.equals(was)) {
-                out.add(new FieldChange(field, was, value));
+            if (!value.equals(was) || derived.changedSource(field)) {
+                out.add(new FieldChange(field, was, value, derived.noteFor(field)));
             }
         });
         return out;
@@ -33,10 +43,15 @@ public final class EmployeeChanges {
 
     /** Every non-empty field of a new employee, from "" to its value. */
     public static List<FieldChange> created(EmployeeProfile profile) {
+        return created(profile, DerivedFields.none());
+    }
+
+    /** Every non-empty field of a new employee, from "" to its value, derived ones noted as such. */
+    public static List<FieldChange> created(EmployeeProfile profile, DerivedFields derived) {
         List<FieldChange> out = new ArrayList<>();
         profile.historyFields().forEach((field, value) -> {
             if (!value.isEmpty()) {
-                out.add(new FieldChange(field, "", value));
+                out.add(new FieldChange(field, "", value, derived.noteFor(field)));
             }
         });
         return out;

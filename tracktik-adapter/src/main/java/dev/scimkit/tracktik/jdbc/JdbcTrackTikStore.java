@@ -33,6 +33,7 @@ import dev.scimkit.tracktik.port.Page;
 import dev.scimkit.tracktik.port.RoleColumn;
 import dev.scimkit.tracktik.port.RoleRecord;
 import dev.scimkit.tracktik.port.RoleWrite;
+import dev.scimkit.tracktik.port.ScimIdSeek;
 import dev.scimkit.tracktik.port.ScimLink;
 import dev.scimkit.tracktik.port.StoreQuery;
 import dev.scimkit.tracktik.port.TrackTikStore;
@@ -142,7 +143,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
                 ps.executeUpdate();
             }
             long id = employeeDbId(c, tenant, scimId).orElseThrow();
-            appendHistory(c, id, now, actor, HistoryAction.CREATED, EmployeeChanges.created(write.profile()));
+            appendHistory(c, id, now, actor, HistoryAction.CREATED, EmployeeChanges.created(write.profile(), write.derived()));
             return loadEmployee(c, tenant, scimId, false).orElseThrow();
         });
     }
@@ -186,7 +187,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
             boolean linkChanged = !current.link().name().equals(write.userName())
                     || !current.link().externalId().equals(write.externalId())
                     || !current.link().resource().equals(write.resource());
-            List<FieldChange> changes = EmployeeChanges.diff(before, after);
+            List<FieldChange> changes = EmployeeChanges.diff(before, after, write.derived());
             if (changes.isEmpty() && !linkChanged) {
                 return current;
             }
@@ -248,10 +249,47 @@ public final class JdbcTrackTikStore implements TrackTikStore {
         return tx.inTransaction(c -> {
             long total = count(c, "SELECT COUNT(*) FROM tt_employee e WHERE e.tenant = ? AND e.archived_at IS NULL"
                     + pushed.sql(), tenant, pushed.parameters());
-            List<EmployeeRecord> items = query.limit() == 0 || query.offset() >= total ? List.of()
-                    : queryEmployees(c, tenant, pushed.sql(), pushed.parameters(), query.offset(), query.limit());
-            return new Page<>(total, items);
+            if (query.limit() == 0 || query.offset() >= total) {
+                return new Page<>(total, List.of());
+            }
+            if (query.seek().isPresent()) {
+                Seek seek = Seek.of(query.seek().get(), "e.scim_id", pushed);
+                List<EmployeeRecord> items = new ArrayList<>(queryEmployees(c, tenant, seek.where, seek.parameters,
+                        seek.orderBy, 0, query.limit()));
+                return new Page<>(total, seek.ascending(items));
+            }
+            return new Page<>(total, queryEmployees(c, tenant, pushed.sql(), pushed.parameters(), query.offset(), query.limit()));
         });
+    }
+
+    @Override
+    public boolean seeksByScimId() {
+        return true;
+    }
+
+    /**
+     * The SQL of a keyset seek over SCIM ids: {@code uq_employee_scim_id} / {@code uq_role_scim_id}
+     * (tenant, scim_id) serve the range and the order. SCIM ids are lower-case UUIDs, whose order is the
+     * same under every collation (hyphens at fixed places, hex digits) and equal to Java's.
+     */
+    private record Seek(String where, List<Object> parameters, String orderBy, boolean backward) {
+        static Seek of(ScimIdSeek seek, String column, SqlFragment pushed) {
+            List<Object> params = new ArrayList<>(pushed.parameters());
+            String where = pushed.sql();
+            if (seek.boundary().isPresent()) {
+                where += " AND " + column + (seek.backward() ? " < ?" : " > ?");
+                params.add(seek.boundary().get());
+            }
+            return new Seek(where, params, " ORDER BY " + column + (seek.backward() ? " DESC" : ""), seek.backward());
+        }
+
+        /** The rows in ascending SCIM id order (a backward seek reads them descending). */
+        <T> List<T> ascending(List<T> rows) {
+            if (backward) {
+                java.util.Collections.reverse(rows);
+            }
+            return rows;
+        }
     }
 
     @Override
@@ -399,10 +437,12 @@ public final class JdbcTrackTikStore implements TrackTikStore {
             long total = count(c, "SELECT COUNT(*) FROM tt_role r WHERE r.tenant = ?" + pushed.sql(), tenant,
                     pushed.parameters());
             List<RoleRecord> items = new ArrayList<>();
+            Optional<Seek> seek = query.seek().map(s -> Seek.of(s, "r.scim_id", pushed));
             if (query.limit() > 0 && query.offset() < total) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + ROLE_COLUMNS + " FROM tt_role r WHERE r.tenant = ?"
-                        + pushed.sql() + " ORDER BY r.created, r.id LIMIT ? OFFSET ?")) {
-                    int i = bind(ps, tenant, pushed.parameters());
+                        + seek.map(Seek::where).orElse(pushed.sql())
+                        + seek.map(Seek::orderBy).orElse(" ORDER BY r.created, r.id") + " LIMIT ? OFFSET ?")) {
+                    int i = bind(ps, tenant, seek.map(Seek::parameters).orElse(pushed.parameters()));
                     ps.setInt(i++, query.limit());
                     ps.setLong(i, query.offset());
                     try (ResultSet rs = ps.executeQuery()) {
@@ -412,7 +452,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
                     }
                 }
             }
-            return new Page<>(total, items);
+            return new Page<>(total, seek.map(s -> s.ascending(items)).orElse(items));
         });
     }
 
@@ -620,11 +660,16 @@ public final class JdbcTrackTikStore implements TrackTikStore {
 
     private List<EmployeeRecord> queryEmployees(Connection c, TenantId tenant, String where, List<Object> params,
                                                 long offset, int limit) throws SQLException {
+        return queryEmployees(c, tenant, where, params, " ORDER BY e.created, e.id", offset, limit);
+    }
+
+    private List<EmployeeRecord> queryEmployees(Connection c, TenantId tenant, String where, List<Object> params,
+                                                String orderBy, long offset, int limit) throws SQLException {
         List<EmployeeRecord> rows = new ArrayList<>();
         Map<Long, List<RoleRef>> roles = new HashMap<>();
         List<Object[]> raw = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + EMPLOYEE_COLUMNS + EMPLOYEE_FROM
-                + " WHERE e.tenant = ? AND e.archived_at IS NULL" + where + " ORDER BY e.created, e.id LIMIT ? OFFSET ?")) {
+                + " WHERE e.tenant = ? AND e.archived_at IS NULL" + where + orderBy + " LIMIT ? OFFSET ?")) {
             int i = bind(ps, tenant, params);
             ps.setInt(i++, limit);
             ps.setLong(i, offset);
@@ -839,7 +884,10 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     private static String writeChanges(List<FieldChange> changes) {
         ArrayNode array = ScimJson.mapper().createArrayNode();
         for (FieldChange ch : changes) {
-            array.addObject().put("field", ch.field()).put("old", ch.oldValue()).put("new", ch.newValue());
+            ObjectNode change = array.addObject().put("field", ch.field()).put("old", ch.oldValue()).put("new", ch.newValue());
+            if (!ch.note().isEmpty()) {
+                change.put("note", ch.note());
+            }
         }
         return array.toString();
     }
@@ -847,7 +895,8 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     private static List<FieldChange> readChanges(String json) {
         List<FieldChange> out = new ArrayList<>();
         for (JsonNode n : readTree(json)) {
-            out.add(new FieldChange(n.path("field").asText(), n.path("old").asText(), n.path("new").asText()));
+            out.add(new FieldChange(n.path("field").asText(), n.path("old").asText(), n.path("new").asText(),
+                    n.path("note").asText()));
         }
         return out;
     }

@@ -25,9 +25,12 @@ import java.util.regex.Pattern;
  * The default {@link UserMapping}: the attributes Entra ID and Okta send by default, placed in the
  * TrackTik employee as the module README's table documents.
  *
- * <p>Names: {@code name.givenName} and {@code name.familyName}; when one is missing it is derived from
- * {@code name.formatted}, else {@code displayName}, when that has at least two words (first word →
- * first name, the rest → last name). With neither, the create is a 400 saying what to send.
+ * <p>Names: {@code name.givenName} and {@code name.familyName}; what is missing is derived by the
+ * {@link NameRule} ({@link NameRule#standard()} unless configured), so a User with only a
+ * {@code userName} is a valid employee. The derived names are the employee's, not the User's: the
+ * SCIM resource shows what the client sent, and {@link #derivedFields} tells History which values
+ * were derived. Names are therefore not filter columns (a store would match derived values the
+ * resource does not show); the engine filters on them.
  */
 public final class DefaultUserMapping implements UserMapping {
 
@@ -38,23 +41,24 @@ public final class DefaultUserMapping implements UserMapping {
 
     private final ResourceTypeDefinition userType;
     private final RegionRule regionRule;
+    private final NameRule nameRule;
     private final FilterColumns<EmployeeColumn> columns;
 
     /**
      * @param userType   the User resource type of the server's registry (with the enterprise extension)
      * @param regionRule where employees go; {@link RegionRule#hq()} by default
+     * @param nameRule   how missing names are derived; {@link NameRule#standard()} by default
      */
-    public DefaultUserMapping(ResourceTypeDefinition userType, RegionRule regionRule) {
+    public DefaultUserMapping(ResourceTypeDefinition userType, RegionRule regionRule, NameRule nameRule) {
         this.userType = Objects.requireNonNull(userType, "userType");
         this.regionRule = Objects.requireNonNull(regionRule, "regionRule");
+        this.nameRule = Objects.requireNonNull(nameRule, "nameRule");
         Map<String, EmployeeColumn> map = new LinkedHashMap<>();
         map.put("id", EmployeeColumn.SCIM_ID);
         map.put("userName", EmployeeColumn.USER_NAME);
         map.put("externalId", EmployeeColumn.EXTERNAL_ID);
         map.put("meta.created", EmployeeColumn.CREATED);
         map.put("meta.lastModified", EmployeeColumn.LAST_MODIFIED);
-        map.put("name.givenName", EmployeeColumn.FIRST_NAME);
-        map.put("name.familyName", EmployeeColumn.LAST_NAME);
         map.put("title", EmployeeColumn.JOB_TITLE);
         map.put("active", EmployeeColumn.ACTIVE);
         if (userType.extension(EXT).isPresent()) {
@@ -64,6 +68,11 @@ public final class DefaultUserMapping implements UserMapping {
         this.columns = new FilterColumns<>(userType, map);
     }
 
+    /** The default mapping with the standard name rule. */
+    public DefaultUserMapping(ResourceTypeDefinition userType, RegionRule regionRule) {
+        this(userType, regionRule, NameRule.standard());
+    }
+
     /** The default mapping with every employee in HQ. */
     public DefaultUserMapping(ResourceTypeDefinition userType) {
         this(userType, RegionRule.hq());
@@ -71,18 +80,7 @@ public final class DefaultUserMapping implements UserMapping {
 
     @Override
     public EmployeeProfile toProfile(ObjectNode user) {
-        Optional<ObjectNode> name = ScimNodes.object(user, "name");
-        String given = name.map(n -> ScimNodes.text(n, "givenName")).orElse("");
-        String family = name.map(n -> ScimNodes.text(n, "familyName")).orElse("");
-        if (given.isBlank() || family.isBlank()) {
-            String full = name.map(n -> ScimNodes.text(n, "formatted")).filter(s -> !s.isBlank())
-                    .orElse(ScimNodes.text(user, "displayName")).strip();
-            String[] words = full.split("\\s+", 2);
-            if (words.length == 2) {
-                given = given.isBlank() ? words[0] : given;
-                family = family.isBlank() ? words[1] : family;
-            }
-        }
+        NameRule.Names names = nameRule.namesFor(user);
         Optional<ObjectNode> ext = ScimNodes.object(user, EXT);
         String language = ScimNodes.text(user, "preferredLanguage");
         if (language.isBlank()) {
@@ -90,8 +88,8 @@ public final class DefaultUserMapping implements UserMapping {
         }
         return EmployeeProfile.builder()
                 .customId(ext.map(e -> ScimNodes.text(e, "employeeNumber")).orElse(""))
-                .firstName(given)
-                .lastName(family)
+                .firstName(names.firstName())
+                .lastName(names.lastName())
                 .email(placeable(ScimNodes.element(user, "emails", "work", true), EMAIL))
                 .primaryPhone(placeable(ScimNodes.element(user, "phoneNumbers", "work", false), PHONE))
                 .secondaryPhone(placeable(ScimNodes.element(user, "phoneNumbers", "mobile", false), PHONE))
@@ -132,20 +130,26 @@ public final class DefaultUserMapping implements UserMapping {
     }
 
     @Override
+    public Map<String, String> derivedFields(ObjectNode user) {
+        return nameRule.namesFor(user).derivedFrom();
+    }
+
+    @Override
     public FilterColumns<EmployeeColumn> filterColumns() {
         return columns;
     }
 
     /**
-     * Writes the employee's values where the resource as sent holds something else: a value derived
-     * by a rule (names) or changed in TrackTik shows, a value as sent stays byte for byte.
+     * Writes the employee's values where they differ from what the resource as sent maps to: a value
+     * changed in TrackTik shows, a value as sent stays byte for byte, and a value a rule derived
+     * (names) stays out of the resource, so the identity provider sees no drift.
      */
     private void overlay(ObjectNode user, EmployeeProfile p) {
         EmployeeProfile sent = toProfile(user);
-        if (!sent.firstName().equals(p.firstName()) || !rawName(user, "givenName").equals(p.firstName())) {
+        if (!sent.firstName().equals(p.firstName())) {
             ScimNodes.setText(ScimNodes.objectFor(user, "name"), "givenName", p.firstName());
         }
-        if (!sent.lastName().equals(p.lastName()) || !rawName(user, "familyName").equals(p.lastName())) {
+        if (!sent.lastName().equals(p.lastName())) {
             ScimNodes.setText(ScimNodes.objectFor(user, "name"), "familyName", p.lastName());
         }
         if (!sent.jobTitle().equals(p.jobTitle())) {
@@ -180,10 +184,6 @@ public final class DefaultUserMapping implements UserMapping {
     private static String placeable(Optional<ObjectNode> element, Pattern accepted) {
         String value = element.map(e -> ScimNodes.text(e, "value")).orElse("");
         return accepted.matcher(value).matches() ? value : "";
-    }
-
-    private static String rawName(ObjectNode user, String part) {
-        return ScimNodes.object(user, "name").map(n -> ScimNodes.text(n, part)).orElse("");
     }
 
     private static void setTyped(ObjectNode user, String attribute, String type, boolean fallback, String value) {

@@ -6,6 +6,8 @@ import dev.scimkit.tracktik.port.EmployeeColumn;
 import dev.scimkit.tracktik.port.EmployeeRecord;
 import dev.scimkit.tracktik.port.FilterColumns;
 
+import java.util.Map;
+
 /**
  * Turns a SCIM User into a TrackTik employee and back; pluggable by the embedding application
  * ({@link DefaultUserMapping} follows what Entra ID and Okta send by default).
@@ -36,6 +38,15 @@ public interface UserMapping {
      * {@code groups} and {@code meta} (without {@code location}, which the engine adds).
      */
     ObjectNode toUser(EmployeeRecord record);
+
+    /**
+     * The employee fields {@link #toProfile} fills by a rule rather than from a value sent (TrackTik
+     * field name → the SCIM attribute it was derived from, e.g. {@code firstName → userName}), so
+     * History can say so. Empty by default: a mapping that derives nothing need not override it.
+     */
+    default Map<String, String> derivedFields(ObjectNode user) {
+        return Map.of();
+    }
 
     /** The attributes the store may filter on itself, and where they live. */
     FilterColumns<EmployeeColumn> filterColumns();

@@ -68,8 +68,17 @@ public interface TrackTikStore extends AutoCloseable {
     /** Splits a User filter into what this store evaluates and the rest. */
     FilterSplit splitEmployeeFilter(FilterColumns<EmployeeColumn> columns, Filter filter);
 
-    /** A page of live employees matching the query, in creation order. */
+    /** A page of live employees matching the query, in creation order (SCIM id order with a seek). */
     Page<EmployeeRecord> searchEmployees(TenantId tenant, StoreQuery query);
+
+    /**
+     * Whether {@link #searchEmployees} and {@link #searchRoles} accept a {@link ScimIdSeek} (an index
+     * on the SCIM id makes a cursor page cost one page). False by default: the adapter then pages
+     * cursor searches over all candidates in memory.
+     */
+    default boolean seeksByScimId() {
+        return false;
+    }
 
     /** The History of an employee (archived ones included), oldest first; empty for an unknown id. */
     List<HistoryEntry> history(TenantId tenant, String employeeScimId);
@@ -103,7 +112,7 @@ public interface TrackTikStore extends AutoCloseable {
     /** Splits a Group filter into what this store evaluates and the rest. */
     FilterSplit splitRoleFilter(FilterColumns<RoleColumn> columns, Filter filter);
 
-    /** A page of roles matching the query, in creation order. */
+    /** A page of roles matching the query, in creation order (SCIM id order with a seek). */
     Page<RoleRecord> searchRoles(TenantId tenant, StoreQuery query);
 
     // ---- regions ---------------------------------------------------------------------------------

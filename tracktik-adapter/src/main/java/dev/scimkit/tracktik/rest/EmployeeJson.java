@@ -148,7 +148,8 @@ final class EmployeeJson {
         for (JsonNode h : entries) {
             List<FieldChange> changes = new ArrayList<>();
             for (JsonNode c : h.path("changes")) {
-                changes.add(new FieldChange(c.path("field").asText(), c.path("old").asText(), c.path("new").asText()));
+                changes.add(new FieldChange(c.path("field").asText(), c.path("old").asText(), c.path("new").asText(),
+                        c.path("note").asText()));
             }
             try {
                 out.add(new HistoryEntry(id, instant(h.path("at").asText()),
@@ -172,7 +173,10 @@ final class EmployeeJson {
         h.put("action", action.name());
         ArrayNode cs = h.putArray("changes");
         for (FieldChange c : changes) {
-            cs.addObject().put("field", c.field()).put("old", c.oldValue()).put("new", c.newValue());
+            ObjectNode change = cs.addObject().put("field", c.field()).put("old", c.oldValue()).put("new", c.newValue());
+            if (!c.note().isEmpty()) {
+                change.put("note", c.note());
+            }
         }
         while (entries.size() > MAX_HISTORY) {
             entries.remove(0);

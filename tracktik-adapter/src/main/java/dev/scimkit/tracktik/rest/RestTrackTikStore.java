@@ -118,7 +118,7 @@ public final class RestTrackTikStore implements TrackTikStore {
         profileFields(cf, write.profile());
         // History travels with the create; the portal's id is not known yet and is filled in on read.
         cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(ScimJson.object(), now, actor, HistoryAction.CREATED,
-                EmployeeChanges.created(write.profile())));
+                EmployeeChanges.created(write.profile(), write.derived())));
         body.set(EmployeeJson.CF, cf);
         // The SCIM id is the idempotency key: a create whose answer was lost is looked up by it first.
         PortalResponse r = p.http.create(EMPLOYEES, body, () -> p.employeeBySearch(scimId));
@@ -163,7 +163,7 @@ public final class RestTrackTikStore implements TrackTikStore {
             }
             EmployeeProfile before = current.employee().profile();
             EmployeeProfile after = write.profile();
-            List<FieldChange> changes = EmployeeChanges.diff(before, after);
+            List<FieldChange> changes = EmployeeChanges.diff(before, after, write.derived());
             boolean linkChanged = !current.link().name().equals(write.userName())
                     || !current.link().externalId().equals(write.externalId())
                     || !current.link().resource().equals(write.resource());
@@ -521,6 +521,10 @@ public final class RestTrackTikStore implements TrackTikStore {
 
     /** The query parameters of the filter pushed to the portal (modifiable; empty when none was pushed). */
     private static Map<String, String> pushedParams(StoreQuery query) {
+        if (query.seek().isPresent()) {
+            // The portal sorts by its own id only (sort=id); the SCIM id lives in a custom field.
+            throw new IllegalArgumentException("The portal API cannot seek by SCIM id; seeksByScimId() is false");
+        }
         Map<String, String> params = new LinkedHashMap<>();
         RestFilters.query(query.filter()).ifPresent(q -> params.putAll(q.params()));
         return params;

@@ -5,12 +5,14 @@ import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.patch.PatchPlan;
 import dev.scimkit.patch.PatchResult;
+import dev.scimkit.server.spi.KeysetPage;
 import dev.scimkit.server.spi.Projection;
 import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.server.spi.ScimPrincipal;
 import dev.scimkit.server.spi.SearchQuery;
 import dev.scimkit.server.spi.SearchResult;
 import dev.scimkit.server.spi.TenantId;
+import dev.scimkit.tracktik.domain.DerivedFields;
 import dev.scimkit.tracktik.domain.DomainValidator;
 import dev.scimkit.tracktik.domain.EmployeeProfile;
 import dev.scimkit.tracktik.mapping.UserMapping;
@@ -24,7 +26,9 @@ import java.util.Optional;
 
 /**
  * SCIM Users as TrackTik employees: a {@link ResourceRepository} over a {@link TrackTikStore} and a
- * {@link UserMapping}. {@code active=false} deactivates (never deletes); DELETE archives.
+ * {@link UserMapping}. {@code active=false} deactivates (never deletes); DELETE archives. What the
+ * mapping derives (names of a User that sends none) is passed to the store with the write, so the
+ * employee's History notes each derived value and the real value that later replaces it.
  *
  * <p>Writes without {@code If-Match} are still optimistic: the repository computes the new state from
  * the version it read and, when another writer got there first, reads again and re-applies (a PATCH
@@ -87,6 +91,14 @@ public final class EmployeeUserRepository implements ResourceRepository {
                 mapping::toUser);
     }
 
+    @Override
+    public Optional<SearchResult> searchKeyset(TenantId tenant, SearchQuery query, KeysetPage page) {
+        return Optional.of(SearchPaging.searchKeyset(mapping.filterColumns().type(), query, page, store.seeksByScimId(),
+                f -> store.splitEmployeeFilter(mapping.filterColumns(), f),
+                q -> store.searchEmployees(tenant, q),
+                mapping::toUser));
+    }
+
     /** The store write for a User as sent: mapped, constraint-checked, with the link data. */
     private EmployeeWrite write(ObjectNode resource) {
         ObjectNode body = ResourceBodies.asSent(resource);
@@ -95,7 +107,8 @@ public final class EmployeeUserRepository implements ResourceRepository {
             throw ScimException.invalidValue("userName is required: it identifies the TrackTik employee's sign-in");
         }
         EmployeeProfile profile = validator.check("employee", mapping.toProfile(body));
-        return new EmployeeWrite(profile, userName.asText(), ResourceBodies.externalId(body), body);
+        return new EmployeeWrite(profile, userName.asText(), ResourceBodies.externalId(body), body,
+                DerivedFields.of(mapping.derivedFields(body)));
     }
 
     /** The employee as it is now, checked against {@code If-Match}. */
@@ -108,7 +121,8 @@ public final class EmployeeUserRepository implements ResourceRepository {
 
     /** Writes {@code write} over {@code current}, if the employee is still at the version read. */
     private ObjectNode update(ScimPrincipal caller, EmployeeRecord current, EmployeeWrite write) {
+        EmployeeWrite overCurrent = write.over(mapping.derivedFields(current.link().resource()));
         return mapping.toUser(store.updateEmployee(caller.tenant(), current.scimId(), current.link().version(),
-                write, actors.actorFor(caller)));
+                overCurrent, actors.actorFor(caller)));
     }
 }

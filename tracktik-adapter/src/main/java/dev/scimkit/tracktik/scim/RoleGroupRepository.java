@@ -8,6 +8,7 @@ import dev.scimkit.filter.Filters;
 import dev.scimkit.patch.MembershipDelta;
 import dev.scimkit.patch.PatchPlan;
 import dev.scimkit.patch.PatchResult;
+import dev.scimkit.server.spi.KeysetPage;
 import dev.scimkit.server.spi.Projection;
 import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.server.spi.ScimPrincipal;
@@ -115,13 +116,27 @@ public final class RoleGroupRepository implements ResourceRepository {
 
     @Override
     public SearchResult search(TenantId tenant, SearchQuery query) {
-        boolean membersInFilter = query.filter()
-                .map(f -> Filters.print(f).toLowerCase(Locale.ROOT).contains("members")).orElse(false);
-        boolean withMembers = !query.projection().mayOmit("members") || membersInFilter;
+        boolean withMembers = membersNeeded(query);
         return SearchPaging.search(mapping.filterColumns().type(), query,
                 f -> store.splitRoleFilter(mapping.filterColumns(), f),
                 q -> store.searchRoles(tenant, q),
                 r -> render(tenant, r, withMembers));
+    }
+
+    @Override
+    public Optional<SearchResult> searchKeyset(TenantId tenant, SearchQuery query, KeysetPage page) {
+        boolean withMembers = membersNeeded(query);
+        return Optional.of(SearchPaging.searchKeyset(mapping.filterColumns().type(), query, page, store.seeksByScimId(),
+                f -> store.splitRoleFilter(mapping.filterColumns(), f),
+                q -> store.searchRoles(tenant, q),
+                r -> render(tenant, r, withMembers)));
+    }
+
+    /** Members are loaded when the client will see them or the filter reads them. */
+    private static boolean membersNeeded(SearchQuery query) {
+        boolean membersInFilter = query.filter()
+                .map(f -> Filters.print(f).toLowerCase(Locale.ROOT).contains("members")).orElse(false);
+        return !query.projection().mayOmit("members") || membersInFilter;
     }
 
     private ObjectNode render(TenantId tenant, RoleRecord role, boolean withMembers) {

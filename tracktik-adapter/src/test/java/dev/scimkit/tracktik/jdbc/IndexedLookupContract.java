@@ -184,6 +184,25 @@ abstract class IndexedLookupContract {
         return engine.ok(200, "GET", pathAndQuery, null);
     }
 
+    @Test
+    void aCursorPageSeeksThroughTheScimIdIndex() throws Exception {
+        JsonNode first = get("/Users?cursor=&count=20");
+        assertThat(first.path("totalResults").asInt()).isEqualTo(BULK + 1);
+        recording.drain();
+        JsonNode second = get("/Users?cursor=" + first.path("nextCursor").asText() + "&count=20");
+        assertThat(second.path("Resources").size()).isEqualTo(20);
+        assertThat(second.path("Resources").path(0).path("id").asText())
+                .isGreaterThan(first.path("Resources").path(19).path("id").asText());
+        List<RecordingDataSource.Executed> seeks = recording.drain().stream()
+                .filter(e -> e.sql().contains("e.scim_id > ?")).toList();
+        assertThat(seeks).as("the page is one keyset range read, pushed to SQL").hasSize(1);
+        try (Connection c = raw.getConnection()) {
+            String plan = explain(c, seeks.get(0).sql(), seeks.get(0).parameters());
+            assertThat(readsThroughIndex(plan, "tt_employee", "uq_employee_scim_id")).as(plan).isTrue();
+            assertThat(scansTable(plan, "tt_employee")).as(plan).isFalse();
+        }
+    }
+
     static String encode(String filter) {
         return URLEncoder.encode(filter, StandardCharsets.UTF_8);
     }

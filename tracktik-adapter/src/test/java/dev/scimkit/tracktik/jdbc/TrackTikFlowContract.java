@@ -173,22 +173,101 @@ abstract class TrackTikFlowContract {
     }
 
     @Test
-    void aUserWithoutAnyNameIsAnActionable400() {
-        ScimResponse r = engine().call("POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
-                + "\"userName\":\"noname" + System.nanoTime() + "\"}");
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.bodyJson().path("scimType").asText()).isEqualTo("invalidValue");
-        assertThat(r.bodyJson().path("detail").asText()).contains("name.familyName").contains("name.givenName");
+    void aUserWithOnlyAUserNameGetsDerivedNamesThatHistoryNotesAndTheUserDoesNotShow() {
+        TrackTikEngine e = engine();
+        long n = System.nanoTime();
+        String userName = "grace.hopper" + n + "@example.com";
+        JsonNode created = e.ok(201, "POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"" + userName + "\"}");
+        String id = created.path("id").asText();
+        // SCIM stays what the client sent: no invented name the IdP would see as drift.
+        assertThat(created.has("name")).isFalse();
+        assertThat(e.ok(200, "GET", "/Users/" + id, null).has("name")).isFalse();
+
+        EmployeeRecord employee = e.store.findEmployee(A, id).orElseThrow();
+        String family = userName.substring("grace.".length(), userName.indexOf('@'));
+        assertThat(employee.employee().firstName()).isEqualTo("grace");
+        assertThat(employee.employee().lastName()).isEqualTo(family);
+        HistoryEntry create = e.store.history(A, id).get(0);
+        assertThat(create.changes()).contains(new FieldChange("firstName", "", "grace", "derived from userName"),
+                new FieldChange("lastName", "", family, "derived from userName"));
+
+        // A real name from the IdP replaces the derived one, and History says it is no longer derived.
+        e.ok(200, "PATCH", "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"add\",\"path\":\"name.givenName\",\"value\":\"Grace\"}]}");
+        employee = e.store.findEmployee(A, id).orElseThrow();
+        assertThat(employee.employee().firstName()).isEqualTo("Grace");
+        assertThat(employee.employee().lastName()).isEqualTo(family);
+        List<HistoryEntry> history = e.store.history(A, id);
+        assertThat(history.get(history.size() - 1).changes()).containsExactly(
+                new FieldChange("firstName", "grace", "Grace", "as sent, replaces the value derived from userName"));
+
+        // The still derived last name follows its source while no real value exists.
+        e.ok(200, "PATCH", "/Users/" + id, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"userName\",\"value\":\"g_murray" + n + "\"}]}");
+        employee = e.store.findEmployee(A, id).orElseThrow();
+        assertThat(employee.employee().firstName()).isEqualTo("Grace");
+        assertThat(employee.employee().lastName()).isEqualTo("murray" + n);
+        history = e.store.history(A, id);
+        assertThat(history.get(history.size() - 1).changes())
+                .containsExactly(new FieldChange("lastName", family, "murray" + n, "derived from userName"));
+        assertThat(e.ok(200, "GET", "/Users/" + id, null).path("name").has("familyName")).isFalse();
     }
 
     @Test
-    void aNameIsDerivedFromDisplayNameAndShownInTheUser() {
+    void aNameIsDerivedFromDisplayNameWithoutShowingInTheUser() {
         TrackTikEngine e = engine();
         JsonNode created = e.ok(201, "POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
                 + "\"userName\":\"derived" + System.nanoTime() + "\",\"displayName\":\"Grace Brewster Hopper\"}");
-        assertThat(created.path("name").path("givenName").asText()).isEqualTo("Grace");
-        assertThat(created.path("name").path("familyName").asText()).isEqualTo("Brewster Hopper");
+        EmployeeRecord employee = e.store.findEmployee(A, created.path("id").asText()).orElseThrow();
+        assertThat(employee.employee().firstName()).isEqualTo("Grace");
+        assertThat(employee.employee().lastName()).isEqualTo("Brewster Hopper");
+        assertThat(created.has("name")).isFalse();
         assertThat(ScimJson.getIgnoreCase(created, "displayName").asText()).isEqualTo("Grace Brewster Hopper");
+        // The engine, not the store, filters on names: a derived name is not the User's name.
+        JsonNode found = e.ok(200, "GET", "/Users?filter=" + enc("name.givenName eq \"Grace\" and displayName eq \"Grace Brewster Hopper\""), null);
+        assertThat(found.path("totalResults").asInt()).isZero();
+    }
+
+    @Test
+    void cursorPagesOverTheStoreNeitherRepeatNorSkipUnderConcurrentWrites() {
+        TrackTikEngine e = engine();
+        String run = "cur" + System.nanoTime();
+        java.util.Set<String> stable = new java.util.HashSet<>();
+        for (int i = 0; i < 12; i++) {
+            stable.add(e.ok(201, "POST", "/Users", entraUser(run + "_s" + i + "@example.com", "x" + i)
+                    .replace("\"Site Supervisor\"", "\"T" + (i % 3) + "\"")).path("id").asText());
+        }
+        // Unsorted with a pushed filter: the store seeks by SCIM id; sorted: the adapter pages in memory.
+        for (String order : List.of("", "&sortBy=title", "&sortBy=userName&sortOrder=descending")) {
+            String query = "&count=5&filter=" + enc("userName sw \"" + run + "\"") + order;
+            List<String> seen = new java.util.ArrayList<>();
+            List<String> churn = new java.util.ArrayList<>();
+            String cursor = "";
+            int round = 0;
+            while (cursor != null) {
+                JsonNode page = e.ok(200, "GET", "/Users?cursor=" + cursor + query, null);
+                page.path("Resources").forEach(r -> seen.add(r.path("id").asText()));
+                churn.add(e.ok(201, "POST", "/Users", entraUser(run + "_c" + order.length() + "_" + round + "@example.com",
+                        "c" + round)).path("id").asText());
+                if (churn.size() > 2) {
+                    e.ok(204, "DELETE", "/Users/" + churn.remove(0), null);
+                }
+                cursor = page.path("nextCursor").asText(null);
+                assertThat(++round).isLessThan(50);
+            }
+            assertThat(seen).as(order).doesNotHaveDuplicates().containsAll(stable);
+            for (String id : churn) {
+                e.ok(204, "DELETE", "/Users/" + id, null);
+            }
+        }
+
+        String next = e.ok(200, "GET", "/Users?cursor=&count=2&filter=" + enc("userName sw \"" + run + "\""), null)
+                .path("nextCursor").asText();
+        ScimResponse otherTenant = e.callAs(TrackTikEngine.TOKEN_B, "GET", "/Users?cursor=" + next + "&count=2&filter="
+                + enc("userName sw \"" + run + "\""), null);
+        assertThat(otherTenant.status()).isEqualTo(400);
+        assertThat(otherTenant.bodyJson().path("scimType").asText()).isEqualTo("invalidCursor");
     }
 
     static String enc(String s) {

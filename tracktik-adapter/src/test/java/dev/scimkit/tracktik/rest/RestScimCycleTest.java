@@ -9,6 +9,7 @@ import dev.scimkit.server.ScimServer;
 import dev.scimkit.server.auth.BearerTokenAuthenticator;
 import dev.scimkit.server.spi.TenantId;
 import dev.scimkit.tracktik.domain.EmployeeStatus;
+import dev.scimkit.tracktik.domain.FieldChange;
 import dev.scimkit.tracktik.domain.HistoryAction;
 import dev.scimkit.tracktik.domain.HistoryEntry;
 import dev.scimkit.tracktik.rest.standin.TrackTikStandIn;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,6 +124,48 @@ class RestScimCycleTest {
     private static String user(String userName, String first, String last) {
         return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName + "\","
                 + "\"name\":{\"givenName\":\"" + first + "\",\"familyName\":\"" + last + "\"}}";
+    }
+
+    @Test
+    void aUserWithOnlyAUserNameReachesThePortalWithDerivedNamesThatHistoryNotes() {
+        JsonNode created = ok(201, "POST", "/Users", null, null,
+                "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"kim_park@example.com\"}");
+        String id = created.path("id").asText();
+        assertThat(created.has("name")).isFalse();
+        assertThat(portal.employees()).singleElement().satisfies(e -> {
+            assertThat(e.path("firstName").asText()).isEqualTo("kim");
+            assertThat(e.path("lastName").asText()).isEqualTo("park");
+        });
+        assertThat(store.history(TENANT, id).get(0).changes())
+                .contains(new FieldChange("firstName", "", "kim", "derived from userName"));
+
+        ok(200, "PATCH", "/Users/" + id, null, null, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"add\",\"path\":\"name.familyName\",\"value\":\"Park\"}]}");
+        assertThat(portal.employees().get(0).path("lastName").asText()).isEqualTo("Park");
+        List<HistoryEntry> history = store.history(TENANT, id);
+        assertThat(history.get(history.size() - 1).changes()).containsExactly(
+                new FieldChange("lastName", "park", "Park", "as sent, replaces the value derived from userName"));
+    }
+
+    @Test
+    void cursorPagesWalkThePortalsEmployeesInMemoryAsTheApiCannotSeek() {
+        List<String> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            created.add(ok(201, "POST", "/Users", null, null, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                    + "\"userName\":\"walker" + i + "@example.com\",\"name\":{\"givenName\":\"W\",\"familyName\":\"" + i + "\"}}")
+                    .path("id").asText());
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = "";
+        while (cursor != null) {
+            ScimRequest.Builder b = ScimRequest.builder("GET", "/Users").header("Authorization", "Bearer " + SCIM_TOKEN)
+                    .queryParameter("cursor", cursor).queryParameter("count", "2").queryParameter("sortBy", "userName");
+            JsonNode page = server.handle(b.build()).bodyJson();
+            assertThat(page.path("totalResults").asInt()).isEqualTo(5);
+            page.path("Resources").forEach(r -> seen.add(r.path("id").asText()));
+            cursor = page.path("nextCursor").asText(null);
+        }
+        assertThat(seen).isEqualTo(created); // userNames walker0..walker4 sort in creation order
     }
 
     private JsonNode ok(int status, String method, String path, String param, String value, String body) {
