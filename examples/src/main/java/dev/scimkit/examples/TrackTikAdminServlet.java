@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 
 /**
  * A read-only view of what provisioning made of the SCIM data, as a TrackTik administrator sees it:
- * {@code GET /admin/employees} (region and roles), {@code GET /admin/employees/{scimId}/history} and
+ * {@code GET /admin/employees} (region and roles), {@code GET /admin/employees/{id or scimId}/history} and
  * {@code GET /admin/roles}. The SCIM bearer tokens authenticate it, and each token sees its own tenant.
  */
 final class TrackTikAdminServlet extends HttpServlet {
@@ -102,11 +102,19 @@ final class TrackTikAdminServlet extends HttpServlet {
         return out;
     }
 
-    private ObjectNode history(TenantId tenant, String scimId) {
-        if (store.findEmployee(tenant, scimId).isEmpty() && store.history(tenant, scimId).isEmpty()) {
-            throw ScimException.notFound("No employee with SCIM id " + scimId);
-        }
+    /** An employee's History, addressed by the {@code id} or the {@code scimId} that /admin/employees lists. */
+    private ObjectNode history(TenantId tenant, String idOrScimId) {
+        String scimId = idOrScimId;
         List<HistoryEntry> entries = store.history(tenant, scimId);
+        if (entries.isEmpty() && store.findEmployee(tenant, scimId).isEmpty()) {
+            Optional<String> byEmployeeId = store.scimIdOfEmployee(tenant, idOrScimId);
+            if (byEmployeeId.isEmpty()) {
+                throw ScimException.notFound("No employee with id or SCIM id "
+                        + (idOrScimId.length() > 64 ? idOrScimId.substring(0, 64) + "…" : idOrScimId));
+            }
+            scimId = byEmployeeId.get();
+            entries = store.history(tenant, scimId);
+        }
         ObjectNode out = ScimJson.object();
         out.put("employeeScimId", scimId);
         ArrayNode items = out.putArray("history");

@@ -77,6 +77,31 @@ class EntraCycleOverHttpH2Test {
         assertThat(scim.get("/Users/" + id).path("name").path("givenName").asText()).isEqualTo("Jo Ann");
     }
 
+    /**
+     * /admin/employees lists each employee's TrackTik {@code id} beside its {@code scimId}; its History
+     * answers to either, also after a SCIM DELETE archived the employee.
+     */
+    @Test
+    void anEmployeesHistoryIsFoundByTheIdTheListShowsAndByItsScimId() {
+        ScimHttp scim = ScimHttp.of(server, TestServers.TOKEN);
+        String scimId = scim.expect(201, "POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"listed.id@contoso.example\",\"name\":{\"givenName\":\"Listed\",\"familyName\":\"Id\"}}")
+                .path("id").asText();
+        String id = scim.trackTik().employee(scimId).path("id").asText();
+        assertThat(id).isNotEqualTo(scimId).isNotBlank();
+
+        JsonNode byId = scim.admin("/employees/" + id + "/history");
+        assertThat(byId).isEqualTo(scim.admin("/employees/" + scimId + "/history"));
+        assertThat(byId.path("employeeScimId").asText()).isEqualTo(scimId);
+
+        scim.expect(204, "DELETE", "/Users/" + scimId, null);
+        JsonNode archived = scim.admin("/employees/" + id + "/history").path("history");
+        assertThat(archived.get(archived.size() - 1).path("action").asText()).isEqualTo("ARCHIVED");
+
+        assertThat(scim.adminReply("/employees/987654321/history").status()).isEqualTo(404);
+        assertThat(scim.adminReply("/employees/no-such-employee/history").status()).isEqualTo(404);
+    }
+
     /** The field changes of the n-th History entry, as text with their notes. */
     private static List<String> changes(ScimHttp scim, String id, int entry) {
         JsonNode history = scim.admin("/employees/" + id + "/history").path("history");

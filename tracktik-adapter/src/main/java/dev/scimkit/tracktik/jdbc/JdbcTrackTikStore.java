@@ -154,6 +154,25 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     }
 
     @Override
+    public Optional<String> scimIdOfEmployee(TenantId tenant, String employeeId) {
+        long id;
+        try {
+            id = Long.parseLong(employeeId);
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // this store's employee ids are numbers
+        }
+        return tx.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT scim_id FROM tt_employee WHERE tenant = ? AND id = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setLong(2, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public Optional<EmployeeRecord> findEmployeeByUserName(TenantId tenant, String userName) {
         return tx.inTransaction(c -> {
             List<EmployeeRecord> found = queryEmployees(c, tenant, " AND e.user_name_key = ?",

@@ -41,6 +41,13 @@ public interface TrackTikStore extends AutoCloseable {
     /** A live (not archived) employee by SCIM id. */
     Optional<EmployeeRecord> findEmployee(TenantId tenant, String scimId);
 
+    /**
+     * The SCIM id of the employee whose TrackTik id ({@code Employee.id()}, what the portal and the admin
+     * views list) is {@code employeeId}, archived employees included (their History stays readable);
+     * empty for an employee that provisioning did not create.
+     */
+    Optional<String> scimIdOfEmployee(TenantId tenant, String employeeId);
+
     /** A live employee by userName, ignoring case. */
     Optional<EmployeeRecord> findEmployeeByUserName(TenantId tenant, String userName);
 

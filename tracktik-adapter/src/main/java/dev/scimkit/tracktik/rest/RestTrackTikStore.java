@@ -134,6 +134,22 @@ public final class RestTrackTikStore implements TrackTikStore {
     }
 
     @Override
+    public Optional<String> scimIdOfEmployee(TenantId tenant, String employeeId) {
+        if (!employeeId.chars().allMatch(Character::isDigit) || employeeId.isEmpty()) {
+            return Optional.empty(); // the portal's ids are numbers; anything else is no path to send
+        }
+        PortalResponse r = portal(tenant).http.get(EMPLOYEES + "/" + employeeId, Map.of());
+        if (r.status() == 404) {
+            return Optional.empty();
+        }
+        if (!r.ok()) {
+            throw PortalErrors.toScim("GET " + EMPLOYEES + "/" + employeeId, r);
+        }
+        String scimId = scimIdOf(r.data());
+        return scimId.isEmpty() ? Optional.empty() : Optional.of(scimId);
+    }
+
+    @Override
     public Optional<EmployeeRecord> findEmployeeByUserName(TenantId tenant, String userName) {
         Portal p = portal(tenant);
         return p.employeeByUserName(userName).map(e -> recordWithRoles(p, e));

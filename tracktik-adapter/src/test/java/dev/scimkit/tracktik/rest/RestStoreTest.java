@@ -107,6 +107,9 @@ class RestStoreTest {
         assertThat(read.link().externalId()).contains("ext-ada@example.com");
         assertThat(read.link().resource().path("nickName").asText()).isEqualTo("N-Ada");
         assertThat(store.findEmployeeByUserName(TENANT, "ADA@EXAMPLE.COM")).map(EmployeeRecord::scimId).contains(ada.scimId());
+        assertThat(store.scimIdOfEmployee(TENANT, ada.employee().id())).contains(ada.scimId());
+        assertThat(store.scimIdOfEmployee(TENANT, "987654")).isEmpty();
+        assertThat(store.scimIdOfEmployee(TENANT, "../roles")).isEmpty();
 
         EmployeeWrite renamed = new EmployeeWrite(read.employee().profile().toBuilder().lastName("Byron")
                 .status(EmployeeStatus.INACTIVE).build(), "ada@example.com", Optional.empty(), ScimJson.object());
