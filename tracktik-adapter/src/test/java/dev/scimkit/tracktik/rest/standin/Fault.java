@@ -6,7 +6,7 @@ import java.util.Objects;
 /** A failure the stand-in plays instead of (or after) handling a request. */
 public sealed interface Fault {
 
-    /** 429 Too Many Requests with this {@code Retry-After} header value; nothing is applied. */
+    /** 429 Too Many Requests with this {@code Retry-After} header value (none when null); nothing is applied. */
     record TooManyRequests(String retryAfter) implements Fault {
     }
 
@@ -30,6 +30,16 @@ public sealed interface Fault {
 
     /** Applies the request, then closes the connection without sending the response. */
     record DropAfterApply() implements Fault {
+    }
+
+    /**
+     * Applies the request, waits this long, then answers 504 as a gateway does when the portal ran past
+     * its limit (TrackTik documents 504 for a call over 30 s; tests compress the wait).
+     */
+    record GatewayTimeoutAfterApply(Duration delay) implements Fault {
+        public GatewayTimeoutAfterApply {
+            Objects.requireNonNull(delay, "delay");
+        }
     }
 
     static Fault tooManyRequests(int retryAfterSeconds) {

@@ -44,6 +44,13 @@ public final class TrackTikStandIn implements AutoCloseable {
 
     private static final String ROOT = "/rest/v1";
 
+    static {
+        // The JDK server writes a response's head and body in two segments; without TCP_NODELAY, Nagle's
+        // algorithm and the client's delayed ACK hold every answer about 40 ms on loopback. Read once,
+        // when the first server starts, so it is set here, before any.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final String token;
     private final StandInOAuth oauth;
     private final HttpServer server;
@@ -203,7 +210,9 @@ public final class TrackTikStandIn implements AutoCloseable {
         int status = 0;
         try {
             if (fault instanceof Fault.TooManyRequests t) {
-                ex.getResponseHeaders().add("Retry-After", t.retryAfter());
+                if (t.retryAfter() != null) {
+                    ex.getResponseHeaders().add("Retry-After", t.retryAfter());
+                }
                 status = send(ex, 429, error("Too Many Requests"));
                 return;
             }
@@ -228,6 +237,12 @@ public final class TrackTikStandIn implements AutoCloseable {
                 }
             }
             if (fault instanceof Fault.SlowAfterApply s && !pause(s.delay())) {
+                return;
+            }
+            if (fault instanceof Fault.GatewayTimeoutAfterApply g) {
+                if (pause(g.delay())) {
+                    status = send(ex, 504, error("Gateway Timeout"));
+                }
                 return;
             }
             if (fault instanceof Fault.DropAfterApply) {
@@ -263,6 +278,29 @@ public final class TrackTikStandIn implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on, each request that no planned fault claims gets one of {@code menu}, chosen by
+     * {@code random}, with the given probability: faults at random, for long runs.
+     */
+    public void chaos(java.util.Random random, double probability, List<Fault> menu) {
+        chaos = new Chaos(random, probability, List.copyOf(menu));
+    }
+
+    /** Stops the random faults. */
+    public void calm() {
+        chaos = null;
+    }
+
+    private record Chaos(java.util.Random random, double probability, List<Fault> menu) {
+        Fault next() {
+            synchronized (random) {
+                return random.nextDouble() < probability ? menu.get(random.nextInt(menu.size())) : null;
+            }
+        }
+    }
+
+    private volatile Chaos chaos;
+
     private Fault nextFault(String method, String path) {
         for (Planned p : faults) {
             if (p.method.equalsIgnoreCase(method) && p.path.matcher(path).matches()) {
@@ -274,8 +312,10 @@ public final class TrackTikStandIn implements AutoCloseable {
                 }
             }
         }
-        return null;
+        Chaos random = chaos;
+        return random == null ? null : random.next();
     }
+
 
     private record Response(int status, JsonNode body) {
     }
