@@ -29,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ScimmyVectorsTest {
 
+    private static final String FILE = "scimmy/patchop.json";
+    private static final String WHAT = "SCIMMY's PATCH vectors";
+
     /** Vectors that are not RFC 7644 behaviour, keyed "op#index". */
     private static final Map<String, String> SKIPPED = Map.of(
             "add#3", "unquoted filter value (value eq 123abc) and a $ref of \"User\": neither is RFC 7644 §3.4.2.2 / RFC 7643 §2.3.7",
@@ -47,8 +50,10 @@ class ScimmyVectorsTest {
 
     @TestFactory
     List<DynamicTest> vectors() throws IOException {
-        JsonNode inbound = ScimJson.parse(Files.readAllBytes(
-                SharedDir.conformanceFile("scimmy/patchop.json", "SCIMMY's PATCH vectors"))).get("inbound");
+        if (!SharedDir.available()) {
+            return List.of(SharedDir.skippedTest(FILE, WHAT));
+        }
+        JsonNode inbound = ScimJson.parse(Files.readAllBytes(SharedDir.conformanceFile(FILE, WHAT))).get("inbound");
         List<DynamicTest> tests = new ArrayList<>();
         for (String op : List.of("add", "remove", "replace")) {
             JsonNode vectors = inbound.get(op);

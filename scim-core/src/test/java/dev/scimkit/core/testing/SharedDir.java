@@ -1,6 +1,7 @@
 package dev.scimkit.core.testing;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,9 @@ import java.util.Optional;
  * Finds the third-party conformance data (Okta's SPEC test, Microsoft's Postman collection, the SCIMMY
  * vectors) for tests in any module. That data is not part of the repository, so a clone with nothing
  * beside it must still pass: tests that need it call {@link #conformanceFile(String, String)}, which
- * skips the test with a JUnit assumption saying what was skipped and how to enable it.
+ * skips the test with a JUnit assumption saying what was skipped and how to enable it. A
+ * {@code @TestFactory} returns {@link #skippedTest(String, String)} instead when the data is not
+ * {@link #available()}, because Surefire does not count an aborted factory as skipped.
  *
  * <p>One setting says where the data is, first match wins:
  * <ol>
@@ -44,6 +47,19 @@ public final class SharedDir {
     public static Optional<Path> find() {
         return locate(System.getProperty(PROPERTY), System.getenv(ENV), System.getProperty(REPO_PROPERTY),
                 Paths.get(""));
+    }
+
+    /** Whether the conformance data is here (a file missing from it still fails the test that reads it). */
+    public static boolean available() {
+        return find().isPresent();
+    }
+
+    /**
+     * One dynamic test that is skipped by {@link #conformanceFile(String, String)}'s assumption, for a
+     * {@code @TestFactory} to return when the data is not {@link #available()}.
+     */
+    public static DynamicTest skippedTest(String relative, String what) {
+        return DynamicTest.dynamicTest(what, () -> conformanceFile(relative, what));
     }
 
     /**
