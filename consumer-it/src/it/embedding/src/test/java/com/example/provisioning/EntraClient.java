@@ -30,10 +30,19 @@ final class EntraClient {
 
     /** Sends a request and asserts the status; the failure message shows the exchange. */
     JsonNode expect(int status, String method, String path, String body) throws IOException, InterruptedException {
+        return expect(status, method, path, body, new String[0]);
+    }
+
+    /** As {@link #expect(int, String, String, String)}, with extra header name/value pairs. */
+    JsonNode expect(int status, String method, String path, String body, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(tenantUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/scim+json");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

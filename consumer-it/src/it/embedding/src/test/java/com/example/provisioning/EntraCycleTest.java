@@ -55,6 +55,27 @@ class EntraCycleTest {
     }
 
     @Test
+    void repositoryOfOnesOwnHonoursIfMatchInEitherTagForm() throws Exception {
+        try (ScimHost host = ScimHost.start(OwnRepositoryWiring.scimServer(TENANT, CLIENT, token), "127.0.0.1", 0)) {
+            EntraClient client = new EntraClient(host.baseUrl(), token);
+            JsonNode created = client.expect(201, "POST", "/Users", """
+                    {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"if-match@contoso.example",
+                     "name":{"givenName":"If","familyName":"Match"}}""");
+            String id = created.path("id").asText();
+            String version = created.path("meta").path("version").asText();
+            String retitle = """
+                    {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+                     "Operations":[{"op":"replace","path":"title","value":"%s"}]}""";
+
+            String strong = version.substring(2);  // "n" as a client may echo W/"n"
+            JsonNode patched = client.expect(200, "PATCH", "/Users/" + id, retitle.formatted("Guard"), "If-Match", strong);
+            assertThat(patched.path("meta").path("version").asText()).isNotEqualTo(version);
+            client.expect(412, "PATCH", "/Users/" + id, retitle.formatted("Lead"), "If-Match", version);
+            assertThat(client.expect(200, "GET", "/Users/" + id, null).path("title").asText()).isEqualTo("Guard");
+        }
+    }
+
+    @Test
     void aWrongTokenIsRefused() throws Exception {
         ScimServer scim = InMemoryWiring.scimServer(TENANT, CLIENT, token);
         try (ScimHost host = ScimHost.start(scim, "127.0.0.1", 0)) {
