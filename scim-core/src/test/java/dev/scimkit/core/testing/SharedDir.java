@@ -68,22 +68,28 @@ public final class SharedDir {
      * is absent; fails when the directory is there but the file is not.
      */
     public static Path conformanceFile(String relative, String what) {
-        return conformanceFile(find(), relative, what);
+        Optional<Path> dir = find();
+        if (dir.isEmpty()) {
+            // Surefire does not print an assumption's message; this line puts it in the build log.
+            System.out.println("[scimkit] " + skipMessage(relative, what));
+        }
+        return conformanceFile(dir, relative, what);
     }
 
     static Path conformanceFile(Optional<Path> dir, String relative, String what) {
         if (dir.isEmpty()) {
-            String message = "Skipped " + what + ": the third-party conformance data (" + relative
-                    + ") is not here; to run it, " + HOW_TO_ENABLE;
-            // Surefire does not print an assumption's message; this line puts it in the build log.
-            System.out.println("[scimkit] " + message);
-            Assumptions.abort(message);
+            Assumptions.abort(skipMessage(relative, what));
         }
         Path file = dir.get().resolve(relative);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("The conformance directory " + dir.get() + " has no " + relative);
         }
         return file;
+    }
+
+    private static String skipMessage(String relative, String what) {
+        return "Skipped " + what + ": the third-party conformance data (" + relative + ") is not here; to run it, "
+                + HOW_TO_ENABLE;
     }
 
     /** The resolution order of the class comment, on explicit inputs so tests need not touch the JVM's. */
