@@ -50,7 +50,8 @@ class OktaSpecConformanceTest {
     void everyAssertionOfOktasSpecTestPasses() throws Exception {
         RunscopeTestRunner runner = new RunscopeTestRunner(oktaInitialVariables());
         List<RunscopeTestRunner.AssertionResult> results =
-                runner.run(SharedDir.conformance().resolve("okta-developer-docs/Okta-SCIM-20-SPEC-Test.json"));
+                runner.run(SharedDir.conformanceFile(
+                        "okta-developer-docs/Okta-SCIM-20-SPEC-Test.json", "Okta's SCIM 2.0 SPEC test"));
 
         assertThat(results).hasSize(52);
         assertThat(results).filteredOn(r -> !r.passed())

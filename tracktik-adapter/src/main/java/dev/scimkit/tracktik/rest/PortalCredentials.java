@@ -8,7 +8,7 @@ import java.util.Objects;
  * grant at {@code /rest/oauth2/access_token}) and renews them before they expire. TrackTik's tokens
  * last about an hour, so only the second works for a server that runs for days.
  *
- * <p>Every part is a secret: {@link #toString()} shows none of them, and the store never puts them in
+ * <p>Every part is a secret: {@code toString()} shows none of them, and the store never puts them in
  * a log line or an error.
  */
 public sealed interface PortalCredentials {
