@@ -123,6 +123,49 @@ class ParserTest {
         assertThat(Filters.parseAttributePath("Name.FamilyName")).isEqualTo(AttributePath.of("name", "familyName"));
     }
 
+    @Test
+    void aValuePathMayEndInATestOfOneOfItsSubAttributes() {
+        // Entra ID's matching query for an e-mail matching attribute
+        Filter work = cmp("type", CompareOperator.EQ, str("work"));
+        assertThat(Filters.parse("emails[type eq \"work\"].value eq \"ann@contoso.com\""))
+                .isEqualTo(new Filter.ValuePath(AttributePath.of("emails"),
+                        new Filter.And(work, cmp("value", CompareOperator.EQ, str("ann@contoso.com")))));
+        assertThat(Filters.parse("emails[type eq \"work\"].value PR"))
+                .isEqualTo(new Filter.ValuePath(AttributePath.of("emails"),
+                        new Filter.And(work, new Filter.Present(AttributePath.of("value")))));
+        // the sub-attribute test joins the value filter as a whole, whatever operator the filter ends in
+        Filter workOrHome = new Filter.Or(work, cmp("type", CompareOperator.EQ, str("home")));
+        assertThat(Filters.parse("emails[type eq \"work\" or type eq \"home\"].value ew \".org\""))
+                .isEqualTo(new Filter.ValuePath(AttributePath.of("emails"),
+                        new Filter.And(workOrHome, cmp("value", CompareOperator.EW, str(".org")))));
+        // 'not' negates the whole expression, as it does before any attribute expression
+        assertThat(Filters.parse("not emails[type eq \"work\"].value pr"))
+                .isEqualTo(new Filter.Not(Filters.parse("emails[type eq \"work\" and value pr]")));
+        assertThat(Filters.parse("userName pr and " + ENTERPRISE + ":manager[value pr].displayName sw \"B\""))
+                .isEqualTo(new Filter.And(new Filter.Present(AttributePath.of("userName")),
+                        new Filter.ValuePath(AttributePath.of(ENTERPRISE, "manager", null),
+                                new Filter.And(new Filter.Present(AttributePath.of("value")),
+                                        cmp("displayName", CompareOperator.SW, str("B"))))));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "emails[type eq \"work\"].value|29|operator",
+            "emails[type eq \"work\"].|24|attribute name",
+            "emails[type eq \"work\"].value.display eq \"x\"|29|operator",
+            "emails[type eq \"work\"].value[primary eq true]|29|operator",
+            "emails[type eq \"work\"] eq \"x\"|24|"})
+    void aSubAttributeAfterAValuePathNeedsExactlyOneTest(String text, int column, String expected) {
+        assertThatThrownBy(() -> Filters.parse(text))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.scimType()).contains(ScimErrorType.INVALID_FILTER);
+                    assertThat(e.detail()).contains("column " + column);
+                    if (expected != null) {
+                        assertThat(e.detail()).contains(expected);
+                    }
+                });
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "userName eq|12|a value",
