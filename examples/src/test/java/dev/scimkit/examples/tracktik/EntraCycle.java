@@ -50,6 +50,7 @@ final class EntraCycle {
 
         employeeHasTheMappedFields(bob, bobName);
         foundByUserNameAndExternalId(bob, bobName, bobExternal);
+        foundByWorkEmail(bob, bobName);
 
         // Groups: created empty, members added by PATCH in Entra's default dialect.
         String leadsName = "Patrol Leads " + run;
@@ -178,6 +179,22 @@ final class EntraCycle {
         JsonNode byExternalId = scim.get("/Users?filter=" + q("externalId eq \"" + externalId + "\""));
         assertThat(byExternalId.path("totalResults").asInt()).isEqualTo(1);
         assertThat(byExternalId.path("Resources").get(0).path("id").asText()).isEqualTo(id);
+    }
+
+    /** Entra ID's matching query when an administrator matches users on their work e-mail. */
+    private void foundByWorkEmail(String id, String workEmail) {
+        JsonNode byWorkEmail = scim.get("/Users?filter="
+                + q("emails[type eq \"work\"].value eq \"" + workEmail.toUpperCase(java.util.Locale.ROOT) + "\""));
+        assertThat(byWorkEmail.path("totalResults").asInt()).isEqualTo(1);
+        assertThat(byWorkEmail.path("Resources").get(0).path("id").asText()).isEqualTo(id);
+        assertThat(scim.get("/Users?filter=" + q("emails[type eq \"home\"].value eq \"" + workEmail + "\""))
+                .path("totalResults").asInt()).isZero();
+        JsonNode searched = scim.expect(200, "POST", "/Users/.search", """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
+                 "filter":"emails[type eq \\"work\\"].value eq \\"%s\\"","attributes":["userName"]}
+                """.formatted(workEmail));
+        assertThat(searched.path("Resources")).singleElement()
+                .satisfies(u -> assertThat(u.path("userName").asText()).isEqualTo(workEmail));
     }
 
     private String createGroup(String displayName) {
