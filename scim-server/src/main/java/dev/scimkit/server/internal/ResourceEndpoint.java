@@ -42,7 +42,7 @@ public final class ResourceEndpoint {
         this.parameters = new SearchQueries(config.registry(), config.limits());
         this.members = new MemberReferences(config);
         this.hasMembers = type.schema().attribute("members").isPresent();
-        this.renderer = new ResourceRenderer(type);
+        this.renderer = new ResourceRenderer(type, config.registry());
     }
 
     public ResourceTypeDefinition type() {
