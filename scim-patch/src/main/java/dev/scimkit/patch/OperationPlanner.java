@@ -59,7 +59,7 @@ final class OperationPlanner {
             } catch (ScimException e) {
                 throw OperationErrors.at(i, op.op().wireName() + op.path().map(p -> " " + p).orElse(""), e);
             }
-            if (planned.size() == before) {
+            if (changesNothing(planned.subList(before, planned.size()))) {
                 changingNothing.add(i);
             }
             if (planned.size() > limits.maxOperations()) {
@@ -68,6 +68,21 @@ final class OperationPlanner {
             }
         }
         return new PatchPlan(type, planned, MembershipPlanner.delta(planned), new OperationApplier(type), changingNothing);
+    }
+
+    /**
+     * Whether what one request operation became changes nothing whatever the resource: nothing at all
+     * (a remove of an empty list, a path-less add or replace of {@code {}}), or adds of empty lists.
+     */
+    private static boolean changesNothing(List<PlannedOperation> fromOneOperation) {
+        for (PlannedOperation p : fromOneOperation) {
+            boolean addsNothing = p.op() == PatchOperationType.ADD
+                    && p.value().map(v -> v.isArray() && v.isEmpty()).orElse(false);
+            if (!addsNothing) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void planOne(ResourceTypeDefinition type, int index, PatchOperation op, List<PlannedOperation> out) {

@@ -56,9 +56,15 @@ class RemoveValueTest {
     }
 
     @Test
-    void aPathLessReplaceOfNothingIsReportedToo() {
+    void addsOfNothingAndPathLessReplacesOfNothingAreReportedToo() {
         assertThat(LENIENT.plan(USER, ops("[{'op':'replace','value':{}}]")).operationsChangingNothing()).containsExactly(0);
         assertThat(LENIENT.plan(USER, ops("[{'op':'replace','value':{'title':'x'}}]")).operationsChangingNothing()).isEmpty();
+        PatchPlan addsNothing = STRICT.plan(GROUP, ops("[{'op':'add','path':'members','value':[]},"
+                + "{'op':'add','path':'members','value':[{'value':'m3'}]}]"));
+        assertThat(addsNothing.operationsChangingNothing()).containsExactly(0);
+        assertThat(addsNothing.apply(TWO_MEMBERS).resource().get("members")).hasSize(3);
+        // replacing with an empty list is a change: it removes every member
+        assertThat(STRICT.plan(GROUP, ops("[{'op':'replace','path':'members','value':[]}]")).operationsChangingNothing()).isEmpty();
     }
 
     @Test

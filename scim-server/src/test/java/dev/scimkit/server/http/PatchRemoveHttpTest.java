@@ -67,6 +67,9 @@ class PatchRemoveHttpTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
         assertThat(memberIds(r.json())).containsExactlyInAnyOrder(ann, bob);
         assertThat(memberIds(server.get("/Groups/" + group).json())).containsExactlyInAnyOrder(ann, bob);
+        var addsNothing = server.patch("/Groups/" + group, patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[]}"));
+        assertThat(addsNothing.status()).as(addsNothing.toString()).isEqualTo(200);
+        assertThat(memberIds(addsNothing.json())).containsExactlyInAnyOrder(ann, bob);
     }
 
     @Test
