@@ -86,8 +86,9 @@ public final class PatchPlan {
     /**
      * The indexes of the request's operations that, by what they say, change nothing whatever the
      * resource: a remove or an add of an empty list of values ({@code "value":[]}), a path-less add or
-     * replace of an empty object. They are valid and are applied as what they are; a server should answer them
-     * with the resource (not a bare 204), so the client sees that nothing went. Empty for most requests.
+     * replace of an empty object. They are valid and are applied as what they are; a server should
+     * answer them with the resource (not a bare 204), so the client sees what it is. Empty for most
+     * requests.
      */
     public List<Integer> operationsChangingNothing() {
         return operationsChangingNothing;

@@ -63,7 +63,7 @@ public final class ResourceRenderer {
         return v.isTextual() && !v.asText().isEmpty() ? Optional.of(v.asText()) : Optional.empty();
     }
 
-    /** The client's view of a stored resource; {@code stored} is not modified. */
+    /** The client's view of a stored resource; {@code resource} is not modified. */
     public ObjectNode render(ObjectNode resource, Projection projection, String baseUrl) {
         ObjectNode stored = withMemberLinks(resource, baseUrl);
         JsonNode id = stored.get("id");
