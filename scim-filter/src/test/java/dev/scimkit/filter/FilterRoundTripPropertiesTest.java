@@ -12,6 +12,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.Tuple.Tuple3;
 
 import java.math.BigDecimal;
 
@@ -27,16 +29,36 @@ class FilterRoundTripPropertiesTest {
         assertThat(Filters.print(Filters.parse(text, new FilterLimits(100_000, 200)))).isEqualTo(text);
     }
 
+    /** {@code attr[f].sub op v} is read as {@code attr[f and sub op v]}, which prints and parses back as such. */
+    @Property(tries = 300)
+    void aSubAttributeTestAfterAValuePathJoinsTheValueFilter(@ForAll("valuePathTests") Tuple3<AttributePath, Filter, Filter> parts) {
+        AttributePath attribute = parts.get1();
+        Filter valueFilter = parts.get2();
+        Filter subTest = parts.get3();
+        String text = valuePathTestText(parts);
+        Filter expected = new Filter.ValuePath(attribute, new Filter.And(valueFilter, subTest));
+        assertThat(Filters.parse(text, new FilterLimits(100_000, 200))).isEqualTo(expected);
+        assertThat(Filters.parse(Filters.print(expected), new FilterLimits(100_000, 200))).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<Tuple3<AttributePath, Filter, Filter>> valuePathTests() {
+        Arbitrary<AttributePath> sub = names().map(AttributePath::of);
+        Arbitrary<Filter> subTest = Arbitraries.oneOf(
+                Combinators.combine(sub, Arbitraries.of(CompareOperator.class), literal()).as(Filter.Comparison::new),
+                sub.map(Filter.Present::new));
+        return Combinators.combine(path(), filter(2), subTest).as(Tuple::of);
+    }
+
     @Property(tries = 300)
     void randomStringsOnlyEverFailWithInvalidFilter(@ForAll("noise") String text) {
         assertOnlyInvalidFilter(text);
     }
 
     @Property(tries = 300)
-    void mutatedFiltersOnlyEverFailWithInvalidFilter(@ForAll("filters") Filter filter,
+    void mutatedFiltersOnlyEverFailWithInvalidFilter(@ForAll("filterTexts") String text,
                                                      @ForAll("noise") String insert,
                                                      @ForAll double where, @ForAll boolean delete) {
-        String text = Filters.print(filter);
         int at = (int) Math.floor(Math.abs(where % 1.0) * text.length());
         String mutated = delete
                 ? text.substring(0, at) + text.substring(Math.min(text.length(), at + insert.length()))
@@ -62,6 +84,18 @@ class FilterRoundTripPropertiesTest {
         return Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(40),
                 tokens.list().ofMaxSize(20).map(l -> String.join("", l)));
+    }
+
+    /** Canonical filter texts, and value paths ending in a sub-attribute test, which no canonical text does. */
+    @Provide
+    Arbitrary<String> filterTexts() {
+        return Arbitraries.oneOf(filters().map(Filters::print),
+                valuePathTests().map(FilterRoundTripPropertiesTest::valuePathTestText));
+    }
+
+    /** {@code attr[valueFilter].sub op value} or {@code attr[valueFilter].sub pr}. */
+    private static String valuePathTestText(Tuple3<AttributePath, Filter, Filter> parts) {
+        return parts.get1() + "[" + Filters.print(parts.get2()) + "]." + Filters.print(parts.get3());
     }
 
     @Provide
@@ -92,15 +126,19 @@ class FilterRoundTripPropertiesTest {
     }
 
     static Arbitrary<AttributePath> path() {
-        Arbitrary<String> names = Arbitraries.oneOf(
-                Arbitraries.of("userName", "pr", "not", "and", "or", "eq", "true", "null", "$ref", "x-y_1", "Name"),
-                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6)
-                        .flatMap(head -> Arbitraries.strings().withCharRange('0', '9').withChars('-', '_', 'A', 'z')
-                                .ofMaxLength(3).map(tail -> head + tail)));
+        Arbitrary<String> names = names();
         Arbitrary<String> urns = Arbitraries.of("", "urn:ietf:params:scim:schemas:core:2.0:User",
                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User", "urn:a:b.c-d:1");
         Arbitrary<String> subs = Arbitraries.oneOf(Arbitraries.just(""), names);
         return Combinators.combine(urns, names, subs).as(AttributePath::of);
+    }
+
+    private static Arbitrary<String> names() {
+        return Arbitraries.oneOf(
+                Arbitraries.of("userName", "pr", "not", "and", "or", "eq", "true", "null", "$ref", "x-y_1", "Name"),
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6)
+                        .flatMap(head -> Arbitraries.strings().withCharRange('0', '9').withChars('-', '_', 'A', 'z')
+                                .ofMaxLength(3).map(tail -> head + tail)));
     }
 
     static Arbitrary<Literal> literal() {

@@ -123,6 +123,31 @@ class ParserTest {
         assertThat(Filters.parseAttributePath("Name.FamilyName")).isEqualTo(AttributePath.of("name", "familyName"));
     }
 
+    @Test
+    void aValuePathMayEndInATestOfOneOfItsSubAttributes() {
+        // Entra ID's matching query for an e-mail matching attribute
+        Filter work = cmp("type", CompareOperator.EQ, str("work"));
+        assertThat(Filters.parse("emails[type eq \"work\"].value eq \"ann@contoso.com\""))
+                .isEqualTo(new Filter.ValuePath(AttributePath.of("emails"),
+                        new Filter.And(work, cmp("value", CompareOperator.EQ, str("ann@contoso.com")))));
+        assertThat(Filters.parse("emails[type eq \"work\"].value PR"))
+                .isEqualTo(new Filter.ValuePath(AttributePath.of("emails"),
+                        new Filter.And(work, new Filter.Present(AttributePath.of("value")))));
+        // the sub-attribute test joins the value filter as a whole, whatever operator the filter ends in
+        Filter workOrHome = new Filter.Or(work, cmp("type", CompareOperator.EQ, str("home")));
+        assertThat(Filters.parse("emails[type eq \"work\" or type eq \"home\"].value ew \".org\""))
+                .isEqualTo(new Filter.ValuePath(AttributePath.of("emails"),
+                        new Filter.And(workOrHome, cmp("value", CompareOperator.EW, str(".org")))));
+        // 'not' negates the whole expression, as it does before any attribute expression
+        assertThat(Filters.parse("not emails[type eq \"work\"].value pr"))
+                .isEqualTo(new Filter.Not(Filters.parse("emails[type eq \"work\" and value pr]")));
+        assertThat(Filters.parse("userName pr and " + ENTERPRISE + ":manager[value pr].displayName sw \"B\""))
+                .isEqualTo(new Filter.And(new Filter.Present(AttributePath.of("userName")),
+                        new Filter.ValuePath(AttributePath.of(ENTERPRISE, "manager", null),
+                                new Filter.And(new Filter.Present(AttributePath.of("value")),
+                                        cmp("displayName", CompareOperator.SW, str("B"))))));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "userName eq|12|a value",
@@ -135,6 +160,11 @@ class ParserTest {
             "a eq 'x'|6|a value",
             "a eq 01|7|",
             "emails[type eq \"work\"|22|']'",
+            "emails[type eq \"work\"].value|29|operator",
+            "emails[type eq \"work\"].|24|attribute name",
+            "emails[type eq \"work\"].value.display eq \"x\"|29|operator",
+            "emails[type eq \"work\"].value[primary eq true]|29|operator",
+            "emails[type eq \"work\"] eq \"x\"|24|",
             "a eq \"\\x\"|6|unterminated string"})
     void malformedFiltersNameTheColumnAndWhatWasExpected(String text, int column, String expected) {
         assertThatThrownBy(() -> Filters.parse(text))

@@ -50,19 +50,39 @@ final class OperationPlanner {
                     + " operations; this one has " + request.operations().size());
         }
         List<PlannedOperation> planned = new ArrayList<>();
+        List<Integer> changingNothing = new ArrayList<>();
         for (int i = 0; i < request.operations().size(); i++) {
             PatchOperation op = request.operations().get(i);
+            int before = planned.size();
             try {
                 planOne(type, i, op, planned);
             } catch (ScimException e) {
                 throw OperationErrors.at(i, op.op().wireName() + op.path().map(p -> " " + p).orElse(""), e);
+            }
+            if (changesNothing(planned.subList(before, planned.size()))) {
+                changingNothing.add(i);
             }
             if (planned.size() > limits.maxOperations()) {
                 throw ScimException.tooMany("Operation " + i + " expands the request beyond "
                         + limits.maxOperations() + " operations");
             }
         }
-        return new PatchPlan(type, planned, MembershipPlanner.delta(planned), new OperationApplier(type));
+        return new PatchPlan(type, planned, MembershipPlanner.delta(planned), new OperationApplier(type), changingNothing);
+    }
+
+    /**
+     * Whether what one request operation became changes nothing whatever the resource: nothing at all
+     * (a remove of an empty list, a path-less add or replace of {@code {}}), or adds of empty lists.
+     */
+    private static boolean changesNothing(List<PlannedOperation> fromOneOperation) {
+        for (PlannedOperation p : fromOneOperation) {
+            boolean addsNothing = p.op() == PatchOperationType.ADD
+                    && p.value().map(v -> v.isArray() && v.isEmpty()).orElse(false);
+            if (!addsNothing) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void planOne(ResourceTypeDefinition type, int index, PatchOperation op, List<PlannedOperation> out) {
@@ -157,7 +177,7 @@ final class OperationPlanner {
                 }
             }
         }
-        if (effective == PatchOperationType.REMOVE && v.isPresent() && !v.get().isNull()) {
+        if (effective == PatchOperationType.REMOVE && v.isPresent() && !isNoValue(v.get())) {
             planRemoveByValue(index, target, v.get(), out);
             return;
         }
@@ -277,9 +297,19 @@ final class OperationPlanner {
         throw ScimException.invalidValue("Values to remove from " + target.text() + " must be strings, numbers or booleans");
     }
 
+    /**
+     * Whether a remove's value names no value at all: {@code null}, or the empty string a published
+     * compliance suite sends. Either way the remove is the RFC's remove without a value (RFC 7644
+     * §3.5.2.2: all values of the target go), in every mode; read as a value to match, "" would
+     * silently remove nothing.
+     */
+    private static boolean isNoValue(JsonNode value) {
+        return value.isNull() || (value.isTextual() && value.textValue().isEmpty());
+    }
+
     private static void rejectRemoveValue(Optional<JsonNode> value) {
-        // removing a whole extension object: a value would have no meaning, so it is ignored only when null
-        if (value.isPresent() && !value.get().isNull()) {
+        // removing a whole extension object: a value would have no meaning, so it is ignored only when it names none
+        if (value.isPresent() && !isNoValue(value.get())) {
             throw ScimException.invalidValue("remove of a schema extension takes no value");
         }
     }

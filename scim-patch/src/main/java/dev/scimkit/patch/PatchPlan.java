@@ -29,11 +29,13 @@ public final class PatchPlan {
     private final List<ResolvedAttribute> targeted;
     private final List<ResolvedAttribute> targetedWithoutMembers;
     private final boolean touchesMembers;
+    private final List<Integer> operationsChangingNothing;
 
     PatchPlan(ResourceTypeDefinition type, List<PlannedOperation> operations, Optional<MembershipDelta> membershipDelta,
-              OperationApplier applier) {
+              OperationApplier applier, List<Integer> operationsChangingNothing) {
         this.type = type;
         this.operations = List.copyOf(operations);
+        this.operationsChangingNothing = List.copyOf(operationsChangingNothing);
         this.membershipDelta = membershipDelta;
         this.applier = applier;
         this.validator = new ResourceValidator(type);
@@ -79,6 +81,17 @@ public final class PatchPlan {
 
     OperationApplier applier() {
         return applier;
+    }
+
+    /**
+     * The indexes of the request's operations that, by what they say, change nothing whatever the
+     * resource: a remove or an add of an empty list of values ({@code "value":[]}), a path-less add or
+     * replace of an empty object. They are valid and are applied as what they are; a server should
+     * answer them with the resource (not a bare 204), so the client sees what it is. Empty for most
+     * requests.
+     */
+    public List<Integer> operationsChangingNothing() {
+        return operationsChangingNothing;
     }
 
     /** Whether any operation targets the group's {@code members}. */

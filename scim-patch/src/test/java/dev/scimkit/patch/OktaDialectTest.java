@@ -47,7 +47,8 @@ class OktaDialectTest {
         ObjectNode g = group("{'members':[{'value':'00u1','display':'one@atko.com'}]}");
         PatchResult r = patchGroup(STRICT, g, "[{'op':'remove','path':'members[value eq \\'00u1\\']'},"
                 + "{'op':'add','path':'members','value':[{'value':'00u2','display':'two@atko.com'}]}]");
-        assertThat(r.resource().get("members")).isEqualTo(json("[{'value':'00u2','display':'two@atko.com'}]"));
+        // display is readOnly (the server fills it in), so Okta's is dropped
+        assertThat(r.resource().get("members")).isEqualTo(json("[{'value':'00u2'}]"));
         assertThat(r.membershipDelta().removedIds()).containsExactly("00u1");
         assertThat(r.membershipDelta().addedIds()).containsExactly("00u2");
     }

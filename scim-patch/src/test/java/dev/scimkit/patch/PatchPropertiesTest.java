@@ -106,6 +106,47 @@ class PatchPropertiesTest {
         }
     }
 
+    /**
+     * A remove does what its value says: {@code ""} and {@code null} name no value, so the remove is
+     * the one without a value; an empty list names nothing, so the request gives what it gives without
+     * that operation, and the plan says which operation it was.
+     */
+    @Property(tries = 200)
+    void aRemoveOfNoValueIsARemoveAndARemoveOfNothingChangesNothing(@ForAll("users") ObjectNode user,
+                                                                    @ForAll("userOperationLists") List<String> ops,
+                                                                    @ForAll("removablePaths") String path,
+                                                                    @ForAll("word") String where) {
+        int at = Math.floorMod(where.hashCode(), ops.size() + 1);
+        JsonNode withoutValue = outcome(user, insert(ops, at, "{'op':'remove','path':'" + path + "'}"));
+        for (String noValue : List.of("''", "null")) {
+            assertThat(outcome(user, insert(ops, at, "{'op':'remove','path':'" + path + "','value':" + noValue + "}")))
+                    .isEqualTo(withoutValue);
+        }
+        List<String> withNothing = insert(ops, at, "{'op':'remove','path':'emails','value':[]}");
+        assertThat(outcome(user, withNothing)).isEqualTo(outcome(user, ops));
+        assertThat(LENIENT.plan(USER, ops(opsArray(withNothing))).operationsChangingNothing()).contains(at);
+    }
+
+    @Provide
+    Arbitrary<String> removablePaths() {
+        return Arbitraries.of("nickName", "name", "name.givenName", "emails", "title");
+    }
+
+    private static List<String> insert(List<String> ops, int at, String op) {
+        List<String> out = new ArrayList<>(ops);
+        out.add(at, op);
+        return out;
+    }
+
+    /** The patched resource, or the error's status and scimType. */
+    private static JsonNode outcome(ObjectNode user, List<String> ops) {
+        try {
+            return patchUser(LENIENT, user, opsArray(ops)).resource();
+        } catch (ScimException e) {
+            return ScimJson.nodes().textNode(e.status() + " " + e.scimType().map(Object::toString).orElse(""));
+        }
+    }
+
     @Property(tries = 200)
     void patchedResourceSatisfiesItsSchema(@ForAll("users") ObjectNode user,
                                            @ForAll("userOperationLists") List<String> ops) {

@@ -8,7 +8,10 @@ import dev.scimkit.examples.tracktik.TrackTikAdmin.Entry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -50,6 +53,7 @@ final class EntraCycle {
 
         employeeHasTheMappedFields(bob, bobName);
         foundByUserNameAndExternalId(bob, bobName, bobExternal);
+        foundByWorkEmail(bob, bobName);
 
         // Groups: created empty, members added by PATCH in Entra's default dialect.
         String leadsName = "Patrol Leads " + run;
@@ -101,6 +105,8 @@ final class EntraCycle {
         JsonNode bobUser = scim.get("/Users/" + bob);
         assertThat(bobUser.path("displayName").asText()).isEqualTo("Bob Stone-Smith");
         assertThat(bobUser.path("name").path("familyName").asText()).isEqualTo("Stone-Smith");
+        // his roles name him by his new displayName on the next read
+        assertThat(memberDisplays(leads)).containsEntry(bob, "Bob Stone-Smith").containsEntry(ada, "Ada Lovelace");
 
         // Disable, then enable again: Entra's string booleans.
         scim.expect(200, "PATCH", "/Users/" + bob, patch("{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}"));
@@ -180,6 +186,22 @@ final class EntraCycle {
         assertThat(byExternalId.path("Resources").get(0).path("id").asText()).isEqualTo(id);
     }
 
+    /** Entra ID's matching query when an administrator matches users on their work e-mail. */
+    private void foundByWorkEmail(String id, String workEmail) {
+        JsonNode byWorkEmail = scim.get("/Users?filter="
+                + q("emails[type eq \"work\"].value eq \"" + workEmail.toUpperCase(Locale.ROOT) + "\""));
+        assertThat(byWorkEmail.path("totalResults").asInt()).isEqualTo(1);
+        assertThat(byWorkEmail.path("Resources").get(0).path("id").asText()).isEqualTo(id);
+        assertThat(scim.get("/Users?filter=" + q("emails[type eq \"home\"].value eq \"" + workEmail + "\""))
+                .path("totalResults").asInt()).isZero();
+        JsonNode searched = scim.expect(200, "POST", "/Users/.search", """
+                {"schemas":["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
+                 "filter":"emails[type eq \\"work\\"].value eq \\"%s\\"","attributes":["userName"]}
+                """.formatted(workEmail));
+        assertThat(searched.path("Resources")).singleElement()
+                .satisfies(u -> assertThat(u.path("userName").asText()).isEqualTo(workEmail));
+    }
+
     private String createGroup(String displayName) {
         // Entra looks the group up without its members first.
         JsonNode none = scim.get("/Groups?excludedAttributes=members&filter=" + q("displayName eq \"" + displayName + "\""));
@@ -193,6 +215,16 @@ final class EntraCycle {
 
     private static String addMembers(String... ids) {
         return "{\"op\":\"Add\",\"path\":\"members\",\"value\":[" + ScimMessages.memberValues(Arrays.asList(ids)) + "]}";
+    }
+
+    /** Member id → display, after checking each member's $ref names it. */
+    private Map<String, String> memberDisplays(String groupId) {
+        Map<String, String> displays = new HashMap<>();
+        scim.get("/Groups/" + groupId).path("members").forEach(m -> {
+            assertThat(m.path("$ref").asText()).endsWith("/Users/" + m.path("value").asText());
+            displays.put(m.path("value").asText(), m.path("display").asText());
+        });
+        return displays;
     }
 
     private List<String> groupMembers(String groupId) {

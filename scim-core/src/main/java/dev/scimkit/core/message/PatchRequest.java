@@ -44,6 +44,10 @@ public record PatchRequest(List<PatchOperation> operations) {
             throw ScimException.invalidSyntax("A PATCH body needs an \"Operations\" array, found "
                     + ScimJson.describe(ops));
         }
+        if (ops.isEmpty()) {
+            // RFC 7644 §3.5.2: "an array of one or more PATCH operations"; the message itself is malformed
+            throw ScimException.invalidSyntax("A PATCH body's \"Operations\" array needs at least one operation");
+        }
         if (ops.size() > maxOperations) {
             throw ScimException.tooMany("A PATCH request may carry at most " + maxOperations
                     + " operations; this one has " + ops.size());

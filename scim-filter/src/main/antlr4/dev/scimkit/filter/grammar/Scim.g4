@@ -2,7 +2,8 @@
  * The SCIM filter and path language: RFC 7644 §3.4.2.2 (filter ABNF, Figure 1) and §3.5.2 (PATCH PATH).
  *
  * Three entry rules share one lexer and one set of expression rules:
- *   filterEntry    - the "filter" query parameter / .search body member
+ *   filterEntry    - the "filter" query parameter / .search body member, where a value path may
+ *                    end in a sub-attribute test (attr[valFilter].subAttr op value, as PATH allows)
  *   patchPathEntry - PATH = attrPath / valuePath [subAttr]
  *   attrPathEntry  - attrPath alone ("sortBy", "attributes", ...)
  *
@@ -40,10 +41,17 @@ unary
 
 // The three attribute forms share their attrPath prefix, so a mistake after the path is reported at
 // the token that follows it, with '[', 'pr' and the comparison operators as the expected tokens.
+//
+// A value path may be followed by one of its sub-attributes and a test of it, as PATCH paths may
+// (PATH = valuePath [subAttr]): emails[type eq "work"].value eq "ann@contoso.com", which Entra ID sends
+// for a matching attribute. It means that ONE value satisfies both the value filter and the test, so
+// the AST builder reads it as the value path emails[type eq "work" and value eq "ann@contoso.com"].
 primary
     : LPAREN inner=orExpr RPAREN                   # groupExpr
     | path=attrPath
         ( LBRACKET valueFilter=orExpr RBRACKET     // valuePath
+            ( DOT valueSub=attrName                // valuePath subAttr
+                ( present=PR | op=compareOp value=compValue ) )?
         | present=PR                               // present
         | op=compareOp value=compValue             // comparison
         )                                          # attrExpr

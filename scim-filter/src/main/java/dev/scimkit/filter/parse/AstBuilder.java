@@ -79,9 +79,21 @@ final class AstBuilder {
         }
         ScimParser.AttrExprContext attr = (ScimParser.AttrExprContext) ctx;
         AttributePath path = attrPath(attr.path);
-        if (attr.valueFilter != null) {
-            return new Filter.ValuePath(path, filter(attr.valueFilter));
+        if (attr.valueFilter == null) {
+            return test(attr, path);
         }
+        Filter valueFilter = filter(attr.valueFilter);
+        if (attr.valueSub == null) {
+            return new Filter.ValuePath(path, valueFilter);
+        }
+        // attr[f].sub op v: the value that passes f must be the one whose sub passes the test, so the
+        // test joins f inside the brackets rather than standing beside the value path.
+        Filter subTest = test(attr, AttributePath.of(name(attr.valueSub)));
+        return new Filter.ValuePath(path, new Filter.And(valueFilter, subTest));
+    }
+
+    /** {@code path pr} or {@code path op value}, whichever the attribute expression holds. */
+    private Filter test(ScimParser.AttrExprContext attr, AttributePath path) {
         if (attr.present != null) {
             return new Filter.Present(path);
         }

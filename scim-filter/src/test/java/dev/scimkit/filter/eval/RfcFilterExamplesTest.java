@@ -95,6 +95,25 @@ class RfcFilterExamplesTest {
         assertThat(EVALUATOR.matches(anyElements, john)).isTrue();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // Entra ID's matching query: kim's work address, not john's home one
+            "emails[type eq \"work\"].value eq \"kim@work.example.com\"|kim",
+            "emails[type eq \"work\"].value eq \"KIM@work.example.com\"|kim",
+            // john has this address, but as his home address
+            "emails[type eq \"work\"].value eq \"john@example.com\"|''",
+            "emails[type eq \"home\"].value eq \"john@example.com\"|john",
+            // bjensen has a work e-mail and an example.org one, but no work e-mail at example.org
+            "emails[type eq \"work\"].value ew \"example.org\"|''",
+            "emails[type eq \"home\"].value ew \"example.org\"|omalley",
+            "emails[type eq \"work\"].value pr|bjensen,john,kim",
+            "ims[type eq \"xmpp\"].value pr|omalley",
+            "not emails[type eq \"work\"].value pr|omalley",
+            "userType eq \"Employee\" and emails[value co \"example\"].type eq \"work\"|bjensen"})
+    void aSubAttributeTestAfterAValuePathReadsTheSameValue(String text, String expectedIds) {
+        rfcExample(text, expectedIds);
+    }
+
     @Test
     void forbiddenComparisonsAreInvalidFilterWhateverTheData() {
         for (String text : List.of("active gt true", "active gt 1", "x509Certificates.value lt \"abc\"",

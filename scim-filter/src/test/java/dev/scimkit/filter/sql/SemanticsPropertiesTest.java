@@ -117,6 +117,38 @@ class SemanticsPropertiesTest {
         }
     }
 
+    /**
+     * {@code emails[type eq T].value op V} holds exactly when ONE e-mail passes both tests: checked by
+     * evaluating the two tests on a copy of the user with that e-mail alone, which cannot mix e-mails.
+     */
+    @Property(tries = 300)
+    void aSubAttributeTestAfterAValuePathNeedsOneValueToPassBoth(@ForAll("emailTypes") String type,
+                                                                 @ForAll("emailValueTests") String valueTest,
+                                                                 @ForAll("user") ObjectNode user) {
+        Filter typeTest = Filters.parse("emails.type eq " + quote(type));
+        Filter subTest = Filters.parse("emails.value " + valueTest);
+        boolean oneEmailPassesBoth = false;
+        for (JsonNode email : user.path("emails")) {
+            ObjectNode alone = user.deepCopy();
+            alone.putArray("emails").add(email.deepCopy());
+            oneEmailPassesBoth |= EVALUATOR.matches(typeTest, alone) && EVALUATOR.matches(subTest, alone);
+        }
+        Filter filter = Filters.parse("emails[type eq " + quote(type) + "].value " + valueTest);
+        assertThat(EVALUATOR.matches(filter, user)).as(Filters.print(filter)).isEqualTo(oneEmailPassesBoth);
+    }
+
+    @Provide
+    Arbitrary<String> emailTypes() {
+        return Arbitraries.of("work", "home", "WORK", "other");
+    }
+
+    @Provide
+    Arbitrary<String> emailValueTests() {
+        return Arbitraries.oneOf(Arbitraries.just("pr"), Combinators.combine(
+                Arbitraries.of("eq", "ne", "co", "sw", "ew", "gt", "le"),
+                Arbitraries.of(STRINGS).map(SemanticsPropertiesTest::quote)).as((o, v) -> o + " " + v));
+    }
+
     // ------------------------------------------------------------------ SQL differential
 
     @Property(tries = 200)
@@ -294,10 +326,13 @@ class SemanticsPropertiesTest {
                 TEST_EXT + ":score", "emails", "name", "favoriteColor").map(p -> p + " pr");
         Arbitrary<String> valuePaths = Combinators.combine(Arbitraries.of("eq", "co", "ne"), strLit)
                 .as((o, v) -> "emails[type eq \"work\" and value " + o + " " + v + "]");
+        Arbitrary<String> valuePathTests = Combinators.combine(Arbitraries.of("work", "home"),
+                        Arbitraries.of("eq \"a\"", "co \"a\"", "ne \"\"", "sw \"A\"", "pr"))
+                .as((t, test) -> "emails[type eq \"" + t + "\"].value " + test);
         return Arbitraries.frequencyOf(
                 Tuple.of(6, strings), Tuple.of(3, numbers), Tuple.of(2, times), Tuple.of(1, timeText),
                 Tuple.of(2, booleans), Tuple.of(1, mismatched), Tuple.of(1, nulls), Tuple.of(2, present),
-                Tuple.of(1, valuePaths)).map(Filters::parse);
+                Tuple.of(1, valuePaths), Tuple.of(1, valuePathTests)).map(Filters::parse);
     }
 
     private static String quote(String s) {

@@ -51,6 +51,12 @@ class SqlTranslatorTest {
         assertThat(and.where().map(SqlFragment::sql)).contains("(u.user_name IS NOT NULL AND LOWER(u.user_name) = LOWER(?))");
         assertThat(and.residual()).contains(Filters.parse("emails[type eq \"work\"]"));
 
+        // Entra ID's matching query for a work e-mail stays in memory as a whole, beside what SQL can take
+        SqlTranslation valuePathTest = TRANSLATOR.translate(
+                Filters.parse("emails[type eq \"work\"].value eq \"ann@contoso.com\" and meta.lastModified pr"));
+        assertThat(valuePathTest.where().map(SqlFragment::sql)).contains("(u.last_modified IS NOT NULL)");
+        assertThat(valuePathTest.residual()).contains(Filters.parse("emails[type eq \"work\" and value eq \"ann@contoso.com\"]"));
+
         SqlTranslation or = TRANSLATOR.translate(Filters.parse("userName eq \"a\" or title pr"));
         assertThat(or.where()).isEmpty();
         assertThat(or.residual()).contains(Filters.parse("userName eq \"a\" or title pr"));

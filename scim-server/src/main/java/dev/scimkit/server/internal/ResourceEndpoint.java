@@ -43,7 +43,7 @@ public final class ResourceEndpoint {
         this.parameters = new SearchQueries(config.registry(), config.limits());
         this.members = new MemberReferences(config);
         this.hasMembers = type.schema().attribute("members").isPresent();
-        this.renderer = new ResourceRenderer(type);
+        this.renderer = new ResourceRenderer(type, config.registry());
         this.cursors = new CursorPaging(type.endpoint(), List.of(new CursorPaging.Segment(type, repository)),
                 config.cursors());
     }
@@ -136,13 +136,16 @@ public final class ResourceEndpoint {
 
     /**
      * {@code PATCH /Users/{id}}: 200 with the resource, or 204 for the types configured so (Groups,
-     * as Entra ID expects) unless the client asks for attributes.
+     * as Entra ID expects) unless the client asks for attributes or an operation changes nothing by
+     * what it says (then the resource shows the client what it is). The body is checked (PatchOp
+     * {@code schemas}, a non-empty {@code Operations} array, every operation planned) before the
+     * resource is looked up, so a malformed request is a 400 whether or not the id exists.
      */
     public ScimResponse patch(RequestContext ctx, String id) {
         ScimRequest request = ctx.request();
         Projection projection = parameters.projection(request);
         JsonNode body = RequestBodies.object(request);
-        PatchRequest patch = PatchRequest.fromJson(body, false, config.patchEngine().limits().maxOperations());
+        PatchRequest patch = config.patchEngine().parse(body);
         PatchPlan plan = config.patchEngine().plan(type, patch);
         if (hasMembers && plan.membershipDelta().isPresent()) {
             // Otherwise the plan needs the current members and the repository checks what it adds.
@@ -150,6 +153,7 @@ public final class ResourceEndpoint {
         }
         Optional<String> expected = expectedVersion(ctx, id);
         boolean noContent = config.patchAnswersNoContent(type)
+                && plan.operationsChangingNothing().isEmpty()
                 && request.queryParameter("attributes").isEmpty()
                 && request.queryParameter("excludedAttributes").isEmpty();
         ObjectNode patched = repository.patch(ctx.principal(), id, plan, expected, noContent ? WITHOUT_MEMBERS : projection);

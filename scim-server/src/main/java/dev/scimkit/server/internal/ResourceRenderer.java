@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaExtension;
+import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.server.query.Projector;
 import dev.scimkit.server.spi.Projection;
 
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * Turns a stored resource into what the client receives: {@code meta.resourceType} and
  * {@code meta.location} filled in, {@code schemas} listing the core schema and each extension present,
- * then the projection and {@code returned} rules applied. One per resource type; thread-safe.
+ * each member's {@code $ref} (types with {@code members}), then the projection and {@code returned}
+ * rules applied. One per resource type; thread-safe.
  *
  * <p>The stored resource is never modified. For the default projection the result shares its values
  * with it (see {@link DefaultRepresentation}): it is meant to be serialised, not changed.
@@ -27,11 +29,15 @@ public final class ResourceRenderer {
     private final ResourceTypeDefinition type;
     private final String endpointPrefix;
     private final DefaultRepresentation defaults;
+    /** Null for a type without {@code members}. */
+    private final MemberLinks memberLinks;
 
-    public ResourceRenderer(ResourceTypeDefinition type) {
+    /** @param registry the resource types members may be of, whose endpoints their {@code $ref}s name */
+    public ResourceRenderer(ResourceTypeDefinition type, SchemaRegistry registry) {
         this.type = type;
         this.endpointPrefix = type.endpoint().startsWith("/") ? type.endpoint() + "/" : "/" + type.endpoint() + "/";
         this.defaults = new DefaultRepresentation(type);
+        this.memberLinks = type.schema().attribute("members").isPresent() ? new MemberLinks(registry) : null;
     }
 
     /** The absolute URL of a resource. */
@@ -57,8 +63,9 @@ public final class ResourceRenderer {
         return v.isTextual() && !v.asText().isEmpty() ? Optional.of(v.asText()) : Optional.empty();
     }
 
-    /** The client's view of a stored resource; {@code stored} is not modified. */
-    public ObjectNode render(ObjectNode stored, Projection projection, String baseUrl) {
+    /** The client's view of a stored resource; {@code resource} is not modified. */
+    public ObjectNode render(ObjectNode resource, Projection projection, String baseUrl) {
+        ObjectNode stored = withMemberLinks(resource, baseUrl);
         JsonNode id = stored.get("id");
         String location = id != null && id.isTextual() ? baseUrl + endpointPrefix + encode(id.asText()) : null;
         ArrayNode schemas = schemas(stored);
@@ -72,10 +79,15 @@ public final class ResourceRenderer {
     }
 
     /** The view through the {@link Projector} alone, without the default-projection shortcut (for tests). */
-    ObjectNode renderWithProjector(ObjectNode stored, Projection projection, String baseUrl) {
+    ObjectNode renderWithProjector(ObjectNode resource, Projection projection, String baseUrl) {
+        ObjectNode stored = withMemberLinks(resource, baseUrl);
         JsonNode id = stored.get("id");
         String location = id != null && id.isTextual() ? location(baseUrl, type, id.asText()) : null;
         return new Projector(type, projection).apply(complete(stored, schemas(stored), location));
+    }
+
+    private ObjectNode withMemberLinks(ObjectNode resource, String baseUrl) {
+        return memberLinks == null ? resource : memberLinks.withLinks(resource, baseUrl);
     }
 
     /** {@code stored} with {@code schemas} first and the engine's {@code meta} members, in a new top-level object. */

@@ -53,6 +53,8 @@ import java.util.function.Predicate;
 public final class InMemoryResourceRepository implements ResourceRepository {
 
     private static final List<String> INDEXED = List.of("userName", "externalId", "displayName");
+    /** Where a member's {@code display} comes from, in order. */
+    private static final List<String> NAME_ATTRIBUTES = List.of("displayName", "userName");
 
     private final InMemoryStore store;
     private final ResourceTypeDefinition type;
@@ -477,10 +479,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         ObjectNode copy = ScimJson.object();
         copy.put("value", storedId);
         String memberType = data.typeOfId.get(storedId);
-        JsonNode display = ScimJson.getIgnoreCase(member, "display");
-        if (display != null && display.isTextual()) {
-            copy.set("display", display);
-        }
+        // display is readOnly: the member's own name, looked up when the group is read (see withDisplay)
         if (memberType != null) {
             copy.put("type", store.registry().resourceType(memberType).map(t -> t.name()).orElse(memberType));
         }
@@ -542,24 +541,57 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         out.setAll(stored.body);
         if (withMembers && stored.members != null && !stored.members.isEmpty()) {
             ArrayNode members = out.putArray("members");
-            stored.members.values().forEach(members::add);
+            for (ObjectNode member : stored.members.values()) {
+                members.add(withDisplay(data, member));
+            }
         }
         if (withGroups && hasGroups) {
             Set<TenantData.GroupRef> groups = data.groupsOfMember.get(stored.body.get("id").asText());
             if (groups != null && !groups.isEmpty()) {
                 ArrayNode array = out.putArray("groups");
                 for (TenantData.GroupRef g : groups) {
-                    TenantData.Stored group = data.table(g.type()).byId.get(g.id());
                     ObjectNode ref = array.addObject();
                     ref.put("value", g.id());
-                    if (group != null && group.body.hasNonNull("displayName")) {
-                        ref.put("display", group.body.get("displayName").asText());
-                    }
+                    displayName(data.table(g.type()).byId.get(g.id())).ifPresent(d -> ref.put("display", d));
                     ref.put("type", "direct");
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * A stored member as clients see it, with {@code display} the member's name as it is now. Looked
+     * up at read time (O(1) per member, and reading a group is O(members) anyway) rather than stored,
+     * so a rename shows in every group at once and a membership change stays O(1) whatever the size.
+     * Like a User's derived {@code groups}, this does not change the group's version.
+     */
+    private static ObjectNode withDisplay(TenantData data, ObjectNode member) {
+        String id = member.get("value").asText();
+        String memberType = data.typeOfId.get(id);
+        Optional<String> display = memberType == null ? Optional.empty() : displayName(data.table(memberType).byId.get(id));
+        if (display.isEmpty()) {
+            return member;
+        }
+        ObjectNode out = ScimJson.object();
+        out.set("value", member.get("value"));
+        out.put("display", display.get());
+        member.properties().forEach(field -> out.putIfAbsent(field.getKey(), field.getValue()));
+        return out;
+    }
+
+    /** A resource's name for others' lists: its {@code displayName}, else (a User without one) its {@code userName}. */
+    private static Optional<String> displayName(TenantData.Stored resource) {
+        if (resource == null) {
+            return Optional.empty();
+        }
+        for (String attribute : NAME_ATTRIBUTES) {
+            JsonNode name = resource.body.get(attribute);
+            if (name != null && name.isTextual() && !name.asText().isBlank()) {
+                return Optional.of(name.asText());
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code body} without what the store derives or keeps apart; {@code body} must be the caller's own copy. */

@@ -45,6 +45,53 @@ class EntraFlowHttpTest {
         assertThat(r.json().path("totalResults").asInt()).isEqualTo(1);
     }
 
+    /**
+     * An administrator who makes {@code emails[type eq "work"].value} (or a mobile phone, or a work
+     * postal code) the matching attribute gets this query from Entra ID before every create.
+     */
+    @Test
+    void matchingOnAWorkEmailMobilePhoneOrPostalCodeFindsTheOneUserWhoseValueOfThatTypeMatches() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String work = "ann." + tag + "@contoso.com";
+        String ann = server.post("/Users", typedUser("ann-" + tag, work, "home-" + tag + "@example.org",
+                "+1 555 " + tag, "H0H " + tag)).json().path("id").asText();
+        // bob has ann's work address as his home address, and ann's postal code at home
+        String bob = server.post("/Users", typedUser("bob-" + tag, "bob." + tag + "@contoso.com", work,
+                "+1 666 " + tag, "K1A " + tag)).json().path("id").asText();
+        assertThat(ann).isNotBlank();
+        assertThat(bob).isNotBlank();
+
+        assertThat(ids(server.get("/Users?filter=" + q("emails[type eq \"work\"].value eq \"" + work.toUpperCase() + "\""))))
+                .containsExactly(ann);
+        assertThat(ids(server.get("/Users?filter=" + q("emails[type eq \"home\"].value eq \"" + work + "\""))))
+                .containsExactly(bob);
+        assertThat(ids(server.get("/Users?filter=" + q("phoneNumbers[type eq \"mobile\"].value eq \"+1 555 " + tag + "\""))))
+                .containsExactly(ann);
+        assertThat(ids(server.get("/Users?filter=" + q("addresses[type eq \"work\"].postalCode eq \"H0H " + tag + "\""))))
+                .containsExactly(ann);
+        assertThat(ids(server.get("/Users?filter=" + q("addresses[type eq \"home\"].postalCode eq \"H0H " + tag + "\""))))
+                .isEmpty();
+        var search = server.post("/Users/.search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
+                + "\"filter\":\"userName sw \\\"bob-" + tag + "\\\" and emails[type eq \\\"work\\\"].value pr\"}");
+        assertThat(ids(search)).containsExactly(bob);
+    }
+
+    private static String typedUser(String userName, String workEmail, String homeEmail, String mobile, String postalCode) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"" + userName + "\","
+                + "\"emails\":[{\"type\":\"home\",\"value\":\"" + homeEmail + "\"},"
+                + "{\"type\":\"work\",\"value\":\"" + workEmail + "\",\"primary\":true}],"
+                + "\"phoneNumbers\":[{\"type\":\"work\",\"value\":\"+1 000 0000\"},{\"type\":\"mobile\",\"value\":\"" + mobile + "\"}],"
+                + "\"addresses\":[{\"type\":\"work\",\"postalCode\":\"" + postalCode + "\"},"
+                + "{\"type\":\"home\",\"postalCode\":\"Z9Z 9Z9\"}]}";
+    }
+
+    private static java.util.List<String> ids(HttpScimServer.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        reply.json().path("Resources").forEach(r -> ids.add(r.path("id").asText()));
+        return ids;
+    }
+
     @ParameterizedTest
     @EnumSource(Dialect.class)
     void userLifecycle(Dialect dialect) {

@@ -95,6 +95,29 @@ class HostileInputHttpTest {
         assertScimError(r, 400, null);
     }
 
+    /**
+     * RFC 7644 §3.5.2: the body MUST carry the PatchOp URN in {@code schemas} and an {@code Operations}
+     * array of one or more operations. The body is refused before the target is looked up, so an
+     * unknown id gets the same 400 as a known one, not a 404.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"Operations\":[{\"op\":\"remove\",\"path\":\"title\"}]}",
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"Operations\":[{\"op\":\"remove\",\"path\":\"title\"}]}",
+            "{\"schemas\":[],\"Operations\":[{\"op\":\"remove\",\"path\":\"title\"}]}",
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]}",
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":null}",
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":{\"op\":\"remove\",\"path\":\"title\"}}",
+            "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[]}"})
+    void malformedPatchBodiesAreInvalidSyntaxBeforeTheTargetIsLookedUp(String body) {
+        assertScimError(server.patch("/Users/" + userId, body), 400, "invalidSyntax");
+        assertScimError(server.patch("/Groups/" + groupId, body), 400, "invalidSyntax");
+        assertScimError(server.patch("/Users/" + UUID.randomUUID(), body), 400, "invalidSyntax");
+        assertScimError(server.patch("/Groups/no-such-group", body), 400, "invalidSyntax");
+        // and a well-formed body for an unknown id is the 404 it always was
+        assertScimError(server.patch("/Users/" + UUID.randomUUID(), patch("{\"op\":\"remove\",\"path\":\"title\"}")), 404, null);
+    }
+
     @Test
     void unknownPatchOpIs400() {
         assertScimError(server.patch("/Users/" + userId, patch("{\"op\":\"move\",\"path\":\"userName\",\"value\":\"x\"}")), 400, null);

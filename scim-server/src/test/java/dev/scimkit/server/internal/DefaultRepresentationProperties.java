@@ -104,7 +104,7 @@ class DefaultRepresentationProperties {
                                                   @ForAll("types") ResourceTypeDefinition type) {
         ObjectNode stored = ScimJson.parseObject(("{" + String.join(",", members) + "}").getBytes(StandardCharsets.UTF_8));
         String before = stored.toString();
-        ResourceRenderer renderer = new ResourceRenderer(type);
+        ResourceRenderer renderer = new ResourceRenderer(type, SchemaRegistry.standard());
 
         ObjectNode shortcut = renderer.render(stored, Projection.DEFAULT, BASE);
         ObjectNode projected = renderer.renderWithProjector(stored, Projection.DEFAULT, BASE);
@@ -122,7 +122,7 @@ class DefaultRepresentationProperties {
                 + "\"meta\":{\"version\":\"W/\\\"1\\\"\"},\"" + ENTERPRISE + "\":{\"department\":\"Tour\"}}")
                 .getBytes(StandardCharsets.UTF_8));
 
-        ObjectNode rendered = new ResourceRenderer(USER).render(stored, Projection.DEFAULT, BASE);
+        ObjectNode rendered = new ResourceRenderer(USER, SchemaRegistry.standard()).render(stored, Projection.DEFAULT, BASE);
 
         assertThat(rendered.get("emails")).isSameAs(stored.get("emails"));
         assertThat(rendered.has("password")).isFalse();
@@ -136,7 +136,7 @@ class DefaultRepresentationProperties {
     @Test
     void idsThatNeedEscapingAreEscapedInTheLocation() {
         ObjectNode stored = ScimJson.object().put("id", "a b/ü");
-        JsonNode location = new ResourceRenderer(USER).render(stored, Projection.DEFAULT, BASE).path("meta").path("location");
+        JsonNode location = new ResourceRenderer(USER, SchemaRegistry.standard()).render(stored, Projection.DEFAULT, BASE).path("meta").path("location");
         assertThat(location.asText()).isEqualTo(BASE + "/Users/a%20b%2F%C3%BC");
     }
 }

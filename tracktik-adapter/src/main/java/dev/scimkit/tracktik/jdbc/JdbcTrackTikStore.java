@@ -425,7 +425,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
             }
             List<Member> out = new ArrayList<>();
             if (limit > 0) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT e.scim_id, e.first_name, e.last_name"
+                try (PreparedStatement ps = c.prepareStatement("SELECT e.scim_id, e.user_name, e.scim_json"
                         + " FROM tt_role_assignment a JOIN tt_role r ON r.id = a.role_id"
                         + " JOIN tt_employee e ON e.id = a.employee_id WHERE r.tenant = ? AND r.scim_id = ?"
                         + " ORDER BY a.seq LIMIT ? OFFSET ?")) {
@@ -435,7 +435,8 @@ public final class JdbcTrackTikStore implements TrackTikStore {
                     ps.setLong(4, offset);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            out.add(new Member(rs.getString(1), displayName(rs.getString(2), rs.getString(3))));
+                            out.add(Member.ofUser(rs.getString(1), StoredJson.topLevelText(rs.getString(3), "displayName"),
+                                    rs.getString(2)));
                         }
                     }
                 }
@@ -944,10 +945,6 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     private static String blankToNull(String s) {
         // Absent values are NULL, so SQL "pr" and "eq" agree with the in-memory evaluator.
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static String displayName(String first, String last) {
-        return (first + " " + last).trim();
     }
 
     private static Instant now() {

@@ -411,11 +411,8 @@ public final class RestTrackTikStore implements TrackTikStore {
             }
             for (JsonNode ur : items) {
                 JsonNode user = ur.path("user");
-                String scimId = scimIdOf(user);
-                if (!scimId.isEmpty()) {
-                    out.add(new Member(scimId, (EmployeeJson.text(user, "firstName") + " "
-                            + EmployeeJson.text(user, "lastName")).trim()));
-                }
+                EmployeeJson.link(user, "username").ifPresent(link -> out.add(Member.ofUser(link.scimId(),
+                        EmployeeJson.text(link.resource(), "displayName"), link.name())));
             }
             at += items.size();
         }

@@ -21,10 +21,12 @@ import dev.scimkit.tracktik.scim.TrackTikRepositories;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -36,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SQL push-down ≡ in-memory evaluation: for random filters over the mapped (and unmapped) attributes,
- * the repository's search on H2 returns exactly the users the in-memory evaluator selects from all of
- * them. {@code userName eq}/{@code ne} go through the case-folded key column, the other operators
+ * value paths with a sub-attribute test among them, the repository's search on H2 returns exactly the
+ * users the in-memory evaluator selects from all of them. {@code userName eq}/{@code ne} go through the case-folded key column, the other operators
  * through the scim-filter translator.
  */
 class PushDownDifferentialTest {
@@ -69,6 +71,21 @@ class PushDownDifferentialTest {
             }
             if (i % 5 == 0) {
                 body.append(",\"nickName\":\"nick").append(i).append('"');
+            }
+            body.append(",\"emails\":[");
+            if (i % 2 == 0) {
+                body.append("{\"type\":\"work\",\"value\":\"user").append(i).append("@contoso.com\"},");
+            }
+            if (i % 7 == 1) {
+                // no employee field can hold it, so only the SCIM resource has it
+                body.append("{\"type\":\"work\",\"value\":\"emailName").append(i).append("\"},");
+            }
+            body.append("{\"type\":\"home\",\"value\":\"home").append(i % 6).append("@example.org\"}]");
+            if (i % 3 == 1) {
+                body.append(",\"phoneNumbers\":[{\"type\":\"mobile\",\"value\":\"+1 555 0").append(i % 4).append("\"}]");
+            }
+            if (i % 2 == 1) {
+                body.append(",\"addresses\":[{\"type\":\"work\",\"postalCode\":\"H0H ").append(i % 4).append("\"}]");
             }
             body.append('}');
             repos.users().create(CALLER, (ObjectNode) dev.scimkit.core.json.ScimJson.parse(body.toString()
@@ -104,6 +121,18 @@ class PushDownDifferentialTest {
             actual.add(u.path("id").asText());
         }
         assertThat(actual).as(filterText).containsExactlyElementsOf(expected);
+    }
+
+    @Example
+    void entraIdsEmailMatchingQueryFindsTheOneUserWithThatWorkAddress() {
+        Filter filter = Filters.parse("emails[type eq \"work\"].value eq \"USER2@contoso.com\"");
+        List<ObjectNode> found = repos.users().search(TENANT, new SearchQuery(Optional.of(filter), Optional.empty(), 1, 1000,
+                Projection.DEFAULT)).resources();
+        assertThat(found).extracting(u -> u.path("userName").asText()).containsExactly("User2@Example.com");
+        // home2@example.org is several users' home address, nobody's work address
+        Filter home = Filters.parse("emails[type eq \"work\"].value eq \"home2@example.org\"");
+        assertThat(repos.users().search(TENANT, new SearchQuery(Optional.of(home), Optional.empty(), 1, 1000,
+                Projection.DEFAULT)).resources()).isEmpty();
     }
 
     /**
@@ -169,7 +198,15 @@ class PushDownDifferentialTest {
                 .as((a, op, v) -> a + " " + op + " \"" + v + "\"");
         Arbitrary<String> special = Arbitraries.of("active eq true", "active eq false", "title pr", "externalId pr",
                 "nickName pr", "meta.created gt \"2000-01-01T00:00:00Z\"", "title lt \"M\"");
-        Arbitrary<String> atom = Arbitraries.oneOf(leaf, special);
+        // attr[valFilter].subAttr op value, as Entra ID sends it for a matching attribute
+        Arbitrary<String> valuePathTests = Combinators.combine(
+                Arbitraries.of("emails[type eq \"work\"].value", "emails[type eq \"home\"].value",
+                        "phoneNumbers[type eq \"mobile\"].value", "addresses[type eq \"work\"].postalCode"),
+                Arbitraries.of("eq \"user2@contoso.com\"", "eq \"USER4@Contoso.com\"", "eq \"home2@example.org\"",
+                        "eq \"emailName8\"", "co \"contoso\"", "sw \"home1\"", "eq \"+1 555 01\"", "eq \"h0h 3\"",
+                        "ne \"H0H 1\"", "pr"))
+                .as((path, test) -> path + " " + test);
+        Arbitrary<String> atom = Arbitraries.frequencyOf(Tuple.of(4, leaf), Tuple.of(2, special), Tuple.of(2, valuePathTests));
         return Arbitraries.oneOf(atom,
                 Combinators.combine(atom, atom).as((a, b) -> a + " and " + b),
                 Combinators.combine(atom, atom).as((a, b) -> "(" + a + " or " + b + ")"),

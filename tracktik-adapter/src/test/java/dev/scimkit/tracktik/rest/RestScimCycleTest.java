@@ -111,6 +111,13 @@ class RestScimCycleTest {
         JsonNode group = ok(200, "GET", "/Groups/" + gid, null, null, null);
         assertThat(group.path("members")).hasSize(1);
         assertThat(group.path("members").get(0).path("value").asText()).isEqualTo(u2);
+        // a User without a displayName is named by its userName; $ref is its URL
+        assertThat(group.path("members").get(0).path("display").asText()).isEqualTo("g2@example.com");
+        assertThat(group.path("members").get(0).path("$ref").asText()).endsWith("/Users/" + u2);
+        ok(200, "PATCH", "/Users/" + u2, null, null, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"add\",\"path\":\"displayName\",\"value\":\"Alan C. Kay\"}]}");
+        assertThat(ok(200, "GET", "/Groups/" + gid, null, null, null).path("members").get(0).path("display").asText())
+                .isEqualTo("Alan C. Kay");
         assertThat(ok(200, "GET", "/Users/" + u2, null, null, null).path("groups").get(0).path("display").asText())
                 .isEqualTo("Guards");
         assertThat(ok(200, "GET", "/Groups", "filter", "displayName eq \"guards\"", null).path("totalResults").asInt())

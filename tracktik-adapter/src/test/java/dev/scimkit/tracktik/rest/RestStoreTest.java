@@ -90,7 +90,7 @@ class RestStoreTest {
         EmployeeProfile profile = EmployeeProfile.builder().firstName(first).lastName(last).email(userName)
                 .jobTitle("Guard").build();
         return new EmployeeWrite(profile, userName, Optional.of("ext-" + userName),
-                ScimJson.object().put("userName", userName).put("nickName", "N-" + first));
+                ScimJson.object().put("userName", userName).put("displayName", first + " " + last).put("nickName", "N-" + first));
     }
 
     @Test
