@@ -317,6 +317,13 @@ class ProvisioningSoakTest {
         int portalRequests = portal.requests().size();
         Map<String, Long> byStatus = new LinkedHashMap<>();
         portal.requests().forEach(r -> byStatus.merge(Integer.toString(r.status()), 1L, Long::sum));
+        // Which calls the requests are, ids folded: where a lower request count would have to come from.
+        Map<String, Long> byShape = new TreeMap<>();
+        portal.requests().forEach(r -> byShape.merge(r.method() + " " + r.path().replaceAll("/\\d+", "/{id}")
+                + (r.query().isEmpty() ? "" : "?" + r.query().replaceAll("=[^&]*", "=…")), 1L, Long::sum));
+        StringBuilder shapes = new StringBuilder();
+        byShape.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> shapes.append(String.format(Locale.ROOT, "| `%s` | %,d |%n", e.getKey(), e.getValue())));
         String report = String.format(Locale.ROOT, """
                 # REST store soak (seed %d)
 
@@ -328,8 +335,11 @@ class ProvisioningSoakTest {
                 | %,d | %,d | %.2f | %d |
 
                 Portal answers by status: %s
-                """, seed, users, groups, cycles, scimChanges, portalRequests,
-                portalRequests / (double) Math.max(1, scimChanges), portal.oauth().requests().size(), byStatus);
+
+                | portal call | requests |
+                |---|---:|
+                %s""", seed, users, groups, cycles, scimChanges, portalRequests,
+                portalRequests / (double) Math.max(1, scimChanges), portal.oauth().requests().size(), byStatus, shapes);
         Path out = Path.of("target", "soak-report.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
