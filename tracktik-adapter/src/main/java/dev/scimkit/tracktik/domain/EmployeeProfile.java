@@ -31,7 +31,7 @@ import java.util.Objects;
  * @param language       preferred language as a BCP 47 tag (SCIM {@code preferredLanguage}, else {@code locale})
  */
 public record EmployeeProfile(
-        @Size(max = 64) String customId,
+        @Size(max = 15, message = "must be at most 15 characters: it is the TrackTik Employee ID (SCIM employeeNumber)") String customId,
         @NotBlank(message = "must not be blank: send name.givenName, or name.formatted or displayName with a first and a last name")
         @Size(max = 128) String firstName,
         @NotBlank(message = "must not be blank: send name.familyName, or name.formatted or displayName with a first and a last name")

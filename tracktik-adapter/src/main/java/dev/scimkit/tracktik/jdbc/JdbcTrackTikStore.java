@@ -130,9 +130,10 @@ public final class JdbcTrackTikStore implements TrackTikStore {
             Instant now = now();
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO tt_employee (tenant, scim_id, custom_id, first_name,"
                     + " last_name, email, primary_phone, secondary_phone, job_title, department, manager_id, status, region_id,"
-                    + " addr_street, addr_city, addr_state, addr_postal_code, addr_country, language, user_name, user_name_key,"
+                    + " addr_street, addr_city, addr_state, addr_postal_code, addr_country, language, custom_id_key, email_key,"
+                    + " user_name, user_name_key,"
                     + " external_id, scim_json, version, created, last_modified)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")) {
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")) {
                 int i = 1;
                 ps.setString(i++, tenant.value());
                 ps.setString(i++, scimId);
@@ -214,7 +215,8 @@ public final class JdbcTrackTikStore implements TrackTikStore {
             try (PreparedStatement ps = c.prepareStatement("UPDATE tt_employee SET custom_id = ?, first_name = ?, last_name = ?,"
                     + " email = ?, primary_phone = ?, secondary_phone = ?, job_title = ?, department = ?, manager_id = ?,"
                     + " status = ?, region_id = ?, addr_street = ?, addr_city = ?, addr_state = ?, addr_postal_code = ?,"
-                    + " addr_country = ?, language = ?, user_name = ?, user_name_key = ?, external_id = ?, scim_json = ?,"
+                    + " addr_country = ?, language = ?, custom_id_key = ?, email_key = ?, user_name = ?, user_name_key = ?,"
+                    + " external_id = ?, scim_json = ?,"
                     + " version = version + 1, last_modified = ? WHERE tenant = ? AND scim_id = ? AND version = ?")) {
                 int i = bindProfile(ps, 1, after);
                 i = bindLink(ps, i, write.userName(), write.externalId(), write.resource());
@@ -246,7 +248,9 @@ public final class JdbcTrackTikStore implements TrackTikStore {
             update(c, "UPDATE tt_role SET version = version + 1, last_modified = ?"
                     + " WHERE id IN (SELECT a.role_id FROM tt_role_assignment a WHERE a.employee_id = ?)", utc(now), id);
             update(c, "DELETE FROM tt_role_assignment WHERE employee_id = ?", id);
-            update(c, "UPDATE tt_employee SET archived_at = ?, user_name_key = NULL,"
+            // An archived employee keeps its values but frees them for a new employee (a user re-created
+            // after a SCIM DELETE), as TrackTik frees a terminated profile's sign-in name.
+            update(c, "UPDATE tt_employee SET archived_at = ?, user_name_key = NULL, custom_id_key = NULL, email_key = NULL,"
                     + " version = version + 1, last_modified = ? WHERE id = ?", utc(now), utc(now), id);
             List<FieldChange> changes = new ArrayList<>();
             if (!roleNames.isEmpty()) {
@@ -790,6 +794,9 @@ public final class JdbcTrackTikStore implements TrackTikStore {
         ps.setString(i++, blankToNull(a.postalCode()));
         ps.setString(i++, blankToNull(a.country()));
         ps.setString(i++, blankToNull(p.language()));
+        // TrackTik keeps Employee ID and email unique in a portal, without regard to case.
+        ps.setString(i++, blankToNull(Keys.fold(p.customId())));
+        ps.setString(i++, blankToNull(Keys.fold(p.email())));
         return i;
     }
 

@@ -57,6 +57,14 @@ final class SqlErrors {
             if (message.contains("uq_employee_user_name")) {
                 return ScimException.uniqueness("A User with this userName already exists (userName is unique without regard to case)");
             }
+            if (message.contains("uq_employee_custom_id")) {
+                return ScimException.uniqueness("Another User already has this employeeNumber: it is the employee's"
+                        + " TrackTik Employee ID (customId), which is unique in the portal without regard to case");
+            }
+            if (message.contains("uq_employee_email")) {
+                return ScimException.uniqueness("Another User already has this work email: TrackTik keeps an"
+                        + " employee's email unique in the portal, without regard to case");
+            }
             if (message.contains("uq_role_name")) {
                 return ScimException.uniqueness("A Group with this displayName already exists (displayName is unique without regard to case)");
             }

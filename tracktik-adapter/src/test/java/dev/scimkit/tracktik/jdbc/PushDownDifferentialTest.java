@@ -80,7 +80,10 @@ class PushDownDifferentialTest {
                 // no employee field can hold it, so only the SCIM resource has it
                 body.append("{\"type\":\"work\",\"value\":\"emailName").append(i).append("\"},");
             }
-            body.append("{\"type\":\"home\",\"value\":\"home").append(i % 6).append("@example.org\"}]");
+            // Shared home addresses only where a work address is the employee's email: TrackTik keeps an
+            // employee's email unique, and without a work address the home one becomes it.
+            body.append("{\"type\":\"home\",\"value\":\"").append(i % 2 == 0 ? "home" + (i % 6) : "solo" + i)
+                    .append("@example.org\"}]");
             if (i % 3 == 1) {
                 body.append(",\"phoneNumbers\":[{\"type\":\"mobile\",\"value\":\"+1 555 0").append(i % 4).append("\"}]");
             }

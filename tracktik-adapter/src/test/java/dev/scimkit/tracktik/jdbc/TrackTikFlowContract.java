@@ -28,7 +28,14 @@ abstract class TrackTikFlowContract {
 
     abstract TrackTikEngine engine();
 
+    /** Employee numbers are unique in a portal: each test user gets its own. */
+    private static final java.util.concurrent.atomic.AtomicInteger EMPLOYEE_NUMBERS = new java.util.concurrent.atomic.AtomicInteger(1000);
+
     static String entraUser(String userName, String externalId) {
+        return entraUser(userName, externalId, "E-" + EMPLOYEE_NUMBERS.getAndIncrement());
+    }
+
+    static String entraUser(String userName, String externalId, String employeeNumber) {
         return "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\",\"" + ENTERPRISE + "\"],"
                 + "\"externalId\":\"" + externalId + "\",\"userName\":\"" + userName + "\",\"active\":true,"
                 + "\"displayName\":\"Ada Lovelace\",\"title\":\"Site Supervisor\",\"preferredLanguage\":\"en-GB\","
@@ -37,7 +44,7 @@ abstract class TrackTikFlowContract {
                 + "\"addresses\":[{\"type\":\"work\",\"streetAddress\":\"1 Main St\",\"locality\":\"Montreal\",\"country\":\"CA\"}],"
                 + "\"name\":{\"givenName\":\"Ada\",\"familyName\":\"Lovelace\"},"
                 + "\"nickName\":\"Countess\",\"userType\":\"Contractor\","
-                + "\"" + ENTERPRISE + "\":{\"employeeNumber\":\"E-100\",\"department\":\"Patrol\",\"costCenter\":\"CC-7\"}}";
+                + "\"" + ENTERPRISE + "\":{\"employeeNumber\":\"" + employeeNumber + "\",\"department\":\"Patrol\",\"costCenter\":\"CC-7\"}}";
     }
 
     @Test
@@ -48,7 +55,7 @@ abstract class TrackTikFlowContract {
         JsonNode none = e.ok(200, "GET", "/Users?filter=" + enc("userName eq \"" + userName.toUpperCase() + "\""), null);
         assertThat(none.path("totalResults").asInt()).isZero();
 
-        JsonNode created = e.ok(201, "POST", "/Users", entraUser(userName, "ext-" + userName));
+        JsonNode created = e.ok(201, "POST", "/Users", entraUser(userName, "ext-" + userName, "E-100"));
         String id = created.path("id").asText();
         assertThat(created.path("title").asText()).isEqualTo("Site Supervisor");
         assertThat(created.path("meta").path("version").asText()).isEqualTo("W/\"1\"");
@@ -99,8 +106,40 @@ abstract class TrackTikFlowContract {
         // The actor is the credential that made each change: the token named "entra" of portal-a.
         assertThat(history).extracting(HistoryEntry::actor).containsOnly(new Actor("entra", "portal-a"));
 
-        // The archived userName is free again.
-        e.ok(201, "POST", "/Users", entraUser(userName, "ext2-" + userName));
+        // The archived userName, employee number and email are free again.
+        e.ok(201, "POST", "/Users", entraUser(userName, "ext2-" + userName, "E-100"));
+    }
+
+    /**
+     * TrackTik keeps Employee ID (SCIM employeeNumber) and email unique in a portal and Employee IDs
+     * at most 15 characters: a second user with either is a 409 uniqueness that names the field, a
+     * longer Employee ID a 400 that names it; both free again once their holder is deleted.
+     */
+    @Test
+    void employeeNumberAndEmailAreUniqueInThePortalAndFreedByADelete() {
+        TrackTikEngine e = engine();
+        String run = Long.toString(System.nanoTime());
+        String number = "U" + run.substring(run.length() - 9);
+        String first = e.ok(201, "POST", "/Users", entraUser("first" + run + "@example.com", "a", number)).path("id").asText();
+
+        ScimResponse sameNumber = e.call("POST", "/Users", entraUser("second" + run + "@example.com", "b", number.toLowerCase()));
+        assertThat(sameNumber.status()).isEqualTo(409);
+        assertThat(sameNumber.bodyJson().path("scimType").asText()).isEqualTo("uniqueness");
+        assertThat(sameNumber.bodyJson().path("detail").asText()).contains("employeeNumber");
+
+        ScimResponse sameEmail = e.call("POST", "/Users", entraUser("FIRST" + run + "@EXAMPLE.COM", "c")
+                .replace("\"userName\":\"FIRST" + run + "@EXAMPLE.COM\"", "\"userName\":\"third" + run + "@example.com\""));
+        assertThat(sameEmail.status()).isEqualTo(409);
+        assertThat(sameEmail.bodyJson().path("detail").asText()).contains("email");
+
+        ScimResponse tooLong = e.call("POST", "/Users", entraUser("long" + run + "@example.com", "d", "1234567890123456"));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.bodyJson().path("scimType").asText()).isEqualTo("invalidValue");
+        assertThat(tooLong.bodyJson().path("detail").asText()).contains("employeeNumber", "15");
+
+        e.ok(204, "DELETE", "/Users/" + first, null);
+        e.ok(201, "POST", "/Users", entraUser("second" + run + "@example.com", "b", number));
+        e.ok(201, "POST", "/Users", entraUser("first" + run + "@example.com", "e"));
     }
 
     @Test
