@@ -312,4 +312,76 @@ abstract class TrackTikFlowContract {
     static String enc(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    /**
+     * Tenant B sees and touches nothing of tenant A's Groups, on any read, search, list or write; and
+     * A's own writes to them still work afterwards (nothing B tried changed them).
+     */
+    @Test
+    void anotherTenantCanNeitherReadNorWriteAGroup() {
+        TrackTikEngine e = engine();
+        String name = "Isolated" + System.nanoTime();
+        String member = e.ok(201, "POST", "/Users", entraUser("iso" + System.nanoTime() + "@example.com", "i")).path("id").asText();
+        String group = e.ok(201, "POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"" + name + "\",\"members\":[{\"value\":\"" + member + "\"}]}").path("id").asText();
+        String b = TrackTikEngine.TOKEN_B;
+
+        assertThat(e.callAs(b, "GET", "/Groups/" + group, null).status()).isEqualTo(404);
+        assertThat(e.callAs(b, "GET", "/Groups?filter=" + enc("displayName eq \"" + name + "\""), null).bodyJson()
+                .path("totalResults").asInt()).isZero();
+        assertThat(e.callAs(b, "POST", "/Groups/.search", "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],"
+                + "\"filter\":\"displayName eq \\\"" + name + "\\\"\"}").bodyJson().path("totalResults").asInt()).isZero();
+        JsonNode listed = e.callAs(b, "GET", "/Groups?count=1000", null).bodyJson();
+        assertThat(listed.path("Resources").findValuesAsText("id")).doesNotContain(group);
+        assertThat(e.callAs(b, "PUT", "/Groups/" + group, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"Taken over\"}").status()).isEqualTo(404);
+        assertThat(e.callAs(b, "PATCH", "/Groups/" + group, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"remove\",\"path\":\"members\"}]}").status()).isEqualTo(404);
+        assertThat(e.callAs(b, "DELETE", "/Groups/" + group, null).status()).isEqualTo(404);
+
+        JsonNode still = e.ok(200, "GET", "/Groups/" + group, null);
+        assertThat(still.path("displayName").asText()).isEqualTo(name);
+        assertThat(still.path("members").findValuesAsText("value")).containsExactly(member);
+    }
+
+    /** {@code If-Match} holds on DELETE as on PATCH: a stale version is a 412 and nothing is deleted. */
+    @Test
+    void aStaleIfMatchOnDeleteIsRefusedAndDeletesNothing() {
+        TrackTikEngine e = engine();
+        String user = e.ok(201, "POST", "/Users", entraUser("stale" + System.nanoTime() + "@example.com", "s")).path("id").asText();
+        String group = e.ok(201, "POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"Stale" + System.nanoTime() + "\"}").path("id").asText();
+
+        assertThat(e.call("DELETE", "/Users/" + user, null, "If-Match", "W/\"7\"").status()).isEqualTo(412);
+        assertThat(e.call("DELETE", "/Groups/" + group, null, "If-Match", "W/\"7\"").status()).isEqualTo(412);
+        e.ok(200, "GET", "/Users/" + user, null);
+        e.ok(200, "GET", "/Groups/" + group, null);
+
+        e.ok(204, "DELETE", "/Users/" + user, null, "If-Match", "W/\"1\"");
+        e.ok(204, "DELETE", "/Groups/" + group, null, "If-Match", "W/\"1\"");
+        assertThat(e.call("GET", "/Users/" + user, null).status()).isEqualTo(404);
+    }
+
+    /**
+     * A write that fails part-way leaves nothing behind: a PUT that renames a Group and lists a Group
+     * as a member is refused after the rename was written, and the rename is rolled back with it.
+     */
+    @Test
+    void aRefusedGroupReplaceRollsBackTheRenameItAlreadyWrote() {
+        TrackTikEngine e = engine();
+        String name = "Before" + System.nanoTime();
+        String group = e.ok(201, "POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"" + name + "\"}").path("id").asText();
+        String other = e.ok(201, "POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"Other" + System.nanoTime() + "\"}").path("id").asText();
+
+        ScimResponse refused = e.call("PUT", "/Groups/" + group, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"After\",\"members\":[{\"value\":\"" + other + "\",\"type\":\"Group\"}]}");
+        assertThat(refused.status()).as(refused.bodyText()).isEqualTo(400);
+
+        JsonNode unchanged = e.ok(200, "GET", "/Groups/" + group, null);
+        assertThat(unchanged.path("displayName").asText()).isEqualTo(name);
+        assertThat(unchanged.path("meta").path("version").asText()).isEqualTo("W/\"1\"");
+    }
+
 }
