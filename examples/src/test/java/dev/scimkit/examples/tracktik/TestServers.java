@@ -34,8 +34,14 @@ final class TestServers {
     }
 
     /** PostgreSQL; user and password travel in the JDBC URL. */
-    static ExampleServer postgres(String jdbcUrl, Path dataDir) throws Exception {
-        return start("--store", "postgres:" + jdbcUrl, "--data-dir", dataDir.toString());
+    static ExampleServer postgres(String jdbcUrl, Path dataDir, String... moreArgs) throws Exception {
+        String[] args = new String[moreArgs.length + 4];
+        args[0] = "--store";
+        args[1] = "postgres:" + jdbcUrl;
+        args[2] = "--data-dir";
+        args[3] = dataDir.toString();
+        System.arraycopy(moreArgs, 0, args, 4, moreArgs.length);
+        return start(args);
     }
 
     private static ExampleServer start(String... storeArgs) throws Exception {
