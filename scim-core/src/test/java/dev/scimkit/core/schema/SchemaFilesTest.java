@@ -77,11 +77,7 @@ class SchemaFilesTest {
     })
     void anInvalidAttributeIsRefusedNamingFileAttributeAndReason(String why, String attributes, String expected)
             throws IOException {
-        write("custom.json", schema(attributes));
-
-        assertThatThrownBy(() -> SchemaFiles.readDirectory(dir))
-                .isInstanceOf(InvalidSchemaException.class)
-                .hasMessageStartingWith("custom.json: " + expected);
+        assertRefused(schema(attributes), expected);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -94,11 +90,15 @@ class SchemaFilesTest {
             "not an object|[]|a schema must be a JSON object",
     })
     void anInvalidSchemaIsRefusedNamingFileAndReason(String why, String json, String expected) throws IOException {
+        assertRefused(json, expected);
+    }
+
+    private void assertRefused(String json, String expectedAfterFileName) throws IOException {
         write("custom.json", json);
 
         assertThatThrownBy(() -> SchemaFiles.readDirectory(dir))
                 .isInstanceOf(InvalidSchemaException.class)
-                .hasMessageStartingWith("custom.json: " + expected);
+                .hasMessageStartingWith("custom.json: " + expectedAfterFileName);
     }
 
     @Test
