@@ -27,10 +27,13 @@ import java.util.Optional;
  * @param help          whether {@code --help} was asked for
  * @param schemaDir     a directory of extension schema files (RFC 7643 §7 JSON) to serve and validate
  * @param undeclaredExtensions what a request carrying an extension no schema file declares gets
+ * @param employeeIdFrom the User attribute the TrackTik stores take the Employee ID from, instead of the
+ *                      enterprise employeeNumber (such as a declared extension's badge number)
  */
 public record ServerOptions(int port, String basePath, Map<String, List<Credential>> tenants, Path dataDir,
                             Store store, Optional<String> trackTikUrl, Optional<PortalCredentials> trackTikCredentials,
-                            boolean help, Optional<Path> schemaDir, UndeclaredExtensionPolicy undeclaredExtensions) {
+                            boolean help, Optional<Path> schemaDir, UndeclaredExtensionPolicy undeclaredExtensions,
+                            Optional<String> employeeIdFrom) {
 
     /** The tenant that {@code --token} configures. */
     public static final String DEFAULT_TENANT = "default";
@@ -77,7 +80,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                 + ", dataDir=" + dataDir + ", store=" + store.kind() + ", trackTikUrl=" + trackTikUrl.map(ServerOptions::withoutUserInfo).orElse("-")
                 + ", trackTikCredentials=" + trackTikCredentials.map(Object::toString).orElse("-") + ", help=" + help
                 + ", schemaDir=" + schemaDir.map(Path::toString).orElse("-") + ", undeclaredExtensions="
-                + undeclaredExtensions + "]";
+                + undeclaredExtensions + ", employeeIdFrom=" + employeeIdFrom.orElse("-") + "]";
     }
 
     public static final String USAGE = """
@@ -109,6 +112,10 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
               --undeclared-extensions reject|keep
                                      a request with an extension no schema declares: reject
                                      (default, 400 naming it) or keep it as sent [SCIMKIT_UNDECLARED_EXTENSIONS]
+              --tracktik-employee-id-from ATTRIBUTE
+                                     the User attribute that is the TrackTik Employee ID, default the
+                                     enterprise employeeNumber; e.g. urn:...:CustomExtensionName:2.0:User:badgeNumber
+                                                                                  [SCIMKIT_TRACKTIK_EMPLOYEE_ID_FROM]
               --help                 print this text
 
             At least one token is required (--token, --tenant or the environment).
@@ -142,6 +149,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
         }
         boolean help = false;
         Optional<Path> schemaDir = Optional.ofNullable(env.get("SCIMKIT_SCHEMA_DIR")).map(Path::of);
+        Optional<String> employeeIdFrom = Optional.ofNullable(env.get("SCIMKIT_TRACKTIK_EMPLOYEE_ID_FROM"));
         UndeclaredExtensionPolicy undeclared = parseUndeclared(
                 env.getOrDefault("SCIMKIT_UNDECLARED_EXTENSIONS", "reject"), "SCIMKIT_UNDECLARED_EXTENSIONS");
 
@@ -176,6 +184,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                 case "--store" -> store = parseStore(require(name, value), name);
                 case "--schema-dir" -> schemaDir = Optional.of(Path.of(require(name, value)));
                 case "--undeclared-extensions" -> undeclared = parseUndeclared(require(name, value), name);
+                case "--tracktik-employee-id-from" -> employeeIdFrom = Optional.of(require(name, value));
                 case "--tracktik-url" -> trackTikUrl = Optional.of(require(name, value));
                 case "--tracktik-token" -> trackTikToken = Optional.of(require(name, value));
                 case "--tracktik-client-id", "--tracktik-client-secret", "--tracktik-username", "--tracktik-password" ->
@@ -192,7 +201,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
             throw new InvalidOptionsException("No token configured: pass --token SECRET or --tenant NAME=SECRET");
         }
         return new ServerOptions(port, basePath, tenants, dataDir, store, trackTikUrl, trackTikCredentials, help,
-                schemaDir, undeclared);
+                schemaDir, undeclared, employeeIdFrom);
     }
 
     private static UndeclaredExtensionPolicy parseUndeclared(String text, String source) {

@@ -39,6 +39,26 @@ class CustomExtensionStoresTest {
     }
 
     @Test
+    void theBadgeNumberCanBeTheEmployeeIdByConfiguration() throws Exception {
+        try (ExampleServer server = TestServers.h2(dataDir, "--schema-dir", SCHEMA_DIR,
+                "--tracktik-employee-id-from", CUSTOM + ":badgeNumber")) {
+            ScimHttp scim = ScimHttp.of(server, TestServers.TOKEN);
+            String body = entraUserWithBadge("id." + UUID.randomUUID() + "@contoso.example", "ID-7", "MTL");
+            String id = scim.expect(201, "POST", "/Users", body).path("id").asText();
+
+            assertThat(new TrackTikAdmin(scim).employee(id).path("customId").asText()).isEqualTo("ID-7");
+            assertThat(scim.get("/Users/" + id).path(CUSTOM)).isEqualTo(json(body).path(CUSTOM));
+        }
+        ServerOptions wrong = ServerOptions.parse(new String[]{"--port", "0", "--token", "t", "--data-dir",
+                dataDir.toString(), "--tracktik-employee-id-from", CUSTOM + ":badgeNumber"}, Map.of());
+        assertThatThrownBy(() -> ExampleServer.start(wrong).close())
+                .as("without --schema-dir the attribute does not exist")
+                .isInstanceOf(ServerOptions.InvalidOptionsException.class)
+                .hasMessageStartingWith("--tracktik-employee-id-from: The Employee ID needs a writable, single-valued"
+                        + " string attribute of User, and '" + CUSTOM + ":badgeNumber' is not one");
+    }
+
+    @Test
     void keepStoresAnUndeclaredExtensionVerbatimAndReturnsIt() throws Exception {
         try (ExampleServer server = TestServers.h2(dataDir, "--undeclared-extensions", "keep")) {
             ScimHttp scim = ScimHttp.of(server, TestServers.TOKEN);
