@@ -90,7 +90,12 @@ final class ResourceNormalizer {
             }
             if (!key.regionMatches(true, 0, "urn:", 0, 4)) {
                 unknown(key, "Unknown attribute '" + key + "' for resource type " + type.name());
-            } else if (!(lenient && putDotted(dotted, key, field.getValue()))) {
+            } else if (lenient && putDotted(dotted, key, field.getValue())) {
+                continue;
+            } else if (type.hasSchema(key.substring(0, key.lastIndexOf(':')))) {
+                // a declared schema's URN before an attribute it does not define: an unknown attribute, as always
+                unknown(key, "Unknown attribute '" + key + "' for resource type " + type.name());
+            } else {
                 undeclaredExtension(key, field.getValue(), kept);
             }
         }

@@ -70,6 +70,16 @@ class DeclaredExtensionValidationTest {
     }
 
     @Test
+    void aKeyQualifiedByADeclaredSchemaButNamingNoAttributeIsAnUnknownAttribute() {
+        String body = "{'userName':'a','" + SchemaUrns.USER + ":nickname2':'x','" + CUSTOM + ":badge':'1'}";
+
+        assertThat(lenient.validateForCreate(json(body))).isEqualTo(json("{'schemas':['" + SchemaUrns.USER
+                + "'],'userName':'a'}"));
+        assertScimError(() -> strict.validateForCreate(json(body.replace("{", "{'schemas':['" + SchemaUrns.USER + "'],"))),
+                ScimErrorType.INVALID_VALUE, "Unknown attribute '" + SchemaUrns.USER + ":nickname2'");
+    }
+
+    @Test
     void anUndeclaredUrnWithNothingInItLosesNothingAndPasses() {
         ObjectNode out = lenient.validateForCreate(json("{'schemas':['" + SchemaUrns.USER + "','" + UNDECLARED
                 + "'],'userName':'a','" + UNDECLARED + "':{}}"));
