@@ -1,5 +1,7 @@
 package dev.scimkit.examples;
 
+import dev.scimkit.core.resource.ValidationOptions;
+import dev.scimkit.core.schema.InvalidSchemaException;
 import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.server.CursorSettings;
 import dev.scimkit.server.ScimServer;
@@ -50,7 +52,7 @@ public final class ExampleServer implements AutoCloseable {
 
     /** Starts a server on {@code options.port()} (0: a free port) and returns once it accepts requests. */
     public static ExampleServer start(ServerOptions options) throws Exception {
-        SchemaRegistry registry = SchemaRegistry.standard();
+        SchemaRegistry registry = registry(options);
         BearerTokenAuthenticator authenticator = authenticator(options);
         StoreBackend store = StoreBackend.open(options, registry);
         try {
@@ -58,6 +60,7 @@ public final class ExampleServer implements AutoCloseable {
                     .repositories(store.repositories())
                     .authenticator(authenticator)
                     .cursors(cursorSettings(options))
+                    .validation(ValidationOptions.lenient().withUndeclaredExtensions(options.undeclaredExtensions()))
                     .build();
 
             Server jetty = new Server();
@@ -90,6 +93,19 @@ public final class ExampleServer implements AutoCloseable {
         } catch (Exception | Error e) {
             store.close();
             throw e;
+        }
+    }
+
+    /** The standard schemas and the extensions of {@code --schema-dir}; a bad file stops the start. */
+    private static SchemaRegistry registry(ServerOptions options) {
+        if (options.schemaDir().isEmpty()) {
+            return SchemaRegistry.standard();
+        }
+        try {
+            return SchemaRegistry.standard().toBuilder().addExtensionsFrom(options.schemaDir().get()).build();
+        } catch (InvalidSchemaException e) {
+            throw new ServerOptions.InvalidOptionsException("--schema-dir " + options.schemaDir().get() + ": "
+                    + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.scimkit.examples;
 
+import dev.scimkit.core.resource.UndeclaredExtensionPolicy;
 import dev.scimkit.tracktik.rest.PortalCredentials;
 
 import java.nio.file.Path;
@@ -24,10 +25,15 @@ import java.util.Optional;
  * @param trackTikCredentials how the store signs in to that portal: the service account's OAuth 2
  *                      credentials (tokens fetched and renewed) or a fixed access token
  * @param help          whether {@code --help} was asked for
+ * @param schemaDir     a directory of extension schema files (RFC 7643 §7 JSON) to serve and validate
+ * @param undeclaredExtensions what a request carrying an extension no schema file declares gets
+ * @param employeeIdFrom the User attribute the TrackTik stores take the Employee ID from, instead of the
+ *                      enterprise employeeNumber (such as a declared extension's badge number)
  */
 public record ServerOptions(int port, String basePath, Map<String, List<Credential>> tenants, Path dataDir,
                             Store store, Optional<String> trackTikUrl, Optional<PortalCredentials> trackTikCredentials,
-                            boolean help) {
+                            boolean help, Optional<Path> schemaDir, UndeclaredExtensionPolicy undeclaredExtensions,
+                            Optional<String> employeeIdFrom) {
 
     /** The tenant that {@code --token} configures. */
     public static final String DEFAULT_TENANT = "default";
@@ -72,7 +78,9 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
     public String toString() {
         return "ServerOptions[port=" + port + ", basePath=" + basePath + ", tenants=" + tenants
                 + ", dataDir=" + dataDir + ", store=" + store.kind() + ", trackTikUrl=" + trackTikUrl.map(ServerOptions::withoutUserInfo).orElse("-")
-                + ", trackTikCredentials=" + trackTikCredentials.map(Object::toString).orElse("-") + ", help=" + help + "]";
+                + ", trackTikCredentials=" + trackTikCredentials.map(Object::toString).orElse("-") + ", help=" + help
+                + ", schemaDir=" + schemaDir.map(Path::toString).orElse("-") + ", undeclaredExtensions="
+                + undeclaredExtensions + ", employeeIdFrom=" + employeeIdFrom.orElse("-") + "]";
     }
 
     public static final String USAGE = """
@@ -99,6 +107,15 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                                      all four: tokens are fetched and renewed; prefer the environment
                                      for secrets (a command line is visible to other users)
               --tracktik-token T     instead, a ready access token (it expires)   [SCIMKIT_TRACKTIK_TOKEN]
+              --schema-dir DIR       extension schemas to accept, one RFC 7643 §7 JSON file each
+                                     (custom attributes of Entra ID or Okta) [SCIMKIT_SCHEMA_DIR]
+              --undeclared-extensions reject|keep
+                                     a request with an extension no schema declares: reject
+                                     (default, 400 naming it) or keep it as sent [SCIMKIT_UNDECLARED_EXTENSIONS]
+              --tracktik-employee-id-from ATTRIBUTE
+                                     the User attribute that is the TrackTik Employee ID, default the
+                                     enterprise employeeNumber; e.g. urn:...:CustomExtensionName:2.0:User:badgeNumber
+                                                                                  [SCIMKIT_TRACKTIK_EMPLOYEE_ID_FROM]
               --help                 print this text
 
             At least one token is required (--token, --tenant or the environment).
@@ -131,6 +148,10 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
             }
         }
         boolean help = false;
+        Optional<Path> schemaDir = Optional.ofNullable(env.get("SCIMKIT_SCHEMA_DIR")).map(Path::of);
+        Optional<String> employeeIdFrom = Optional.ofNullable(env.get("SCIMKIT_TRACKTIK_EMPLOYEE_ID_FROM"));
+        UndeclaredExtensionPolicy undeclared = parseUndeclared(
+                env.getOrDefault("SCIMKIT_UNDECLARED_EXTENSIONS", "reject"), "SCIMKIT_UNDECLARED_EXTENSIONS");
 
         List<String> rest = new ArrayList<>(List.of(args));
         for (int i = 0; i < rest.size(); i++) {
@@ -161,6 +182,9 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                 case "--tenant" -> addTenantPair(tenants, require(name, value), name);
                 case "--data-dir" -> dataDir = Path.of(require(name, value));
                 case "--store" -> store = parseStore(require(name, value), name);
+                case "--schema-dir" -> schemaDir = Optional.of(Path.of(require(name, value)));
+                case "--undeclared-extensions" -> undeclared = parseUndeclared(require(name, value), name);
+                case "--tracktik-employee-id-from" -> employeeIdFrom = Optional.of(require(name, value));
                 case "--tracktik-url" -> trackTikUrl = Optional.of(require(name, value));
                 case "--tracktik-token" -> trackTikToken = Optional.of(require(name, value));
                 case "--tracktik-client-id", "--tracktik-client-secret", "--tracktik-username", "--tracktik-password" ->
@@ -176,7 +200,16 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
         if (!help && tenants.isEmpty()) {
             throw new InvalidOptionsException("No token configured: pass --token SECRET or --tenant NAME=SECRET");
         }
-        return new ServerOptions(port, basePath, tenants, dataDir, store, trackTikUrl, trackTikCredentials, help);
+        return new ServerOptions(port, basePath, tenants, dataDir, store, trackTikUrl, trackTikCredentials, help,
+                schemaDir, undeclared, employeeIdFrom);
+    }
+
+    private static UndeclaredExtensionPolicy parseUndeclared(String text, String source) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "reject" -> UndeclaredExtensionPolicy.REJECT;
+            case "keep" -> UndeclaredExtensionPolicy.KEEP;
+            default -> throw new InvalidOptionsException(source + " must be reject or keep, not '" + text + "'");
+        };
     }
 
     /** The four options of the service account's sign-in, which go together. */

@@ -27,7 +27,7 @@ interface StoreBackend extends AutoCloseable {
         return switch (options.store().kind()) {
             case MEMORY -> new MemoryBackend(registry);
             case H2 -> TrackTikBackend.h2(options, registry);
-            case POSTGRES -> TrackTikBackend.postgres(options.store().jdbcUrl().orElseThrow(), registry);
+            case POSTGRES -> TrackTikBackend.postgres(options, registry);
             case TRACKTIK -> TrackTikBackend.rest(options, registry);
         };
     }

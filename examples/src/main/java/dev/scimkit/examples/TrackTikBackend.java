@@ -27,24 +27,32 @@ final class TrackTikBackend implements StoreBackend {
     private final Map<String, ResourceRepository> repositories;
     private final String description;
 
-    private TrackTikBackend(TrackTikStore store, AutoCloseable pool, SchemaRegistry registry, String description) {
+    private TrackTikBackend(TrackTikStore store, AutoCloseable pool, SchemaRegistry registry, String description,
+                            ServerOptions options) {
         this.store = store;
         this.pool = pool;
         this.description = description;
         // History names the token's client (--tenant NAME/CLIENT=SECRET) and tenant: the default resolver.
-        TrackTikRepositories tracktik = TrackTikRepositories.builder(registry, store).build();
+        TrackTikRepositories.Builder builder = TrackTikRepositories.builder(registry, store);
+        options.employeeIdFrom().ifPresent(builder::employeeIdFrom);
+        TrackTikRepositories tracktik;
+        try {
+            tracktik = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new ServerOptions.InvalidOptionsException("--tracktik-employee-id-from: " + e.getMessage());
+        }
         this.repositories = Map.of("User", tracktik.users(), "Group", tracktik.groups());
     }
 
     static TrackTikBackend h2(ServerOptions options, SchemaRegistry registry) {
         HikariDataSource pool = JdbcDataSources.h2File(options.dataDir());
-        return open(pool, registry, "TrackTik (H2 in " + options.dataDir().toAbsolutePath() + ")");
+        return open(pool, registry, "TrackTik (H2 in " + options.dataDir().toAbsolutePath() + ")", options);
     }
 
-    static TrackTikBackend postgres(String jdbcUrl, SchemaRegistry registry) {
+    static TrackTikBackend postgres(ServerOptions options, SchemaRegistry registry) {
         // User and password travel in the URL (…?user=…&password=…) or PG* environment of the driver.
-        HikariDataSource pool = JdbcDataSources.postgres(jdbcUrl, null, null);
-        return open(pool, registry, "TrackTik (PostgreSQL)");
+        HikariDataSource pool = JdbcDataSources.postgres(options.store().jdbcUrl().orElseThrow(), null, null);
+        return open(pool, registry, "TrackTik (PostgreSQL)", options);
     }
 
     /**
@@ -65,14 +73,26 @@ final class TrackTikBackend implements StoreBackend {
             throw new ServerOptions.InvalidOptionsException("--tracktik-url: " + e.getMessage());
         }
         TenantId tenant = TenantId.of(options.tenants().keySet().iterator().next());
-        return new TrackTikBackend(RestTrackTikStore.open(tenant, config), () -> { }, registry,
-                "TrackTik portal REST API at " + config.baseUrl());
+        TrackTikStore store = RestTrackTikStore.open(tenant, config);
+        try {
+            return new TrackTikBackend(store, () -> { }, registry, "TrackTik portal REST API at " + config.baseUrl(),
+                    options);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
-    private static TrackTikBackend open(HikariDataSource pool, SchemaRegistry registry, String description) {
+    private static TrackTikBackend open(HikariDataSource pool, SchemaRegistry registry, String description,
+                                        ServerOptions options) {
+        TrackTikStore store = null;
         try {
-            return new TrackTikBackend(JdbcTrackTikStore.open(pool), pool, registry, description);
+            store = JdbcTrackTikStore.open(pool);
+            return new TrackTikBackend(store, pool, registry, description, options);
         } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
             pool.close();
             throw e;
         }

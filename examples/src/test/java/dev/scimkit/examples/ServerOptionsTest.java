@@ -1,5 +1,6 @@
 package dev.scimkit.examples;
 
+import dev.scimkit.core.resource.UndeclaredExtensionPolicy;
 import dev.scimkit.tracktik.rest.PortalCredentials;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,27 @@ class ServerOptionsTest {
         assertThat(o.dataDir()).isEqualTo(Path.of("/tmp/x"));
         assertThat(o.store().kind()).isEqualTo(ServerOptions.StoreKind.POSTGRES);
         assertThat(o.store().jdbcUrl()).contains("jdbc:postgresql://localhost/scim");
+    }
+
+    @Test
+    void schemaDirAndUndeclaredExtensionsComeFromOptionsOrTheEnvironment() {
+        ServerOptions defaults = ServerOptions.parse(new String[]{"--token", "t"}, Map.of());
+        assertThat(defaults.schemaDir()).isEmpty();
+        assertThat(defaults.undeclaredExtensions()).isEqualTo(UndeclaredExtensionPolicy.REJECT);
+
+        ServerOptions fromEnv = ServerOptions.parse(new String[]{"--token", "t"},
+                Map.of("SCIMKIT_SCHEMA_DIR", "/etc/scim", "SCIMKIT_UNDECLARED_EXTENSIONS", "KEEP"));
+        assertThat(fromEnv.schemaDir()).contains(Path.of("/etc/scim"));
+        assertThat(fromEnv.undeclaredExtensions()).isEqualTo(UndeclaredExtensionPolicy.KEEP);
+
+        ServerOptions o = ServerOptions.parse(new String[]{"--token", "t", "--schema-dir=schemas",
+                "--undeclared-extensions", "reject"}, Map.of("SCIMKIT_UNDECLARED_EXTENSIONS", "keep"));
+        assertThat(o.schemaDir()).contains(Path.of("schemas"));
+        assertThat(o.undeclaredExtensions()).isEqualTo(UndeclaredExtensionPolicy.REJECT);
+
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--token", "t", "--undeclared-extensions", "drop"},
+                Map.of())).isInstanceOf(ServerOptions.InvalidOptionsException.class)
+                .hasMessage("--undeclared-extensions must be reject or keep, not 'drop'");
     }
 
     @Test

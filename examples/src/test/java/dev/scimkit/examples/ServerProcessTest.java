@@ -38,6 +38,22 @@ class ServerProcessTest {
     }
 
     @Test
+    void anInvalidSchemaFileStopsTheStartWithOneLineNamingFileAttributeAndReason() throws Exception {
+        Path schemas = Files.createDirectories(work.resolve("schemas"));
+        Files.writeString(schemas.resolve("badge.json"), "{\"id\":\"urn:example:badge\",\"attributes\":"
+                + "[{\"name\":\"badgeNumber\",\"type\":\"string\",\"mutability\":\"readwrite\"}]}");
+        Path log = work.resolve("schema.log");
+        Process p = ServerProcess.launch(log, List.of("--port", "0", "--token", TOKEN, "--store", "memory",
+                "--schema-dir", schemas.toString()));
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(Files.readAllLines(log)).filteredOn(line -> line.startsWith("scimkit-server:")).containsExactly(
+                "scimkit-server: --schema-dir " + schemas + ": badge.json: attribute 'badgeNumber': unknown mutability"
+                        + " 'readwrite' (one of readOnly, readWrite, immutable, writeOnly)");
+        assertThat(Files.readString(log)).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
     void sigtermStopsCleanlyAndARestartKeepsTheData() throws Exception {
         Path data = work.resolve("data");
         try (ServerProcess first = ServerProcess.start(work.resolve("first.log"), "--token", TOKEN,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.message.ListResponse;
 import dev.scimkit.core.resource.ResourceValidator;
+import dev.scimkit.core.resource.ValidationOptions;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.patch.PatchEngine;
@@ -69,7 +70,7 @@ public final class ScimServer {
             ResourceRepository repository = b.repositories.get(key);
             if (repository != null) {
                 repositories.put(key, repository);
-                validators.put(key, new ResourceValidator(type));
+                validators.put(key, new ResourceValidator(type, b.validation));
             }
         }
         for (String name : b.repositories.keySet()) {
@@ -307,6 +308,7 @@ public final class ScimServer {
         private BaseUrlResolver baseUrlResolver = BaseUrlResolver.fromRequest();
         private final Set<String> patchNoContent = new LinkedHashSet<>(Set.of("group"));
         private CursorSettings cursors;
+        private ValidationOptions validation = ValidationOptions.lenient();
 
         private Builder(SchemaRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -366,6 +368,17 @@ public final class ScimServer {
          */
         public Builder cursors(CursorSettings value) {
             this.cursors = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * How request bodies are validated on create and replace; default
+         * {@link ValidationOptions#lenient()}, which accepts Entra ID's and Okta's dialects and refuses
+         * extensions the registry does not declare
+         * ({@link ValidationOptions#withUndeclaredExtensions} keeps them as sent instead).
+         */
+        public Builder validation(ValidationOptions value) {
+            this.validation = Objects.requireNonNull(value);
             return this;
         }
 

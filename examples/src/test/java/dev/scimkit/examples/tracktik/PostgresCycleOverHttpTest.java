@@ -50,7 +50,8 @@ class PostgresCycleOverHttpTest {
         // getJdbcUrl puts the user in the URL's query, as an operator passes it to --store.
         String url = postgres.getJdbcUrl("postgres", "postgres");
         first = TestServers.postgres(url, dataDir.resolve("first"));
-        second = TestServers.postgres(url, dataDir.resolve("second"));
+        second = TestServers.postgres(url, dataDir.resolve("second"), "--schema-dir",
+                CustomExtensionOverHttpH2Test.SCHEMA_DIR);
         one = ScimHttp.of(first, TestServers.TOKEN);
         two = ScimHttp.of(second, TestServers.TOKEN);
     }
@@ -74,6 +75,20 @@ class PostgresCycleOverHttpTest {
     @Test
     void entraCycleOnPostgres() {
         new EntraCycle(one).run();
+    }
+
+    /** The second instance declares the sample extension; PostgreSQL keeps it with the resource as sent. */
+    @Test
+    void aDeclaredExtensionRoundTripsThroughPostgres() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String body = CustomExtensionOverHttpH2Test.entraUserWithBadge("pg." + run + "@contoso.example", "PG-" + run, "TOR");
+        String id = two.expect(201, "POST", "/Users", body).path("id").asText();
+        JsonNode sent = CustomExtensionOverHttpH2Test.json(body).path(CustomExtensionOverHttpH2Test.CUSTOM);
+
+        assertThat(two.get("/Users/" + id).path(CustomExtensionOverHttpH2Test.CUSTOM)).isEqualTo(sent);
+        JsonNode found = two.get("/Users?filter=" + q(CustomExtensionOverHttpH2Test.CUSTOM + ":badgeNumber eq \"PG-" + run + "\""));
+        assertThat(found.path("Resources")).singleElement()
+                .satisfies(u -> assertThat(u.path("id").asText()).isEqualTo(id));
     }
 
     @Test

@@ -24,9 +24,24 @@ final class TestServers {
         return start("--data-dir", dataDir.toString());
     }
 
+    /** H2 under {@code dataDir}, with more options (such as {@code --schema-dir}). */
+    static ExampleServer h2(Path dataDir, String... moreArgs) throws Exception {
+        String[] args = new String[moreArgs.length + 2];
+        args[0] = "--data-dir";
+        args[1] = dataDir.toString();
+        System.arraycopy(moreArgs, 0, args, 2, moreArgs.length);
+        return start(args);
+    }
+
     /** PostgreSQL; user and password travel in the JDBC URL. */
-    static ExampleServer postgres(String jdbcUrl, Path dataDir) throws Exception {
-        return start("--store", "postgres:" + jdbcUrl, "--data-dir", dataDir.toString());
+    static ExampleServer postgres(String jdbcUrl, Path dataDir, String... moreArgs) throws Exception {
+        String[] args = new String[moreArgs.length + 4];
+        args[0] = "--store";
+        args[1] = "postgres:" + jdbcUrl;
+        args[2] = "--data-dir";
+        args[3] = dataDir.toString();
+        System.arraycopy(moreArgs, 0, args, 4, moreArgs.length);
+        return start(args);
     }
 
     private static ExampleServer start(String... storeArgs) throws Exception {

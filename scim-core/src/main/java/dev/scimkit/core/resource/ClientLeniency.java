@@ -41,9 +41,16 @@ import java.util.Optional;
  *       <td>core URN added</td><td>400 invalidValue</td>
  *       <td>RFC 7643 §3 makes {@code schemas} REQUIRED; Okta and Entra ID always send it, hand-written
  *       clients often do not</td></tr>
- *   <tr><td>Unknown attributes, sub-attributes and schema URNs</td>
+ *   <tr><td>Unknown attributes, sub-attributes and schema URNs in {@code schemas}</td>
  *       <td>ignored (dropped; name logged at WARN the first time, DEBUG after)</td><td>400 invalidValue naming them</td>
  *       <td>see {@link UnknownAttributePolicy}; adjustable with {@link ValidationOptions}</td></tr>
+ *   <tr><td>An extension object under a URN the resource type does not declare</td>
+ *       <td colspan="2">both modes: 400 invalidValue naming the URN and how to declare it, or kept as sent</td>
+ *       <td>see {@link UndeclaredExtensionPolicy}: an administrator's mapping must not vanish</td></tr>
+ *   <tr><td>An extension attribute as a dotted top-level key
+ *       ({@code "urn:...:CustomExtensionName:2.0:User:badgeNumber": "42"})</td>
+ *       <td>read into its extension</td><td>400 invalidValue</td>
+ *       <td>Entra ID writes extension attributes by their full name</td></tr>
  *   <tr><td>readOnly attributes in a request ({@code id}, {@code meta}, {@code groups})</td>
  *       <td colspan="2">both modes: ignored (on replace the stored values are kept)</td>
  *       <td>RFC 7644 §3.5.1: values of readOnly attributes "SHALL be ignored"</td></tr>

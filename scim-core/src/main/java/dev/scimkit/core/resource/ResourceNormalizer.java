@@ -64,6 +64,8 @@ final class ResourceNormalizer {
         JsonNode schemasValue = null;
         Map<AttributeDefinition, Member> coreMembers = new LinkedHashMap<>();
         Map<SchemaExtension, Member> extensionMembers = new LinkedHashMap<>();
+        Map<SchemaExtension, ObjectNode> dotted = new LinkedHashMap<>();
+        Map<String, JsonNode> kept = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
@@ -86,10 +88,18 @@ final class ResourceNormalizer {
                 }
                 continue;
             }
-            unknown(key, key.regionMatches(true, 0, "urn:", 0, 4)
-                    ? "Unknown schema extension '" + key + "' for resource type " + type.name()
-                    : "Unknown attribute '" + key + "' for resource type " + type.name());
+            if (!key.regionMatches(true, 0, "urn:", 0, 4)) {
+                unknown(key, "Unknown attribute '" + key + "' for resource type " + type.name());
+            } else if (lenient && putDotted(dotted, key, field.getValue())) {
+                continue;
+            } else if (type.hasSchema(key.substring(0, key.lastIndexOf(':')))) {
+                // a declared schema's URN before an attribute it does not define: an unknown attribute, as always
+                unknown(key, "Unknown attribute '" + key + "' for resource type " + type.name());
+            } else {
+                undeclaredExtension(key, field.getValue(), kept);
+            }
         }
+        mergeDotted(extensionMembers, dotted);
 
         List<String> schemas = readSchemas(schemasValue);
         ObjectNode out = ScimJson.object();
@@ -106,6 +116,13 @@ final class ResourceNormalizer {
                     existingExtension, schemas);
             if (extensionOut != null) {
                 out.set(extension.schema().id(), extensionOut);
+            }
+        }
+
+        for (Map.Entry<String, JsonNode> undeclared : kept.entrySet()) {
+            out.set(undeclared.getKey(), undeclared.getValue().deepCopy());
+            if (!containsIgnoreCase(schemas, undeclared.getKey())) {
+                schemas.add(undeclared.getKey());
             }
         }
 
@@ -267,7 +284,11 @@ final class ResourceNormalizer {
                         + ScimJson.describe(urn));
             }
             Optional<String> known = canonicalSchemaUrn(urn.asText());
-            if (known.isEmpty()) {
+            if (known.isEmpty() && keepsUndeclaredExtensions()) {
+                if (!containsIgnoreCase(schemas, urn.asText())) {
+                    schemas.add(urn.asText());
+                }
+            } else if (known.isEmpty()) {
                 unknown("schemas[" + i + "]", "schemas[" + i + "] '" + urn.asText()
                         + "' is not a schema of resource type " + type.name());
             } else if (!containsIgnoreCase(schemas, known.get())) {
@@ -547,6 +568,77 @@ final class ResourceNormalizer {
         if (previous != null) {
             throw ScimException.invalidSyntax(pathPrefix + attribute.name() + " is given twice (as '"
                     + previous.key + "' and '" + key + "'); attribute names are case-insensitive");
+        }
+    }
+
+    private boolean keepsUndeclaredExtensions() {
+        return options.undeclaredExtensions() == UndeclaredExtensionPolicy.KEEP;
+    }
+
+    /**
+     * An object keyed by a URN the resource type does not declare: kept verbatim when the options say
+     * so, else refused, so an administrator's mapping never vanishes in silence. A {@link Purpose#CHECK}
+     * sees stored trees, which only hold one if it was kept when written; it treats the key as any
+     * unknown attribute, as it always did.
+     */
+    private void undeclaredExtension(String urn, JsonNode value, Map<String, JsonNode> kept) {
+        if (value == null || value.isNull() || (value.isContainerNode() && value.isEmpty())) {
+            return;    // unassigned (RFC 7643 §2.5): nothing is lost
+        }
+        if (keepsUndeclaredExtensions()) {
+            kept.put(urn, value);
+        } else if (purpose == Purpose.CHECK) {
+            unknown(urn, "Unknown schema extension '" + urn + "' for resource type " + type.name());
+        } else {
+            // long enough for any real URN (they run to 70 characters), short enough for a client-chosen key
+            String shown = (urn.length() <= 200 ? urn : urn.substring(0, 197) + "...").replaceAll("\\p{Cntrl}", "?");
+            throw ScimException.invalidValue("The schema extension " + shown + " is not declared for resource type "
+                    + type.name() + ", so its attributes cannot be kept. Declare it: put its schema (RFC 7643 §7 JSON)"
+                    + " in the server's --schema-dir (SCIMKIT_SCHEMA_DIR), or register it with"
+                    + " SchemaRegistry.Builder.addExtensionsFrom; or let the server keep undeclared extensions as sent"
+                    + " (--undeclared-extensions keep)");
+        }
+    }
+
+    /**
+     * Entra ID's dotted form of an extension attribute as a top-level key
+     * ({@code "urn:...:CustomExtensionName:2.0:User:badgeNumber": "42"}), lenient only: collected
+     * under its extension. False when the key is not such an attribute.
+     */
+    private boolean putDotted(Map<SchemaExtension, ObjectNode> dotted, String key, JsonNode value) {
+        int colon = key.lastIndexOf(':');
+        Optional<SchemaExtension> extension = type.extension(key.substring(0, colon));
+        String name = key.substring(colon + 1);
+        if (extension.isEmpty() || extension.get().schema().attribute(name).isEmpty()) {
+            return false;
+        }
+        ObjectNode object = dotted.computeIfAbsent(extension.get(), e -> ScimJson.object());
+        if (object.has(name)) {
+            throw ScimException.invalidSyntax(key + " is given twice");
+        }
+        object.set(name, value);
+        return true;
+    }
+
+    /** Joins dotted attributes with their extension's object, if the body had one too. */
+    private static void mergeDotted(Map<SchemaExtension, Member> extensionMembers,
+                                    Map<SchemaExtension, ObjectNode> dotted) {
+        for (Map.Entry<SchemaExtension, ObjectNode> e : dotted.entrySet()) {
+            String urn = e.getKey().schema().id();
+            Member member = extensionMembers.get(e.getKey());
+            if (member == null || member.value == null || member.value.isNull()) {
+                extensionMembers.put(e.getKey(), new Member(null, urn, e.getValue()));
+            } else if (member.value.isObject()) {
+                ObjectNode merged = ((ObjectNode) member.value).deepCopy();
+                for (Map.Entry<String, JsonNode> field : e.getValue().properties()) {
+                    if (ScimJson.findField(merged, field.getKey()).isPresent()) {
+                        throw ScimException.invalidSyntax(urn + ":" + field.getKey()
+                                + " is given twice (dotted and inside " + urn + ")");
+                    }
+                    merged.set(field.getKey(), field.getValue());
+                }
+                extensionMembers.put(e.getKey(), new Member(null, member.key, merged));
+            }
         }
     }
 

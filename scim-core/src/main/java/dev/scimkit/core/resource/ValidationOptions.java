@@ -17,9 +17,11 @@ import java.util.stream.Collectors;
  *                               whose schema canonical values are enforced as a closed set, in addition
  *                               to attributes whose definition is flagged
  *                               {@link dev.scimkit.core.schema.AttributeDefinition#canonicalValuesClosed() closed}
+ * @param undeclaredExtensions   what happens to an object keyed by a schema URN the resource type does
+ *                               not declare; {@link UndeclaredExtensionPolicy#REJECT} in both presets
  */
 public record ValidationOptions(ValidationMode mode, UnknownAttributePolicy unknownAttributes,
-                                Set<String> closedCanonicalValues) {
+                                Set<String> closedCanonicalValues, UndeclaredExtensionPolicy undeclaredExtensions) {
 
     private static final ValidationOptions LENIENT =
             new ValidationOptions(ValidationMode.LENIENT, UnknownAttributePolicy.IGNORE, Set.of());
@@ -29,12 +31,19 @@ public record ValidationOptions(ValidationMode mode, UnknownAttributePolicy unkn
     public ValidationOptions {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(unknownAttributes, "unknownAttributes");
+        Objects.requireNonNull(undeclaredExtensions, "undeclaredExtensions");
         closedCanonicalValues = closedCanonicalValues.stream()
                 .map(p -> p.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The default: client dialects accepted, unknown attributes ignored. */
+    /** Options that reject undeclared extensions, as they were before that choice existed. */
+    public ValidationOptions(ValidationMode mode, UnknownAttributePolicy unknownAttributes,
+                             Set<String> closedCanonicalValues) {
+        this(mode, unknownAttributes, closedCanonicalValues, UndeclaredExtensionPolicy.REJECT);
+    }
+
+    /** The default: client dialects accepted, unknown attributes ignored, undeclared extensions rejected. */
     public static ValidationOptions lenient() {
         return LENIENT;
     }
@@ -49,12 +58,16 @@ public record ValidationOptions(ValidationMode mode, UnknownAttributePolicy unkn
     }
 
     public ValidationOptions withUnknownAttributes(UnknownAttributePolicy policy) {
-        return new ValidationOptions(mode, policy, closedCanonicalValues);
+        return new ValidationOptions(mode, policy, closedCanonicalValues, undeclaredExtensions);
+    }
+
+    public ValidationOptions withUndeclaredExtensions(UndeclaredExtensionPolicy policy) {
+        return new ValidationOptions(mode, unknownAttributes, closedCanonicalValues, policy);
     }
 
     /** Enforces the canonical values of these attribute paths as closed sets. */
     public ValidationOptions withClosedCanonicalValues(Set<String> attributePaths) {
-        return new ValidationOptions(mode, unknownAttributes, attributePaths);
+        return new ValidationOptions(mode, unknownAttributes, attributePaths, undeclaredExtensions);
     }
 
     /** Whether the attribute at {@code path} (as {@link ResourceValidator} spells paths) is closed by option. */

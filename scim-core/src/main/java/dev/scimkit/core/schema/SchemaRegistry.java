@@ -147,6 +147,40 @@ public final class SchemaRegistry {
                     type.schema(), extensions));
         }
 
+        /**
+         * Adds extension schemas declared as data (see {@link SchemaFiles}), each to the resource type
+         * it names. A schema whose id is already registered, or that names an unknown resource type, is
+         * refused: a declared file must not silently replace a standard schema.
+         *
+         * @throws InvalidSchemaException naming the file and the reason
+         */
+        public Builder addDeclaredExtensions(List<DeclaredExtension> declared) {
+            for (DeclaredExtension d : declared) {
+                if (!typesByName.containsKey(d.resourceType().toLowerCase(Locale.ROOT))) {
+                    throw new InvalidSchemaException(d.source(), null, "\"" + SchemaFiles.RESOURCE_TYPE
+                            + "\" names " + d.resourceType() + ", which is not a resource type here (one of "
+                            + String.join(", ", typesByName.values().stream().map(ResourceTypeDefinition::name).toList())
+                            + ")");
+                }
+                if (schemas.containsKey(d.schema().id().toLowerCase(Locale.ROOT))) {
+                    throw new InvalidSchemaException(d.source(), null, "the schema " + d.schema().id()
+                            + " is already registered; give the extension its own URN");
+                }
+                addExtension(d.resourceType(), d.schema(), d.required());
+            }
+            return this;
+        }
+
+        /**
+         * Reads every {@code *.json} schema file of {@code directory} ({@link SchemaFiles#readDirectory})
+         * and adds them as {@link #addDeclaredExtensions} does.
+         *
+         * @throws InvalidSchemaException naming the file, the attribute and the reason
+         */
+        public Builder addExtensionsFrom(java.nio.file.Path directory) {
+            return addDeclaredExtensions(SchemaFiles.readDirectory(directory));
+        }
+
         public SchemaRegistry build() {
             return new SchemaRegistry(this);
         }

@@ -116,6 +116,15 @@ public final class ResourceRenderer {
                 schemas.add(e.schema().id());
             }
         }
+        // An extension no schema declares is only stored when the operator chose to keep it as sent
+        // (UndeclaredExtensionPolicy.KEEP); its URN is listed so clients can read it as they sent it.
+        for (Map.Entry<String, JsonNode> field : resource.properties()) {
+            String key = field.getKey();
+            if (key.regionMatches(true, 0, "urn:", 0, 4) && type.extension(key).isEmpty()
+                    && field.getValue().isObject() && !field.getValue().isEmpty()) {
+                schemas.add(key);
+            }
+        }
         return schemas;
     }
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.core.schema.AttributeType;
+import dev.scimkit.core.schema.Mutability;
+import dev.scimkit.core.schema.ResolvedAttribute;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaUrns;
 import dev.scimkit.tracktik.domain.Address;
@@ -43,6 +46,8 @@ public final class DefaultUserMapping implements UserMapping {
     private final RegionRule regionRule;
     private final NameRule nameRule;
     private final FilterColumns<EmployeeColumn> columns;
+    /** Where the Employee ID ({@code customId}) comes from: the enterprise employeeNumber by default. */
+    private final ResolvedAttribute employeeId;
 
     /**
      * @param userType   the User resource type of the server's registry (with the enterprise extension)
@@ -50,9 +55,15 @@ public final class DefaultUserMapping implements UserMapping {
      * @param nameRule   how missing names are derived; {@link NameRule#standard()} by default
      */
     public DefaultUserMapping(ResourceTypeDefinition userType, RegionRule regionRule, NameRule nameRule) {
+        this(userType, regionRule, nameRule, userType.resolve(EXT, "employeeNumber").orElse(null));
+    }
+
+    private DefaultUserMapping(ResourceTypeDefinition userType, RegionRule regionRule, NameRule nameRule,
+                               ResolvedAttribute employeeId) {
         this.userType = Objects.requireNonNull(userType, "userType");
         this.regionRule = Objects.requireNonNull(regionRule, "regionRule");
         this.nameRule = Objects.requireNonNull(nameRule, "nameRule");
+        this.employeeId = employeeId;
         Map<String, EmployeeColumn> map = new LinkedHashMap<>();
         map.put("id", EmployeeColumn.SCIM_ID);
         map.put("userName", EmployeeColumn.USER_NAME);
@@ -61,11 +72,58 @@ public final class DefaultUserMapping implements UserMapping {
         map.put("meta.lastModified", EmployeeColumn.LAST_MODIFIED);
         map.put("title", EmployeeColumn.JOB_TITLE);
         map.put("active", EmployeeColumn.ACTIVE);
+        if (employeeId != null && map.putIfAbsent(qualifiedName(employeeId), EmployeeColumn.CUSTOM_ID) != null) {
+            throw new IllegalArgumentException(qualifiedName(employeeId) + " already has an employee field of its own");
+        }
         if (userType.extension(EXT).isPresent()) {
-            map.put(EXT + ":employeeNumber", EmployeeColumn.CUSTOM_ID);
             map.put(EXT + ":department", EmployeeColumn.DEPARTMENT);
         }
         this.columns = new FilterColumns<>(userType, map);
+    }
+
+    /**
+     * This mapping with the Employee ID ({@code customId}) taken from another single-valued string
+     * attribute, such as a declared extension's
+     * {@code urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User:badgeNumber} or a
+     * core {@code nickName}: written both ways and filtered on in the store, as employeeNumber is by
+     * default (which then stays in the resource as sent).
+     *
+     * @param attributePath an attribute of the User type, qualified by its schema URN if it is an
+     *                      extension's
+     * @throws IllegalArgumentException when the User type has no such single-valued string attribute
+     */
+    public DefaultUserMapping withEmployeeIdFrom(String attributePath) {
+        int colon = attributePath.lastIndexOf(':');
+        Optional<ResolvedAttribute> resolved = colon < 0 ? userType.resolve(attributePath)
+                : userType.resolve(attributePath.substring(0, colon), attributePath.substring(colon + 1));
+        if (resolved.isEmpty() || resolved.get().attribute().multiValued()
+                || resolved.get().attribute().type() != AttributeType.STRING
+                || resolved.get().attribute().mutability() == Mutability.READ_ONLY) {
+            throw new IllegalArgumentException("The Employee ID needs a writable, single-valued string attribute of "
+                    + userType.name() + ", and '" + attributePath + "' is not one (an extension's attribute is"
+                    + " qualified by its URN, and its schema must be declared)");
+        }
+        return new DefaultUserMapping(userType, regionRule, nameRule, resolved.get());
+    }
+
+    private static String qualifiedName(ResolvedAttribute r) {
+        return r.extension() ? r.schema().id() + ":" + r.attribute().name() : r.attribute().name();
+    }
+
+    /** The value of the Employee ID's source attribute in {@code user}; empty when absent. */
+    private String employeeIdOf(ObjectNode user) {
+        if (employeeId == null) {
+            return "";
+        }
+        if (!employeeId.extension()) {
+            return ScimNodes.text(user, employeeId.attribute().name());
+        }
+        return ScimNodes.object(user, employeeId.schema().id())
+                .map(e -> ScimNodes.text(e, employeeId.attribute().name())).orElse("");
+    }
+
+    private ObjectNode employeeIdHolder(ObjectNode user) {
+        return employeeId.extension() ? ScimNodes.objectFor(user, employeeId.schema().id()) : user;
     }
 
     /** The default mapping with the standard name rule. */
@@ -87,7 +145,7 @@ public final class DefaultUserMapping implements UserMapping {
             language = ScimNodes.text(user, "locale");
         }
         return EmployeeProfile.builder()
-                .customId(ext.map(e -> ScimNodes.text(e, "employeeNumber")).orElse(""))
+                .customId(employeeIdOf(user))
                 .firstName(names.firstName())
                 .lastName(names.lastName())
                 .email(placeable(ScimNodes.element(user, "emails", "work", true), EMAIL))
@@ -155,8 +213,8 @@ public final class DefaultUserMapping implements UserMapping {
         if (!sent.jobTitle().equals(p.jobTitle())) {
             ScimNodes.setText(user, "title", p.jobTitle());
         }
-        if (!sent.customId().equals(p.customId())) {
-            ScimNodes.setText(ScimNodes.objectFor(user, EXT), "employeeNumber", p.customId());
+        if (!sent.customId().equals(p.customId()) && employeeId != null) {
+            ScimNodes.setText(employeeIdHolder(user), employeeId.attribute().name(), p.customId());
         }
         if (!sent.department().equals(p.department())) {
             ScimNodes.setText(ScimNodes.objectFor(user, EXT), "department", p.department());

@@ -28,7 +28,8 @@ public final class TrackTikRepositories {
 
     private TrackTikRepositories(Builder b) {
         UserMapping userMapping = b.userMapping != null ? b.userMapping
-                : new DefaultUserMapping(b.registry.user(), b.regionRule);
+                : b.employeeIdFrom == null ? new DefaultUserMapping(b.registry.user(), b.regionRule)
+                : new DefaultUserMapping(b.registry.user(), b.regionRule).withEmployeeIdFrom(b.employeeIdFrom);
         GroupMapping groupMapping = b.groupMapping != null ? b.groupMapping : new DefaultGroupMapping(b.registry.group());
         this.users = new EmployeeUserRepository(b.store, userMapping, b.actors);
         this.groups = new RoleGroupRepository(b.store, groupMapping, b.actors);
@@ -59,6 +60,7 @@ public final class TrackTikRepositories {
         private GroupMapping groupMapping;
         private RegionRule regionRule = RegionRule.hq();
         private ActorResolver actors = ActorResolver.fromCredential();
+        private String employeeIdFrom;
 
         private Builder(SchemaRegistry registry, TrackTikStore store) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -79,6 +81,15 @@ public final class TrackTikRepositories {
         /** The region rule of the default User mapping (HQ by default). */
         public Builder regionRule(RegionRule rule) {
             this.regionRule = Objects.requireNonNull(rule, "rule");
+            return this;
+        }
+
+        /**
+         * The attribute the default User mapping takes the Employee ID from, instead of the enterprise
+         * employeeNumber (see {@link DefaultUserMapping#withEmployeeIdFrom}); checked by {@link #build}.
+         */
+        public Builder employeeIdFrom(String attributePath) {
+            this.employeeIdFrom = Objects.requireNonNull(attributePath, "attributePath");
             return this;
         }
 

@@ -21,9 +21,14 @@ final class TrackTikEngine {
     final TrackTikStore store;
 
     TrackTikEngine(TrackTikStore store) {
+        this(store, SchemaRegistry.standard(), b -> b);
+    }
+
+    /** An engine over {@code registry}, with the adapter's options set by {@code configure}. */
+    TrackTikEngine(TrackTikStore store, SchemaRegistry registry,
+                   java.util.function.UnaryOperator<TrackTikRepositories.Builder> configure) {
         this.store = store;
-        SchemaRegistry registry = SchemaRegistry.standard();
-        server = TrackTikRepositories.builder(registry, store).build()
+        server = configure.apply(TrackTikRepositories.builder(registry, store)).build()
                 .register(ScimServer.builder(registry))
                 .authenticator(BearerTokenAuthenticator.builder()
                         .addToken(TenantId.of("portal-a"), "entra", TOKEN_A)

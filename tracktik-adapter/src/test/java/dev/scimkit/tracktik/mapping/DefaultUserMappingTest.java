@@ -48,6 +48,29 @@ class DefaultUserMappingTest {
         assertThat(p.firstName()).isEqualTo("Ryan");
     }
 
+    @Test
+    void theEmployeeIdCanComeFromADeclaredExtensionAttribute() {
+        String custom = "urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User";
+        SchemaRegistry registry = SchemaRegistry.standard().toBuilder()
+                .addExtensionsFrom(java.nio.file.Path.of("../examples/schemas")).build();
+        DefaultUserMapping badge = new DefaultUserMapping(registry.user()).withEmployeeIdFrom(custom + ":BadgeNumber");
+
+        EmployeeProfile p = badge.toProfile(user("{\"userName\":\"a@example.com\",\"" + custom
+                + "\":{\"badgeNumber\":\"B-9\"},\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User\":"
+                + "{\"employeeNumber\":\"701\"}}"));
+
+        assertThat(p.customId()).isEqualTo("B-9");
+        assertThat(badge.filterColumns().columns()).containsEntry(custom + ":badgeNumber",
+                dev.scimkit.tracktik.port.EmployeeColumn.CUSTOM_ID)
+                .doesNotContainKey("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> badge.withEmployeeIdFrom(custom + ":clearanceLevel"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(custom + ":clearanceLevel");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mapping.withEmployeeIdFrom(custom + ":badgeNumber"))
+                .as("not declared in the standard registry").isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mapping.withEmployeeIdFrom("userName"))
+                .as("userName has its own field").hasMessageContaining("already has an employee field");
+    }
+
     private static ObjectNode user(String json) {
         return ScimJson.parseObject(json.getBytes(StandardCharsets.UTF_8));
     }

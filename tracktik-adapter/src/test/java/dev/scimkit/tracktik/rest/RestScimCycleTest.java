@@ -175,6 +175,37 @@ class RestScimCycleTest {
         assertThat(seen).isEqualTo(created); // userNames walker0..walker4 sort in creation order
     }
 
+    /**
+     * A declared extension (the sample schema file of examples/schemas) survives the REST store: the
+     * portal keeps the resource as sent in the employee's SCIM link, and a read returns it unchanged.
+     */
+    @Test
+    void aDeclaredExtensionRoundTripsThroughThePortal() {
+        String custom = "urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User";
+        SchemaRegistry registry = SchemaRegistry.standard().toBuilder()
+                .addExtensionsFrom(java.nio.file.Path.of("../examples/schemas")).build();
+        server = TrackTikRepositories.builder(registry, store).build()
+                .register(ScimServer.builder(registry))
+                .authenticator(BearerTokenAuthenticator.builder().addToken(TENANT, "entra", SCIM_TOKEN).build())
+                .baseUrlResolver(BaseUrlResolver.fixed("https://scim.example.com/rest/scim/v2/"))
+                .build();
+        String extension = "{\"badgeNumber\":\"B-7\",\"siteCode\":\"MTL\",\"clearanceLevel\":4}";
+
+        JsonNode created = ok(201, "POST", "/Users", null, null, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\",\""
+                + custom + "\"],\"userName\":\"badge@example.com\",\"name\":{\"givenName\":\"Bea\",\"familyName\":\"Badge\"},"
+                + "\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"badge@example.com\"}],"
+                + "\"" + custom + "\":" + extension + "}");
+        String id = created.path("id").asText();
+
+        JsonNode sent = dev.scimkit.core.json.ScimJson.parse(extension.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(created.path(custom)).isEqualTo(sent);
+        assertThat(ok(200, "GET", "/Users/" + id, null, null, null).path(custom)).isEqualTo(sent);
+        JsonNode patched = ok(200, "PATCH", "/Users/" + id, null, null, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"Replace\",\"value\":{\"" + custom + ":badgeNumber\":\"B-8\"}}]}");
+        assertThat(patched.path(custom).path("badgeNumber").asText()).isEqualTo("B-8");
+        assertThat(ok(200, "GET", "/Users/" + id, null, null, null).path(custom).path("clearanceLevel").asInt()).isEqualTo(4);
+    }
+
     private JsonNode ok(int status, String method, String path, String param, String value, String body) {
         ScimRequest.Builder b = ScimRequest.builder(method, path).header("Authorization", "Bearer " + SCIM_TOKEN);
         if (param != null) {
