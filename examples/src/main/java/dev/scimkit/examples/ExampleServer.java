@@ -4,6 +4,7 @@ import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.server.CursorSettings;
 import dev.scimkit.server.ScimServer;
 import dev.scimkit.server.auth.BearerTokenAuthenticator;
+import dev.scimkit.server.servlet.ScimAccessLogFilter;
 import dev.scimkit.server.servlet.ScimServlet;
 import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.server.spi.TenantId;
@@ -76,7 +77,7 @@ public final class ExampleServer implements AutoCloseable {
             context.addServlet(new ServletHolder("health", new HealthServlet()), "/healthz");
             store.adminServlet(authenticator).ifPresent(admin ->
                     context.addServlet(new ServletHolder("admin", admin), "/admin/*"));
-            context.addFilter(new FilterHolder(new AccessLogFilter(authenticator)), "/*",
+            context.addFilter(new FilterHolder(new ScimAccessLogFilter(authenticator)), "/*",
                     EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
 
             jetty.setErrorHandler(new ScimErrorHandler());
