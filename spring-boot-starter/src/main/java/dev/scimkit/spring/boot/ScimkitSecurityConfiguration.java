@@ -1,5 +1,6 @@
 package dev.scimkit.spring.boot;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +32,7 @@ class ScimkitSecurityConfiguration {
 
     @Bean
     @Order(ORDER)
+    @ConditionalOnBean(HttpSecurity.class) // web security is on (Boot turns it on with Spring Security present)
     @ConditionalOnMissingBean(name = "scimSecurityFilterChain")
     SecurityFilterChain scimSecurityFilterChain(HttpSecurity http, ScimkitProperties properties) throws Exception {
         return http

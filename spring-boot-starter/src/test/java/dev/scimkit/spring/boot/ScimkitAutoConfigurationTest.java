@@ -1,0 +1,70 @@
+package dev.scimkit.spring.boot;
+
+import dev.scimkit.server.ScimServer;
+import dev.scimkit.server.spi.Authenticator;
+import dev.scimkit.server.spi.ScimPrincipal;
+import dev.scimkit.server.spi.TenantId;
+import dev.scimkit.server.memory.InMemoryStore;
+import dev.scimkit.core.schema.SchemaRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the auto-configuration makes from properties, and how it backs off for the application's own beans. */
+class ScimkitAutoConfigurationTest {
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ScimkitAutoConfiguration.class));
+
+    @Test
+    void oneTokenGivesAServletAtTheBasePathOverTheMemoryStore() {
+        runner.withPropertyValues("scimkit.base-path=/rest/scim/v2/",
+                        "scimkit.tenants.acme.clients[0].name=entra-id",
+                        "scimkit.tenants.acme.clients[0].token=secret-token-123")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(ScimServer.class).hasSingleBean(ScimStore.class);
+                    ServletRegistrationBean<?> servlet = context.getBean("scimServletRegistration",
+                            ServletRegistrationBean.class);
+                    assertThat(servlet.getUrlMappings()).containsExactly("/rest/scim/v2/*");
+                    assertThat(context.getBean(ScimStore.class).repositories()).containsOnlyKeys("User", "Group");
+                });
+    }
+
+    @Test
+    void noTokenFailsAndSaysWhichPropertyToSet() {
+        runner.run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                .hasMessageContaining("no SCIM token is configured")
+                .hasMessageContaining("scimkit.tenants.<tenant>.clients[0].token"));
+    }
+
+    @Test
+    void theApplicationsOwnStoreAndAuthenticatorReplaceTheStarters() {
+        runner.withUserConfiguration(OwnBeans.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(ScimStore.class)).isSameAs(context.getBean(OwnBeans.class).store);
+            assertThat(context).getBeans(Authenticator.class).containsOnlyKeys("ownAuthenticator");
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnBeans {
+        final ScimStore store = ScimStore.of(InMemoryStore.create(SchemaRegistry.standard()).repositories());
+
+        @Bean
+        ScimStore ownStore() {
+            return store;
+        }
+
+        @Bean
+        Authenticator ownAuthenticator() {
+            return request -> Optional.of(ScimPrincipal.client(TenantId.of("own"), "own-client"));
+        }
+    }
+}
