@@ -1,6 +1,7 @@
 package dev.scimkit.spring.boot;
 
 import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.server.CursorSettings;
 import dev.scimkit.server.ScimServer;
 import dev.scimkit.server.auth.BearerTokenAuthenticator;
 import dev.scimkit.server.memory.InMemoryStore;
@@ -22,6 +23,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,10 +79,13 @@ public class ScimkitAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ScimServer scimServer(SchemaRegistry registry, Authenticator authenticator, ScimStore store) {
+    ScimServer scimServer(SchemaRegistry registry, Authenticator authenticator, ScimStore store,
+                          ScimkitProperties properties) {
         return ScimServer.builder(registry)
                 .repositories(store.repositories())
                 .authenticator(authenticator)
+                // Instances with the same tokens (behind a load balancer, or after a restart) accept each other's cursors.
+                .cursors(CursorSettings.withKeyDerivedFrom(Tokens.secrets(properties)))
                 .build();
     }
 
@@ -147,6 +153,14 @@ public class ScimkitAutoConfiguration {
                         + " scimkit.tenants.<tenant>.clients[0].token (or token-sha256), or declare an Authenticator bean.");
             }
             return builder.build();
+        }
+
+        /** One line per configured credential, for the cursor key; never logged. */
+        static List<String> secrets(ScimkitProperties properties) {
+            List<String> lines = new ArrayList<>();
+            properties.getTenants().forEach((tenant, config) -> config.getClients().forEach(client -> lines.add(
+                    tenant + "\0" + client.getName() + "\0" + client.getToken() + "\0" + client.getTokenSha256())));
+            return lines;
         }
     }
 }
