@@ -6,6 +6,7 @@ import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.server.CursorSettings;
 import dev.scimkit.server.ScimServer;
 import dev.scimkit.server.auth.BearerTokenAuthenticator;
+import dev.scimkit.server.servlet.ScimAccessLogFilter;
 import dev.scimkit.server.servlet.ScimServlet;
 import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.server.spi.TenantId;
@@ -20,12 +21,10 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The example server: the scimkit engine on embedded Jetty 12, with the store that
@@ -79,7 +78,7 @@ public final class ExampleServer implements AutoCloseable {
             context.addServlet(new ServletHolder("health", new HealthServlet()), "/healthz");
             store.adminServlet(authenticator).ifPresent(admin ->
                     context.addServlet(new ServletHolder("admin", admin), "/admin/*"));
-            context.addFilter(new FilterHolder(new AccessLogFilter(authenticator)), "/*",
+            context.addFilter(new FilterHolder(new ScimAccessLogFilter(authenticator)), "/*",
                     EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
 
             jetty.setErrorHandler(new ScimErrorHandler());
@@ -125,17 +124,10 @@ public final class ExampleServer implements AutoCloseable {
      * cursors with no extra option, and a tenant that knows only its own token cannot derive the key.
      */
     private static CursorSettings cursorSettings(ServerOptions options) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update("scimkit RFC 9865 cursor key\0".getBytes(StandardCharsets.UTF_8));
-            new TreeMap<>(options.tenants()).forEach((tenant, credentials) -> credentials.stream()
-                    .map(c -> tenant + "\0" + c.client() + "\0" + c.secret() + "\0")
-                    .sorted()
-                    .forEach(line -> sha.update(line.getBytes(StandardCharsets.UTF_8))));
-            return CursorSettings.withKey(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        List<String> secrets = new ArrayList<>();
+        options.tenants().forEach((tenant, credentials) -> credentials.forEach(c ->
+                secrets.add(tenant + "\0" + c.client() + "\0" + c.secret())));
+        return CursorSettings.withKeyDerivedFrom(secrets);
     }
 
     /** The port the server listens on. */

@@ -1,8 +1,7 @@
 package dev.scimkit.examples;
 
-import dev.scimkit.core.error.ScimException;
-import dev.scimkit.core.json.ScimJson;
-import dev.scimkit.core.message.ErrorResponse;
+import dev.scimkit.server.ScimResponse;
+import dev.scimkit.server.servlet.ScimContainerErrors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -21,17 +20,10 @@ final class ScimErrorHandler extends ErrorHandler {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus() >= 400 ? response.getStatus() : 500;
-        String detail = switch (status) {
-            case 404 -> "No SCIM endpoint at this path";
-            case 414 -> "The request URI is too long";
-            case 431 -> "The request headers are too large";
-            case 400 -> "The HTTP request is malformed";
-            default -> "The request could not be processed";
-        };
-        byte[] body = ScimJson.write(ErrorResponse.from(ScimException.status(status, detail)).toJson());
+        ScimResponse error = ScimContainerErrors.response(status);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/scim+json;charset=UTF-8");
-        response.write(true, ByteBuffer.wrap(body), callback);
+        response.write(true, ByteBuffer.wrap(error.body()), callback);
         return true;
     }
 }

@@ -1,9 +1,13 @@
 package dev.scimkit.server;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Objects;
 
 /**
@@ -50,6 +54,27 @@ public final class CursorSettings {
             throw new IllegalArgumentException("A cursor key needs at least " + MIN_KEY_BYTES + " bytes");
         }
         return new CursorSettings(secret.clone(), DEFAULT_TIMEOUT, Clock.systemUTC());
+    }
+
+    /**
+     * A key derived from the server's configured secrets, for example one {@code tenant\0client\0token}
+     * line per credential: instances started with the same credentials (several behind a load balancer,
+     * or one after a restart) accept each other's cursors with no extra setting, a tenant that knows only
+     * its own token cannot derive the key, and changing a credential ends the cursors issued before. The
+     * order of the lines does not matter. With no secret at all, the key is random.
+     */
+    public static CursorSettings withKeyDerivedFrom(Collection<String> secrets) {
+        if (Objects.requireNonNull(secrets, "secrets").isEmpty()) {
+            return withRandomKey();
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update("scimkit RFC 9865 cursor key\0".getBytes(StandardCharsets.UTF_8));
+            secrets.stream().sorted().forEach(line -> sha.update((line + "\0").getBytes(StandardCharsets.UTF_8)));
+            return withKey(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** The same settings with another cursor lifetime (whole seconds, at least one). */

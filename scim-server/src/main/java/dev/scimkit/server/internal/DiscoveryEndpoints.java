@@ -68,14 +68,20 @@ public final class DiscoveryEndpoints {
         return ScimResponse.json(200, out);
     }
 
+    /** The resource types this server serves (a repository is registered), not every type the registry knows. */
     public ScimResponse resourceTypes(RequestContext ctx) {
-        return listAll(ctx, config.registry().resourceTypes(), t -> resourceType(ctx, t));
+        return listAll(ctx, served(), t -> resourceType(ctx, t));
     }
 
     public ScimResponse resourceType(RequestContext ctx, String name) {
         ResourceTypeDefinition type = config.registry().resourceType(name)
+                .filter(t -> config.repository(t).isPresent())
                 .orElseThrow(() -> ScimException.notFound("No resource type \"" + Details.abbreviate(name) + "\""));
         return ScimResponse.json(200, resourceType(ctx, type));
+    }
+
+    private List<ResourceTypeDefinition> served() {
+        return config.registry().resourceTypes().stream().filter(t -> config.repository(t).isPresent()).toList();
     }
 
     public ScimResponse schemas(RequestContext ctx) {

@@ -4,6 +4,8 @@ import dev.scimkit.server.HttpHeaders;
 import dev.scimkit.server.ScimRequest;
 import dev.scimkit.server.ScimResponse;
 import dev.scimkit.server.ScimServer;
+import dev.scimkit.server.spi.Authenticator;
+import dev.scimkit.server.spi.ScimPrincipal;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,6 +72,14 @@ public class ScimServlet extends HttpServlet {
             headers.put(name, Collections.list(req.getHeaders(name)));
         }
         return b.headers(HttpHeaders.of(headers)).build();
+    }
+
+    /**
+     * The client a request's credentials name, from its headers alone (the body is not read), for
+     * filters around the servlet that log or measure by tenant and client.
+     */
+    public static Optional<ScimPrincipal> principalOf(HttpServletRequest req, Authenticator authenticator) {
+        return authenticator.authenticate(toScimRequest(req, NO_BODY));
     }
 
     /**
@@ -161,7 +171,8 @@ public class ScimServlet extends HttpServlet {
         return Optional.of(out.toByteArray());
     }
 
-    private static void write(ScimResponse response, HttpServletResponse resp) throws IOException {
+    /** Writes an engine response (status, headers, body) to a servlet response. */
+    static void write(ScimResponse response, HttpServletResponse resp) throws IOException {
         resp.setStatus(response.status());
         response.headers().asMap().forEach((name, values) -> values.forEach(v -> resp.addHeader(name, v)));
         if (response.bodyLength() > 0) {

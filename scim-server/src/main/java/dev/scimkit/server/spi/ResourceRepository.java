@@ -31,6 +31,13 @@ import java.util.Optional;
  *       deleting a resource removes it from every group.</li>
  *   <li><b>Errors</b>: unknown ids are {@code ScimException.notFound}; anything else a client can cause
  *       is a {@code ScimException}, never another exception.</li>
+ *   <li><b>Copies</b>: a node the repository returns is a new top-level object the caller may change
+ *       (the engine adds {@code meta.location} and projects it) without changing what is stored; its
+ *       nested values may be shared with the store and are read-only for both sides. The same holds
+ *       for what the engine passes in: {@code PatchResult.resource()} of {@link #patch} shares the
+ *       values the PATCH did not touch ({@code meta} included) with the node it was applied to, so a
+ *       repository that keeps the node it is given must never modify it in place: copy, then change.
+ *       {@code ResourceRepositoryContract} (scim-server's test-jar) checks this with the rest.</li>
  * </ul>
  * Implementations must be thread-safe.
  */

@@ -38,11 +38,8 @@ import dev.scimkit.tracktik.port.ScimLink;
 import dev.scimkit.tracktik.port.StoreQuery;
 import dev.scimkit.tracktik.port.TrackTikStore;
 import dev.scimkit.tracktik.port.VersionConflictException;
-import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
-import java.io.Closeable;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,8 +65,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The {@link TrackTikStore} on a relational database: H2 embedded by default, PostgreSQL to scale out
  * (several servers on one database stay correct: uniqueness, versions and membership are the
- * database's job). The schema is created and upgraded by Flyway from
- * {@code classpath:db/migration/tracktik} into its own history table.
+ * database's job). The tables are created and upgraded by Flyway from {@value JdbcStoreOptions#MIGRATIONS}
+ * into their own history table, in the schema {@link JdbcStoreOptions} names (or by the user's own
+ * tool, with migration turned off).
+ *
+ * <p>Whether {@link #close()} closes the data source is the caller's choice when opening:
+ * {@link #open(DataSource, JdbcStoreOptions)} borrows it (an application's DataSource stays open), and
+ * {@link #openOwning(DataSource, JdbcStoreOptions)} takes it over (a pool from {@link JdbcDataSources}
+ * made for the store alone).
  *
  * <p>Every write is one transaction that also appends the History entries it causes. Versions are
  * checked with row locks ({@code SELECT … FOR UPDATE}) and bumped in the same transaction. A write
@@ -78,9 +81,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class JdbcTrackTikStore implements TrackTikStore {
 
-    /** Where the migrations live; the embedding application's own migrations stay apart. */
-    public static final String MIGRATIONS = "classpath:db/migration/tracktik";
-    private static final String HISTORY_TABLE = "tracktik_schema_history";
     /** How many ids go into one {@code IN (…)} list. */
     private static final int IN_CHUNK = 500;
 
@@ -92,32 +92,64 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     private static final String ROLE_COLUMNS = "r.id, r.scim_id, r.name, r.kind, r.external_id, r.scim_json, r.version,"
             + " r.created, r.last_modified, (SELECT COUNT(*) FROM tt_role_assignment a WHERE a.role_id = r.id) AS member_count";
 
-    private final DataSource dataSource;
+    /** Closed by {@link #close()}; a no-op when the data source is borrowed. */
+    private final AutoCloseable owned;
     private final Transactions tx;
     private final JdbcFilters filters = new JdbcFilters();
     /** Regions known to exist ({@code tenant \n id}); regions are never deleted. */
     private final Set<String> knownRegions = ConcurrentHashMap.newKeySet();
 
-    private JdbcTrackTikStore(DataSource dataSource) {
-        this.dataSource = dataSource;
-        this.tx = new Transactions(dataSource, DurabilityProbe.detect(dataSource));
+    private JdbcTrackTikStore(DataSource dataSource, JdbcStoreOptions options, AutoCloseable owned) {
+        this.owned = owned;
+        this.tx = new Transactions(dataSource, DurabilityProbe.detect(dataSource), options.schema());
+    }
+
+    /** Opens the store on a borrowed data source in its default schema, migrating the tables first. */
+    public static JdbcTrackTikStore open(DataSource dataSource) {
+        return open(dataSource, JdbcStoreOptions.defaults());
     }
 
     /**
-     * Opens the store on a data source, migrating the schema first. The store closes the data source
-     * on {@link #close()} when it is {@link Closeable} (a Hikari pool from {@link JdbcDataSources}).
+     * Opens the store on a borrowed data source (the application's, say): {@link #close()} leaves it
+     * open, and each connection goes back in the state it came in.
      */
-    public static JdbcTrackTikStore open(DataSource dataSource) {
+    public static JdbcTrackTikStore open(DataSource dataSource, JdbcStoreOptions options) {
+        return open(dataSource, options, () -> { });
+    }
+
+    /**
+     * Opens the store on a data source it owns from now on, such as a pool from {@link JdbcDataSources}:
+     * {@link #close()} closes it, and so does a failure to open.
+     */
+    public static <D extends DataSource & AutoCloseable> JdbcTrackTikStore openOwning(D dataSource,
+                                                                                      JdbcStoreOptions options) {
         Objects.requireNonNull(dataSource, "dataSource");
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations(MIGRATIONS)
-                .table(HISTORY_TABLE)
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load()
-                .migrate();
-        return new JdbcTrackTikStore(dataSource);
+        try {
+            return open(dataSource, options, dataSource);
+        } catch (RuntimeException | Error e) {
+            closeQuietly(dataSource, e);
+            throw e;
+        }
+    }
+
+    /** {@link #openOwning(DataSource, JdbcStoreOptions)} with the default options. */
+    public static <D extends DataSource & AutoCloseable> JdbcTrackTikStore openOwning(D dataSource) {
+        return openOwning(dataSource, JdbcStoreOptions.defaults());
+    }
+
+    private static JdbcTrackTikStore open(DataSource dataSource, JdbcStoreOptions options, AutoCloseable owned) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(options, "options");
+        StoreSchema.prepare(dataSource, options);
+        return new JdbcTrackTikStore(dataSource, options, owned);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable, Throwable failure) {
+        try {
+            closeable.close();
+        } catch (Exception suppressed) {
+            failure.addSuppressed(suppressed);
+        }
     }
 
     // ---- employees -------------------------------------------------------------------------------
@@ -515,12 +547,10 @@ public final class JdbcTrackTikStore implements TrackTikStore {
 
     @Override
     public void close() {
-        if (dataSource instanceof Closeable closeable) {
-            try {
-                closeable.close();
-            } catch (IOException e) {
-                throw new IllegalStateException("Could not close the TrackTik data source", e);
-            }
+        try {
+            owned.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not close the TrackTik data source", e);
         }
     }
 

@@ -1,12 +1,15 @@
 package dev.scimkit.tracktik.jdbc;
 
 import dev.scimkit.tracktik.port.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Runs work in one READ COMMITTED transaction: commit on success, roll back on any failure, SQL
@@ -21,6 +24,8 @@ import java.time.Clock;
  */
 final class Transactions {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+
     /** A unit of work over one connection. */
     @FunctionalInterface
     interface Work<T> {
@@ -32,11 +37,14 @@ final class Transactions {
 
     private final DataSource dataSource;
     private final CommitDurability durability;
+    /** The schema of the store's tables, or null for the connection's own. */
+    private final String schema;
     private final StoreIncidents incidents = new StoreIncidents(Clock.systemUTC());
 
-    Transactions(DataSource dataSource, CommitDurability durability) {
+    Transactions(DataSource dataSource, CommitDurability durability, Optional<String> schema) {
         this.dataSource = dataSource;
         this.durability = durability;
+        this.schema = schema.orElse(null);
     }
 
     /** Work that only reads; it ends in a rollback, so it must not write. */
@@ -70,6 +78,56 @@ final class Transactions {
         }
         T result;
         try (c) {
+            String ownSchema = enterSchema(c);
+            try {
+                result = runOn(c, work, write);
+            } finally {
+                leaveSchema(c, ownSchema);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        if (write) {
+            // With the connection back in the pool: the next transactions run while this one waits.
+            awaitDurable();
+        }
+        incidents.succeeded();
+        return result;
+    }
+
+    /** Points the connection at the store's schema; returns the schema to give it back with. */
+    private String enterSchema(Connection c) throws SQLException {
+        if (schema == null) {
+            return null;
+        }
+        String own = c.getSchema();
+        c.setSchema(schema);
+        return own;
+    }
+
+    /**
+     * A pool shared with the application gets its connection back in the schema it lent it in. On
+     * PostgreSQL the change is transactional, so it is committed on its own (the work's transaction is
+     * over by now). A connection that cannot even do that is broken, and its pool drops it; the work's
+     * outcome stands.
+     */
+    private void leaveSchema(Connection c, String own) {
+        if (schema == null || own == null || own.equals(schema)) {
+            return;
+        }
+        try {
+            c.setSchema(own);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            LOG.warn("Could not give a connection back in its own schema (SQLState {})", e.getSQLState());
+        }
+    }
+
+    private <T> T runOn(Connection c, Work<T> work, boolean write) throws SQLException {
+        T result;
+        {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             try {
@@ -90,14 +148,7 @@ final class Transactions {
                 rollback(c, e);
                 throw e;
             }
-        } catch (SQLException e) {
-            throw failure(e);
         }
-        if (write) {
-            // With the connection back in the pool: the next transactions run while this one waits.
-            awaitDurable();
-        }
-        incidents.succeeded();
         return result;
     }
 

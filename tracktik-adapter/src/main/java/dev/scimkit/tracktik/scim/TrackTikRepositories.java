@@ -16,7 +16,7 @@ import java.util.Objects;
  * with the default (or given) mappings.
  *
  * <pre>{@code
- * TrackTikStore store = JdbcTrackTikStore.open(JdbcDataSources.h2File(dataDir));
+ * TrackTikStore store = JdbcTrackTikStore.openOwning(JdbcDataSources.h2File(dataDir));
  * ScimServer server = TrackTikRepositories.builder(registry, store).build()
  *         .register(ScimServer.builder(registry)).authenticator(auth).build();
  * }</pre>

@@ -11,7 +11,7 @@ class H2FlowTest extends TrackTikFlowContract {
 
     @BeforeAll
     static void open() {
-        store = JdbcTrackTikStore.open(JdbcDataSources.h2InMemory("flow" + System.nanoTime()));
+        store = JdbcTrackTikStore.openOwning(JdbcDataSources.h2InMemory("flow" + System.nanoTime()));
         engine = new TrackTikEngine(store);
     }
 

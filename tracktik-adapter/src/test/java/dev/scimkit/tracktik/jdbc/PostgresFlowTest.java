@@ -31,8 +31,8 @@ class PostgresFlowTest extends TrackTikFlowContract {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
-        store = JdbcTrackTikStore.open(JdbcDataSources.postgres(url, "postgres", ""));
-        secondStore = JdbcTrackTikStore.open(JdbcDataSources.postgres(url, "postgres", ""));
+        store = JdbcTrackTikStore.openOwning(JdbcDataSources.postgres(url, "postgres", ""));
+        secondStore = JdbcTrackTikStore.openOwning(JdbcDataSources.postgres(url, "postgres", ""));
         engine = new TrackTikEngine(store);
         second = new TrackTikEngine(secondStore);
     }

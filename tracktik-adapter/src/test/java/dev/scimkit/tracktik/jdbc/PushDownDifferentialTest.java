@@ -52,7 +52,7 @@ class PushDownDifferentialTest {
 
     @BeforeContainer
     static void seed() {
-        store = JdbcTrackTikStore.open(JdbcDataSources.h2InMemory("diff" + System.nanoTime()));
+        store = JdbcTrackTikStore.openOwning(JdbcDataSources.h2InMemory("diff" + System.nanoTime()));
         repos = TrackTikRepositories.builder(SchemaRegistry.standard(), store).build();
         String[] given = {"Ada", "ada", "Alan", "Grace", "Édith", "O'Neil"};
         String[] family = {"Lovelace", "Turing", "Hopper", "Piaf", "Smith_x", "100%"};

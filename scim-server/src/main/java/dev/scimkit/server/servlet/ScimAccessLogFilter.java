@@ -1,8 +1,6 @@
-package dev.scimkit.examples;
+package dev.scimkit.server.servlet;
 
-import dev.scimkit.server.ScimRequest;
-import dev.scimkit.server.auth.BearerTokenAuthenticator;
-import dev.scimkit.server.servlet.ScimServlet;
+import dev.scimkit.server.spi.Authenticator;
 import dev.scimkit.server.spi.ScimPrincipal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,18 +13,21 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 
 /**
- * One log line per request: method, path, status, time and tenant. Never the query string (a filter
- * can carry personal data), never a header value, never a body: tokens and payloads stay out of logs.
+ * The access log of the SCIM path: one line per request on the logger {@code scimkit.access} with
+ * method, path, status, time and tenant. Never the query string (a filter can carry personal data),
+ * never a header value, never a body: tokens and payloads stay out of logs. Map it where the
+ * {@link ScimServlet} is mapped.
  */
-final class AccessLogFilter extends HttpFilter {
+public final class ScimAccessLogFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger ACCESS = LoggerFactory.getLogger("scimkit.access");
     static final int MAX_LOGGED_PATH = 256;
 
-    private final transient BearerTokenAuthenticator authenticator;
+    private final transient Authenticator authenticator;
 
-    AccessLogFilter(BearerTokenAuthenticator authenticator) {
+    /** Logs the tenant that {@code authenticator} finds for each request's credentials. */
+    public ScimAccessLogFilter(Authenticator authenticator) {
         this.authenticator = authenticator;
     }
 
@@ -53,8 +54,7 @@ final class AccessLogFilter extends HttpFilter {
         if (req.getHeader("Authorization") == null) {
             return "-";
         }
-        ScimRequest headersOnly = ScimServlet.toScimRequest(req, new byte[0]);
-        return authenticator.authenticate(headersOnly)
+        return ScimServlet.principalOf(req, authenticator)
                 .map(ScimPrincipal::tenant)
                 .map(Object::toString)
                 .orElse("unauthenticated");

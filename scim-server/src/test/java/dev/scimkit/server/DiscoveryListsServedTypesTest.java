@@ -1,0 +1,39 @@
+package dev.scimkit.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.server.memory.InMemoryStore;
+import dev.scimkit.server.spi.ScimPrincipal;
+import dev.scimkit.server.spi.TenantId;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A server with a User repository only does not advertise Groups: a client would try to provision them. */
+class DiscoveryListsServedTypesTest {
+
+    private final ScimServer usersOnly;
+
+    DiscoveryListsServedTypesTest() {
+        SchemaRegistry registry = SchemaRegistry.standard();
+        usersOnly = ScimServer.builder(registry)
+                .repository("User", InMemoryStore.create(registry).repository("User"))
+                .authenticator(request -> Optional.of(ScimPrincipal.client(TenantId.of("t"), "test")))
+                .build();
+    }
+
+    @Test
+    void resourceTypesListsOnlyTheServedType() {
+        JsonNode list = usersOnly.handle(ScimRequest.builder("GET", "/ResourceTypes").build()).bodyJson();
+        assertThat(list.path("totalResults").asInt()).isEqualTo(1);
+        assertThat(list.path("Resources").get(0).path("name").asText()).isEqualTo("User");
+    }
+
+    @Test
+    void anUnservedTypeIsNotFound() {
+        assertThat(usersOnly.handle(ScimRequest.builder("GET", "/ResourceTypes/Group").build()).status()).isEqualTo(404);
+        assertThat(usersOnly.handle(ScimRequest.builder("GET", "/ResourceTypes/User").build()).status()).isEqualTo(200);
+    }
+}
