@@ -7,6 +7,8 @@ import dev.scimkit.server.spi.ScimPrincipal;
 import dev.scimkit.server.spi.TenantId;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,5 +37,23 @@ class DiscoveryListsServedTypesTest {
     void anUnservedTypeIsNotFound() {
         assertThat(usersOnly.handle(ScimRequest.builder("GET", "/ResourceTypes/Group").build()).status()).isEqualTo(404);
         assertThat(usersOnly.handle(ScimRequest.builder("GET", "/ResourceTypes/User").build()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void schemasListsOnlyTheServedTypesSchemas() {
+        JsonNode list = usersOnly.handle(ScimRequest.builder("GET", "/Schemas").build()).bodyJson();
+        List<String> ids = new ArrayList<>();
+        list.path("Resources").forEach(s -> ids.add(s.path("id").asText()));
+        assertThat(ids).contains("urn:ietf:params:scim:schemas:core:2.0:User")
+                .doesNotContain("urn:ietf:params:scim:schemas:core:2.0:Group");
+        assertThat(list.path("totalResults").asInt()).isEqualTo(ids.size());
+    }
+
+    @Test
+    void anUnservedSchemaIsNotFound() {
+        assertThat(usersOnly.handle(ScimRequest.builder("GET",
+                "/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group").build()).status()).isEqualTo(404);
+        assertThat(usersOnly.handle(ScimRequest.builder("GET",
+                "/Schemas/urn:ietf:params:scim:schemas:core:2.0:User").build()).status()).isEqualTo(200);
     }
 }

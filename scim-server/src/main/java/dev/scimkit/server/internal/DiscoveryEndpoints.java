@@ -15,7 +15,9 @@ import dev.scimkit.server.ScimResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -84,14 +86,29 @@ public final class DiscoveryEndpoints {
         return config.registry().resourceTypes().stream().filter(t -> config.repository(t).isPresent()).toList();
     }
 
+    /** The schemas of the served resource types (core and extensions), in the registry's order. */
     public ScimResponse schemas(RequestContext ctx) {
-        return listAll(ctx, config.registry().schemas(), s -> schema(ctx, s));
+        return listAll(ctx, servedSchemas(), s -> schema(ctx, s));
     }
 
     public ScimResponse schema(RequestContext ctx, String urn) {
         SchemaDefinition schema = config.registry().schema(urn)
+                .filter(servedSchemas()::contains)
                 .orElseThrow(() -> ScimException.notFound("No schema \"" + Details.abbreviate(urn) + "\""));
         return ScimResponse.json(200, schema(ctx, schema));
+    }
+
+    /**
+     * A schema no served type uses would invite a client to send it (Entra ID reads {@code /Schemas} to
+     * offer attributes for mapping), so only the schemas of served types are listed.
+     */
+    private List<SchemaDefinition> servedSchemas() {
+        Set<String> used = new HashSet<>();
+        for (ResourceTypeDefinition type : served()) {
+            used.add(type.schema().id());
+            type.extensions().forEach(e -> used.add(e.schema().id()));
+        }
+        return config.registry().schemas().stream().filter(s -> used.contains(s.id())).toList();
     }
 
     private ObjectNode resourceType(RequestContext ctx, ResourceTypeDefinition type) {

@@ -30,11 +30,21 @@ public final class ScimObservationFilter extends HttpFilter {
 
     private final transient ObservationRegistry registry;
     private final transient Authenticator authenticator;
+    private final String basePath;
 
     /** Observes into {@code registry}, naming the client and tenant that {@code authenticator} finds. */
     public ScimObservationFilter(ObservationRegistry registry, Authenticator authenticator) {
+        this(registry, authenticator, "");
+    }
+
+    /**
+     * As {@link #ScimObservationFilter(ObservationRegistry, Authenticator)}, and gives Boot's own
+     * {@code http.server.requests} the SCIM route under {@code basePath} as its {@code uri} tag.
+     */
+    public ScimObservationFilter(ObservationRegistry registry, Authenticator authenticator, String basePath) {
         this.registry = registry;
         this.authenticator = authenticator;
+        this.basePath = basePath;
     }
 
     @Override
@@ -47,6 +57,9 @@ public final class ScimObservationFilter extends HttpFilter {
                 .lowCardinalityKeyValue("resource.type", kind.resourceType())
                 .lowCardinalityKeyValue("operation", kind.operation())
                 .start();
+        if (SPRING_WEB_OBSERVATION) {
+            HttpServerRoute.tag(req, kind.pathPattern(basePath));
+        }
         try (Observation.Scope scope = observation.openScope()) {
             chain.doFilter(req, resp);
         } catch (IOException | ServletException | RuntimeException e) {
@@ -59,6 +72,18 @@ public final class ScimObservationFilter extends HttpFilter {
                     .lowCardinalityKeyValue("client", principal.map(ScimPrincipal::name).orElse("none"))
                     .lowCardinalityKeyValue("tenant", principal.map(p -> p.tenant().value()).orElse("none"))
                     .stop();
+        }
+    }
+
+    private static final boolean SPRING_WEB_OBSERVATION = isPresent(
+            "org.springframework.web.filter.ServerHttpObservationFilter");
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, ScimObservationFilter.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 

@@ -35,4 +35,23 @@ public record ScimRequestKind(String resourceType, String operation) {
         };
         return new ScimRequestKind(type, operation);
     }
+
+    /**
+     * The request's route as a template below {@code basePath}, such as {@code /scim/v2/Users/{id}}: the
+     * {@code uri} tag of Boot's {@code http.server.requests}, which cannot see inside a servlet of its own
+     * and would say {@code UNKNOWN}. Built from this kind only, so no id ever reaches a tag.
+     */
+    public String pathPattern(String basePath) {
+        String suffix = switch (operation) {
+            case "get", "replace", "patch", "delete" -> "/{id}";
+            case "search" -> "/.search";
+            case "other" -> "/**";
+            default -> "";
+        };
+        return switch (resourceType) {
+            case "root" -> basePath + suffix;
+            case "other" -> basePath + "/**";
+            default -> basePath + "/" + resourceType + suffix;
+        };
+    }
 }

@@ -22,7 +22,7 @@ class ScimkitObservationConfiguration {
                                                                              Authenticator authenticator,
                                                                              ScimkitProperties properties) {
         FilterRegistrationBean<ScimObservationFilter> registration =
-                new FilterRegistrationBean<>(new ScimObservationFilter(registry, authenticator));
+                new FilterRegistrationBean<>(new ScimObservationFilter(registry, authenticator, properties.normalizedBasePath()));
         registration.addUrlPatterns(properties.normalizedBasePath() + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

@@ -29,4 +29,19 @@ class ScimRequestKindTest {
         assertThat(kind.resourceType()).isEqualTo(type);
         assertThat(kind.operation()).isEqualTo(operation);
     }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+            "POST,   /Users,                                /scim/v2/Users",
+            "GET,    /Users/2819c223-7f76-453a-919d-413861904646, /scim/v2/Users/{id}",
+            "PATCH,  /Groups/abc,                           /scim/v2/Groups/{id}",
+            "POST,   /Users/.search,                        /scim/v2/Users/.search",
+            "POST,   /.search,                              /scim/v2/.search",
+            "GET,    '',                                    /scim/v2",
+            "GET,    /Schemas/urn:ietf:params:scim:schemas:core:2.0:User, /scim/v2/Schemas/{id}",
+            "GET,    /a-client-chosen-path-1234,            /scim/v2/**",
+            "PUT,    /Users,                                /scim/v2/Users/**"})
+    void routesNameNoIdAndNoClientChosenPath(String method, String path, String pattern) {
+        assertThat(ScimRequestKind.of(method, path).pathPattern("/scim/v2")).isEqualTo(pattern);
+    }
 }
