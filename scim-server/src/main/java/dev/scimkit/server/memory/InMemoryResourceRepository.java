@@ -14,6 +14,7 @@ import dev.scimkit.patch.PatchPlan;
 import dev.scimkit.patch.PatchResult;
 import dev.scimkit.server.internal.ETags;
 import dev.scimkit.server.internal.MemberReferences;
+import dev.scimkit.server.query.FilterAttributes;
 import dev.scimkit.server.query.KeysetOrdering;
 import dev.scimkit.server.query.ResourceOrdering;
 import dev.scimkit.server.spi.KeysetPage;

@@ -9,7 +9,10 @@ import dev.scimkit.server.ServerLimits;
 import dev.scimkit.server.auth.BearerTokenAuthenticator;
 import dev.scimkit.server.memory.InMemoryStore;
 import dev.scimkit.server.servlet.ScimServlet;
+import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.server.spi.TenantId;
+import dev.scimkit.server.toolkit.MapRecords;
+import dev.scimkit.server.toolkit.RecordRepositories;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -25,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The shared fixture of the HTTP tests: a real Jetty 12 on a loopback port serving the engine with an
@@ -55,9 +59,13 @@ final class HttpScimServer implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext testClass) throws Exception {
         SchemaRegistry registry = SchemaRegistry.standard();
-        InMemoryStore store = InMemoryStore.create(registry);
+        Map<String, ResourceRepository> repositories =
+                testClass.getRequiredTestClass().isAnnotationPresent(OnRecordRepositories.class)
+                        ? RecordRepositories.builder(registry).records("User", new MapRecords())
+                                .records("Group", new MapRecords()).build().repositories()
+                        : InMemoryStore.create(registry).repositories();
         ScimServer engine = ScimServer.builder(registry)
-                .repositories(store.repositories())
+                .repositories(repositories)
                 .authenticator(BearerTokenAuthenticator.builder()
                         .addToken(TenantId.of("a"), TOKEN_A)
                         .addToken(TenantId.of("b"), TOKEN_B)

@@ -76,6 +76,26 @@ class EntraCycleTest {
     }
 
     @Test
+    void recordsOfOnesOwnKeptByTheToolkit() throws Exception {
+        try (ScimHost host = ScimHost.start(ToolkitWiring.scimServer(TENANT, CLIENT, token), "127.0.0.1", 0)) {
+            EntraClient entra = new EntraClient(host.baseUrl(), token);
+            String ann = entra.expect(201, "POST", "/Users", """
+                    {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"ann@contoso.example"}""")
+                    .path("id").asText();
+            String group = entra.expect(201, "POST", "/Groups", """
+                    {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Dispatch",
+                     "members":[{"value":"%s"}]}""".formatted(ann)).path("id").asText();
+            assertThat(entra.expect(200, "GET", "/Users/" + ann, null).path("groups").get(0).path("value").asText())
+                    .isEqualTo(group);
+            entra.expect(409, "POST", "/Users", """
+                    {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"ANN@contoso.example"}""");
+            entra.expect(204, "DELETE", "/Users/" + ann, null);
+            assertThat(entra.expect(200, "GET", "/Groups/" + group, null).path("members").size()).isZero();
+            runCycle(host);
+        }
+    }
+
+    @Test
     void aWrongTokenIsRefused() throws Exception {
         ScimServer scim = InMemoryWiring.scimServer(TENANT, CLIENT, token);
         try (ScimHost host = ScimHost.start(scim, "127.0.0.1", 0)) {

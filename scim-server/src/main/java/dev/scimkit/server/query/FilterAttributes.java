@@ -1,4 +1,4 @@
-package dev.scimkit.server.memory;
+package dev.scimkit.server.query;
 
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.filter.ast.AttributePath;
@@ -17,7 +17,7 @@ import java.util.Set;
  * {@link ResolvedPath}, as the evaluator resolves them: an attribute the schema does not know reads
  * nothing, because the evaluator treats it as unassigned.
  */
-final class FilterAttributes implements FilterVisitor<Void> {
+public final class FilterAttributes implements FilterVisitor<Void> {
 
     private final ResourceTypeDefinition type;
     private final Set<String> names = new HashSet<>();
@@ -27,14 +27,14 @@ final class FilterAttributes implements FilterVisitor<Void> {
     }
 
     /** The lower-case names of the core top-level attributes {@code filter} reads. */
-    static Set<String> readBy(ResourceTypeDefinition type, Filter filter) {
+    public static Set<String> readBy(ResourceTypeDefinition type, Filter filter) {
         FilterAttributes visitor = new FilterAttributes(type);
         filter.accept(visitor);
         return visitor.names;
     }
 
     /** The lower-case name of the core top-level attribute {@code path} addresses, if it addresses one. */
-    static Optional<String> topLevel(ResourceTypeDefinition type, AttributePath path) {
+    public static Optional<String> topLevel(ResourceTypeDefinition type, AttributePath path) {
         return ResolvedPath.resolve(type, path)
                 .filter(r -> r.extensionUrn().isEmpty())
                 .map(r -> r.attribute().name().toLowerCase(Locale.ROOT));
