@@ -99,7 +99,8 @@ public record SecurityOptions(Optional<Path> tokensFile, Optional<Jwt> jwt, Opti
               --jwt-scope SCOPE      a scope the tokens must carry                [SCIMKIT_JWT_SCOPE]
               --tls-cert FILE        serve HTTPS with this PEM certificate chain (fullchain.pem) [SCIMKIT_TLS_CERT]
               --tls-key FILE         and its PEM private key (privkey.pem)        [SCIMKIT_TLS_KEY]
-              --tls-keystore FILE    or a PKCS#12 keystore, with SCIMKIT_TLS_KEYSTORE_PASSWORD [SCIMKIT_TLS_KEYSTORE]
+              --tls-keystore FILE    or a PKCS#12 keystore                        [SCIMKIT_TLS_KEYSTORE]
+              --tls-keystore-password P  its password; prefer the environment     [SCIMKIT_TLS_KEYSTORE_PASSWORD]
               --hsts-max-age SECONDS Strict-Transport-Security on HTTPS, default 31536000, 0 for none
                                                                                   [SCIMKIT_HSTS_MAX_AGE]
               --tls-reload-check SECONDS  how often renewed certificate files are looked for, default 60
