@@ -6,6 +6,7 @@ import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.server.CursorSettings;
 import dev.scimkit.server.ScimServer;
 import dev.scimkit.examples.tls.HttpsConnector;
+import dev.scimkit.server.limits.FailedAuthenticationGuard;
 import dev.scimkit.server.spi.Authenticator;
 import dev.scimkit.server.servlet.ScimAccessLogFilter;
 import dev.scimkit.server.servlet.ScimServlet;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The example server: the scimkit engine on embedded Jetty 12, with the store that
@@ -62,7 +64,8 @@ public final class ExampleServer implements AutoCloseable {
                     .authenticator(authenticator)
                     .cursors(cursorSettings(options))
                     .validation(ValidationOptions.lenient().withUndeclaredExtensions(options.undeclaredExtensions()));
-            PublicEndpoint.limits(options.security(), engineBuilder);
+            Optional<FailedAuthenticationGuard> guard = PublicEndpoint.guard(options.security());
+            PublicEndpoint.limits(options.security(), guard, engineBuilder);
             ScimServer engine = engineBuilder.build();
 
             Server jetty = new Server();
@@ -81,7 +84,7 @@ public final class ExampleServer implements AutoCloseable {
             context.setContextPath("/");
             context.addServlet(new ServletHolder("scim", new ScimServlet(engine)), options.basePath() + "/*");
             context.addServlet(new ServletHolder("health", new HealthServlet()), "/healthz");
-            store.adminServlet(authenticator).ifPresent(admin ->
+            store.adminServlet(PublicEndpoint.forAdmin(authenticator, guard)).ifPresent(admin ->
                     context.addServlet(new ServletHolder("admin", admin), "/admin/*"));
             context.addFilter(new FilterHolder(new ScimAccessLogFilter(authenticator)), "/*",
                     EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the example server's options into the library's authentication and limits: the tokens of
@@ -66,14 +67,26 @@ final class PublicEndpoint {
         }
     }
 
-    static void limits(SecurityOptions security, ScimServer.Builder engine) {
+    /** The failed-authentication guard of {@code --max-auth-failures}, shared by the SCIM and admin paths. */
+    static Optional<FailedAuthenticationGuard> guard(SecurityOptions security) {
+        if (security.maxAuthFailures().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(FailedAuthenticationGuard.builder().freeFailures(security.maxAuthFailures().getAsInt()).build());
+    }
+
+    static void limits(SecurityOptions security, Optional<FailedAuthenticationGuard> guard, ScimServer.Builder engine) {
         if (security.tenantRate().isPresent() || security.tokenRate().isPresent()) {
             RequestRateLimiter.Builder rates = RequestRateLimiter.builder();
             security.tenantRate().ifPresent(rates::perTenant);
             security.tokenRate().ifPresent(rates::perCredential);
             engine.rateLimiter(rates.build());
         }
-        security.maxAuthFailures().ifPresent(n ->
-                engine.failedAuthentications(FailedAuthenticationGuard.builder().freeFailures(n).build()));
+        guard.ifPresent(engine::failedAuthentications);
+    }
+
+    /** What the {@code /admin} views authenticate with: the same credentials, under the same guard. */
+    static Authenticator forAdmin(Authenticator authenticator, Optional<FailedAuthenticationGuard> guard) {
+        return guard.<Authenticator>map(g -> new GuardedAuthenticator(authenticator, g)).orElse(authenticator);
     }
 }
