@@ -83,6 +83,7 @@ public record SecurityOptions(Optional<Path> tokensFile, Optional<Jwt> jwt, Opti
     static final String USAGE = """
               --tokens-file FILE     tenants and SHA-256 hashes of their tokens, each token named
                                      (JSON, see docs/security.md); reloaded when it changes [SCIMKIT_TOKENS_FILE]
+                                     --hash-token alone prints the hash of a token read from stdin
               --rate-limit RATE      requests per tenant, e.g. 600/min or 20/s,burst=50; over it 429
                                      with Retry-After                             [SCIMKIT_RATE_LIMIT]
               --token-rate-limit RATE  requests per token or OAuth client          [SCIMKIT_TOKEN_RATE_LIMIT]
