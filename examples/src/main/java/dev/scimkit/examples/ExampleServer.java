@@ -5,11 +5,12 @@ import dev.scimkit.core.schema.InvalidSchemaException;
 import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.server.CursorSettings;
 import dev.scimkit.server.ScimServer;
-import dev.scimkit.server.auth.BearerTokenAuthenticator;
+import dev.scimkit.examples.tls.HttpsConnector;
+import dev.scimkit.server.limits.FailedAuthenticationGuard;
+import dev.scimkit.server.spi.Authenticator;
 import dev.scimkit.server.servlet.ScimAccessLogFilter;
 import dev.scimkit.server.servlet.ScimServlet;
 import dev.scimkit.server.spi.ResourceRepository;
-import dev.scimkit.server.spi.TenantId;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The example server: the scimkit engine on embedded Jetty 12, with the store that
@@ -41,26 +43,30 @@ public final class ExampleServer implements AutoCloseable {
     private final ServerConnector connector;
     private final StoreBackend store;
     private final String basePath;
+    private final String scheme;
 
-    private ExampleServer(Server jetty, ServerConnector connector, StoreBackend store, String basePath) {
+    private ExampleServer(Server jetty, ServerConnector connector, StoreBackend store, String basePath, String scheme) {
         this.jetty = jetty;
         this.connector = connector;
         this.store = store;
         this.basePath = basePath;
+        this.scheme = scheme;
     }
 
     /** Starts a server on {@code options.port()} (0: a free port) and returns once it accepts requests. */
     public static ExampleServer start(ServerOptions options) throws Exception {
         SchemaRegistry registry = registry(options);
-        BearerTokenAuthenticator authenticator = authenticator(options);
+        Authenticator authenticator = PublicEndpoint.authenticator(options);
         StoreBackend store = StoreBackend.open(options, registry);
         try {
-            ScimServer engine = ScimServer.builder(registry)
+            ScimServer.Builder engineBuilder = ScimServer.builder(registry)
                     .repositories(store.repositories())
                     .authenticator(authenticator)
                     .cursors(cursorSettings(options))
-                    .validation(ValidationOptions.lenient().withUndeclaredExtensions(options.undeclaredExtensions()))
-                    .build();
+                    .validation(ValidationOptions.lenient().withUndeclaredExtensions(options.undeclaredExtensions()));
+            Optional<FailedAuthenticationGuard> guard = PublicEndpoint.guard(options.security());
+            PublicEndpoint.limits(options.security(), guard, engineBuilder);
+            ScimServer engine = engineBuilder.build();
 
             Server jetty = new Server();
             jetty.setStopTimeout(DRAIN_MILLIS);
@@ -68,7 +74,9 @@ public final class ExampleServer implements AutoCloseable {
             // Room for the longest filter the engine accepts, URL-encoded, so it answers with invalidFilter.
             http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
             http.setSendServerVersion(false);
-            ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+            ServerConnector connector = options.security().tls()
+                    .map(tls -> HttpsConnector.create(jetty, http, tls))
+                    .orElseGet(() -> new ServerConnector(jetty, new HttpConnectionFactory(http)));
             connector.setPort(options.port());
             jetty.addConnector(connector);
 
@@ -76,7 +84,7 @@ public final class ExampleServer implements AutoCloseable {
             context.setContextPath("/");
             context.addServlet(new ServletHolder("scim", new ScimServlet(engine)), options.basePath() + "/*");
             context.addServlet(new ServletHolder("health", new HealthServlet()), "/healthz");
-            store.adminServlet(authenticator).ifPresent(admin ->
+            store.adminServlet(PublicEndpoint.forAdmin(authenticator, guard)).ifPresent(admin ->
                     context.addServlet(new ServletHolder("admin", admin), "/admin/*"));
             context.addFilter(new FilterHolder(new ScimAccessLogFilter(authenticator)), "/*",
                     EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
@@ -85,9 +93,9 @@ public final class ExampleServer implements AutoCloseable {
             context.setErrorHandler(new ScimErrorHandler());
             jetty.setHandler(new GracefulHandler(context));
             jetty.start();
-            ExampleServer server = new ExampleServer(jetty, connector, store, options.basePath());
-            LOG.info("scimkit serving SCIM at http://localhost:{}{}/ on the {} store for {} tenant(s)",
-                    server.port(), options.basePath(), store.description(), options.tenants().size());
+            ExampleServer server = new ExampleServer(jetty, connector, store, options.basePath(),
+                    options.security().tls().isPresent() ? "https" : "http");
+            LOG.info("scimkit serving SCIM at {}/ on the {} store", server.baseUrl(), store.description());
             return server;
         } catch (Exception | Error e) {
             store.close();
@@ -108,16 +116,6 @@ public final class ExampleServer implements AutoCloseable {
         }
     }
 
-    private static BearerTokenAuthenticator authenticator(ServerOptions options) {
-        BearerTokenAuthenticator.Builder b = BearerTokenAuthenticator.builder();
-        for (Map.Entry<String, java.util.List<ServerOptions.Credential>> tenant : options.tenants().entrySet()) {
-            for (ServerOptions.Credential credential : tenant.getValue()) {
-                b.addToken(TenantId.of(tenant.getKey()), credential.client(), credential.secret());
-            }
-        }
-        return b.build();
-    }
-
     /**
      * RFC 9865 cursors keyed by a digest of every configured secret: instances started with the same
      * tenants (several behind a load balancer on PostgreSQL, or one after a restart) accept each other's
@@ -135,9 +133,9 @@ public final class ExampleServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** The SCIM base URL on loopback, without a trailing slash. */
+    /** The SCIM base URL on loopback (https with TLS), without a trailing slash. */
     public String baseUrl() {
-        return "http://localhost:" + port() + basePath;
+        return scheme + "://localhost:" + port() + basePath;
     }
 
     /** The repositories serving SCIM, for tests that seed data. */

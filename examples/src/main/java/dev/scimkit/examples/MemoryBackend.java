@@ -1,7 +1,7 @@
 package dev.scimkit.examples;
 
 import dev.scimkit.core.schema.SchemaRegistry;
-import dev.scimkit.server.auth.BearerTokenAuthenticator;
+import dev.scimkit.server.spi.Authenticator;
 import dev.scimkit.server.memory.InMemoryStore;
 import dev.scimkit.server.spi.ResourceRepository;
 import jakarta.servlet.http.HttpServlet;
@@ -24,7 +24,7 @@ final class MemoryBackend implements StoreBackend {
     }
 
     @Override
-    public Optional<HttpServlet> adminServlet(BearerTokenAuthenticator authenticator) {
+    public Optional<HttpServlet> adminServlet(Authenticator authenticator) {
         return Optional.empty();
     }
 

@@ -14,6 +14,16 @@ public final class ScimkitServerMain {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("--hash-token")) {
+            try {
+                System.out.println(TokenHasher.hash(System.in));
+                return;
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                System.err.println("scimkit-server: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+        }
         ServerOptions options;
         try {
             options = ServerOptions.parse(args, System.getenv());

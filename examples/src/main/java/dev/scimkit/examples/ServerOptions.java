@@ -29,11 +29,12 @@ import java.util.Optional;
  * @param undeclaredExtensions what a request carrying an extension no schema file declares gets
  * @param employeeIdFrom the User attribute the TrackTik stores take the Employee ID from, instead of the
  *                      enterprise employeeNumber (such as a declared extension's badge number)
+ * @param security      token file, OAuth 2 access tokens, request limits and TLS
  */
 public record ServerOptions(int port, String basePath, Map<String, List<Credential>> tenants, Path dataDir,
                             Store store, Optional<String> trackTikUrl, Optional<PortalCredentials> trackTikCredentials,
                             boolean help, Optional<Path> schemaDir, UndeclaredExtensionPolicy undeclaredExtensions,
-                            Optional<String> employeeIdFrom) {
+                            Optional<String> employeeIdFrom, SecurityOptions security) {
 
     /** The tenant that {@code --token} configures. */
     public static final String DEFAULT_TENANT = "default";
@@ -80,7 +81,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                 + ", dataDir=" + dataDir + ", store=" + store.kind() + ", trackTikUrl=" + trackTikUrl.map(ServerOptions::withoutUserInfo).orElse("-")
                 + ", trackTikCredentials=" + trackTikCredentials.map(Object::toString).orElse("-") + ", help=" + help
                 + ", schemaDir=" + schemaDir.map(Path::toString).orElse("-") + ", undeclaredExtensions="
-                + undeclaredExtensions + ", employeeIdFrom=" + employeeIdFrom.orElse("-") + "]";
+                + undeclaredExtensions + ", employeeIdFrom=" + employeeIdFrom.orElse("-") + ", security=" + security + "]";
     }
 
     public static final String USAGE = """
@@ -118,7 +119,10 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                                                                                   [SCIMKIT_TRACKTIK_EMPLOYEE_ID_FROM]
               --help                 print this text
 
-            At least one token is required (--token, --tenant or the environment).
+            A public endpoint (see docs/security.md):
+            """ + SecurityOptions.USAGE + """
+
+            At least one token is required (--token, --tenant, --tokens-file, --jwt-issuer or the environment).
             """;
 
     /** Reads options; {@code env} supplies the defaults (pass {@code System.getenv()}). */
@@ -153,6 +157,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
         UndeclaredExtensionPolicy undeclared = parseUndeclared(
                 env.getOrDefault("SCIMKIT_UNDECLARED_EXTENSIONS", "reject"), "SCIMKIT_UNDECLARED_EXTENSIONS");
 
+        SecurityOptions.Parser security = new SecurityOptions.Parser(env);
         List<String> rest = new ArrayList<>(List.of(args));
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);
@@ -189,7 +194,12 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                 case "--tracktik-token" -> trackTikToken = Optional.of(require(name, value));
                 case "--tracktik-client-id", "--tracktik-client-secret", "--tracktik-username", "--tracktik-password" ->
                         signIn.put(name, require(name, value));
-                default -> throw new InvalidOptionsException("Unknown option '" + name + "'");
+                default -> {
+                    if (!SecurityOptions.OPTIONS.contains(name)) {
+                        throw new InvalidOptionsException("Unknown option '" + name + "'");
+                    }
+                    security.accept(name, require(name, value));
+                }
             }
         }
         basePath = normaliseBasePath(basePath);
@@ -197,11 +207,13 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
         if (trackTikUrl.isPresent()) {
             store = new Store(StoreKind.TRACKTIK, Optional.empty());
         }
-        if (!help && tenants.isEmpty()) {
-            throw new InvalidOptionsException("No token configured: pass --token SECRET or --tenant NAME=SECRET");
+        SecurityOptions securityOptions = security.build();
+        if (!help && tenants.isEmpty() && !securityOptions.hasCredentials()) {
+            throw new InvalidOptionsException("No token configured: pass --token SECRET, --tenant NAME=SECRET,"
+                    + " --tokens-file FILE or --jwt-issuer URL");
         }
         return new ServerOptions(port, basePath, tenants, dataDir, store, trackTikUrl, trackTikCredentials, help,
-                schemaDir, undeclared, employeeIdFrom);
+                schemaDir, undeclared, employeeIdFrom, securityOptions);
     }
 
     private static UndeclaredExtensionPolicy parseUndeclared(String text, String source) {

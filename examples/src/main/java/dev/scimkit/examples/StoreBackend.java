@@ -1,7 +1,7 @@
 package dev.scimkit.examples;
 
 import dev.scimkit.core.schema.SchemaRegistry;
-import dev.scimkit.server.auth.BearerTokenAuthenticator;
+import dev.scimkit.server.spi.Authenticator;
 import dev.scimkit.server.spi.ResourceRepository;
 import jakarta.servlet.http.HttpServlet;
 
@@ -15,7 +15,7 @@ interface StoreBackend extends AutoCloseable {
     Map<String, ResourceRepository> repositories();
 
     /** The {@code /admin/*} servlet, for stores that have TrackTik data to show. */
-    Optional<HttpServlet> adminServlet(BearerTokenAuthenticator authenticator);
+    Optional<HttpServlet> adminServlet(Authenticator authenticator);
 
     /** A few words for the start-up log line. */
     String description();

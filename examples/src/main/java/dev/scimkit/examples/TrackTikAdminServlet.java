@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.message.ErrorResponse;
-import dev.scimkit.server.auth.BearerTokenAuthenticator;
+import dev.scimkit.server.spi.Authenticator;
 import dev.scimkit.server.servlet.ScimServlet;
 import dev.scimkit.server.spi.ScimPrincipal;
 import dev.scimkit.server.spi.TenantId;
@@ -50,9 +50,9 @@ final class TrackTikAdminServlet extends HttpServlet {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final transient TrackTikStore store;
-    private final transient BearerTokenAuthenticator authenticator;
+    private final transient Authenticator authenticator;
 
-    TrackTikAdminServlet(TrackTikStore store, BearerTokenAuthenticator authenticator) {
+    TrackTikAdminServlet(TrackTikStore store, Authenticator authenticator) {
         this.store = store;
         this.authenticator = authenticator;
     }

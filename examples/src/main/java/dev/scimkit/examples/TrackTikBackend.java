@@ -2,7 +2,7 @@ package dev.scimkit.examples;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.scimkit.core.schema.SchemaRegistry;
-import dev.scimkit.server.auth.BearerTokenAuthenticator;
+import dev.scimkit.server.spi.Authenticator;
 import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.tracktik.jdbc.JdbcDataSources;
 import dev.scimkit.tracktik.jdbc.JdbcTrackTikStore;
@@ -104,7 +104,7 @@ final class TrackTikBackend implements StoreBackend {
     }
 
     @Override
-    public Optional<HttpServlet> adminServlet(BearerTokenAuthenticator authenticator) {
+    public Optional<HttpServlet> adminServlet(Authenticator authenticator) {
         return Optional.of(new TrackTikAdminServlet(store, authenticator));
     }
 

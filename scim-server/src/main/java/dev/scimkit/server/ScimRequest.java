@@ -25,6 +25,7 @@ public final class ScimRequest {
     private final HttpHeaders headers;
     private final byte[] body;
     private final String baseUrl;
+    private final String remoteAddress;
 
     private ScimRequest(Builder b) {
         this.method = b.method.toUpperCase(Locale.ROOT);
@@ -35,6 +36,7 @@ public final class ScimRequest {
         this.headers = b.headers;
         this.body = b.body; // the builder's own copy, never modified, only ever replaced
         this.baseUrl = stripTrailingSlash(b.baseUrl);
+        this.remoteAddress = b.remoteAddress;
     }
 
     /**
@@ -96,6 +98,15 @@ public final class ScimRequest {
         return baseUrl;
     }
 
+    /**
+     * The address of the peer that sent the request, as the binding saw it (behind a proxy, the proxy's
+     * unless the container resolves {@code Forwarded}); empty when the binding does not know it. Failed
+     * authentications are counted per address.
+     */
+    public Optional<String> remoteAddress() {
+        return Optional.ofNullable(remoteAddress);
+    }
+
     @Override
     public String toString() {
         return method + " " + path + (queryParameters.isEmpty() ? "" : " " + queryParameters.keySet());
@@ -117,6 +128,7 @@ public final class ScimRequest {
         private HttpHeaders headers = HttpHeaders.empty();
         private byte[] body = new byte[0];
         private String baseUrl = "";
+        private String remoteAddress;
 
         private Builder(String method, String path) {
             this.method = Objects.requireNonNull(method, "method");
@@ -156,6 +168,12 @@ public final class ScimRequest {
         /** The absolute base URL as the client addressed it, such as {@code https://host/scim/v2}. */
         public Builder baseUrl(String value) {
             baseUrl = value;
+            return this;
+        }
+
+        /** The peer's address, such as {@code 203.0.113.7}; null or blank for unknown. */
+        public Builder remoteAddress(String value) {
+            remoteAddress = value == null || value.isBlank() ? null : value;
             return this;
         }
 

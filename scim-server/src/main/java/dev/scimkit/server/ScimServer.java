@@ -8,6 +8,7 @@ import dev.scimkit.core.resource.ValidationOptions;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.patch.PatchEngine;
+import dev.scimkit.server.internal.AccessGate;
 import dev.scimkit.server.internal.BulkEndpoint;
 import dev.scimkit.server.internal.Details;
 import dev.scimkit.server.internal.DiscoveryEndpoints;
@@ -17,6 +18,8 @@ import dev.scimkit.server.internal.RequestContext;
 import dev.scimkit.server.internal.ResourceEndpoint;
 import dev.scimkit.server.internal.CursorPaging;
 import dev.scimkit.server.internal.SearchQueries;
+import dev.scimkit.server.limits.FailedAuthenticationGuard;
+import dev.scimkit.server.limits.RequestRateLimiter;
 import dev.scimkit.server.spi.Authenticator;
 import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.server.spi.ScimPrincipal;
@@ -54,7 +57,7 @@ public final class ScimServer {
     private static final Logger LOG = LoggerFactory.getLogger(ScimServer.class);
 
     private final EngineConfig config;
-    private final Authenticator authenticator;
+    private final AccessGate gate;
     private final BaseUrlResolver baseUrlResolver;
     private final Map<String, ResourceEndpoint> endpointsByPath;
     private final DiscoveryEndpoints discovery;
@@ -83,7 +86,8 @@ public final class ScimServer {
         }
         this.config = new EngineConfig(b.registry, Map.copyOf(repositories), Map.copyOf(validators), b.patchEngine,
                 b.limits, Set.copyOf(b.patchNoContent), b.cursors);
-        this.authenticator = Objects.requireNonNull(b.authenticator, "An Authenticator is required");
+        this.gate = new AccessGate(Objects.requireNonNull(b.authenticator, "An Authenticator is required"),
+                Optional.ofNullable(b.failedAuthentications), Optional.ofNullable(b.rateLimiter));
         this.baseUrlResolver = b.baseUrlResolver;
         Map<String, ResourceEndpoint> endpoints = new LinkedHashMap<>();
         for (ResourceTypeDefinition type : b.registry.resourceTypes()) {
@@ -120,12 +124,12 @@ public final class ScimServer {
             if (request.bodyLength() > config.limits().maxPayloadBytes()) {
                 return ScimResponse.error(413, "The request body exceeds " + config.limits().maxPayloadBytes() + " bytes");
             }
-            Optional<ScimPrincipal> principal = authenticator.authenticate(request);
-            if (principal.isEmpty()) {
-                return ScimResponse.error(401, "Authentication failed: a valid bearer token is required")
-                        .withHeader("WWW-Authenticate", authenticator.challenge());
+            AccessGate.Admission admission = gate.admit(request);
+            if (admission.refusal().isPresent()) {
+                return admission.refusal().get();
             }
-            RequestContext ctx = new RequestContext(request, principal.get(), baseUrlResolver.baseUrl(request));
+            RequestContext ctx = new RequestContext(request, admission.principal().orElseThrow(),
+                    baseUrlResolver.baseUrl(request));
             return dispatch(ctx);
         } catch (ScimException e) {
             return ScimResponse.error(e);
@@ -309,6 +313,8 @@ public final class ScimServer {
         private final Set<String> patchNoContent = new LinkedHashSet<>(Set.of("group"));
         private CursorSettings cursors;
         private ValidationOptions validation = ValidationOptions.lenient();
+        private RequestRateLimiter rateLimiter;
+        private FailedAuthenticationGuard failedAuthentications;
 
         private Builder(SchemaRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -379,6 +385,22 @@ public final class ScimServer {
          */
         public Builder validation(ValidationOptions value) {
             this.validation = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Request rates per tenant and per credential; over them a 429 with {@code Retry-After}. None by default. */
+        public Builder rateLimiter(RequestRateLimiter value) {
+            this.rateLimiter = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Slows down and then refuses an address with repeated failed authentications (429 with
+         * {@code Retry-After}); needs a binding that knows the remote address, as {@code ScimServlet}
+         * does. None by default.
+         */
+        public Builder failedAuthentications(FailedAuthenticationGuard value) {
+            this.failedAuthentications = Objects.requireNonNull(value);
             return this;
         }
 

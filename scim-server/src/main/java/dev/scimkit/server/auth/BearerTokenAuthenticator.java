@@ -25,8 +25,6 @@ import java.util.Optional;
  */
 public final class BearerTokenAuthenticator implements Authenticator {
 
-    private static final int MAX_TOKEN_LENGTH = 8_192;
-
     private final List<Entry> entries;
 
     private BearerTokenAuthenticator(List<Entry> entries) {
@@ -39,7 +37,7 @@ public final class BearerTokenAuthenticator implements Authenticator {
 
     @Override
     public Optional<ScimPrincipal> authenticate(ScimRequest request) {
-        Optional<String> token = request.headers().first("Authorization").flatMap(BearerTokenAuthenticator::bearerToken);
+        Optional<String> token = BearerTokens.from(request);
         if (token.isEmpty()) {
             return Optional.empty();
         }
@@ -59,22 +57,22 @@ public final class BearerTokenAuthenticator implements Authenticator {
         return "Bearer realm=\"SCIM\"";
     }
 
-    /** The token of an {@code Authorization} header value with the Bearer scheme (any case). */
-    static Optional<String> bearerToken(String header) {
-        String h = header.trim();
-        if (h.length() < 7 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        String token = h.substring(7).trim();
-        if (token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
-            return Optional.empty();
-        }
-        return Optional.of(token);
-    }
+    /** The prefix of a stored hash that says which hash it is. */
+    public static final String HASH_PREFIX = "sha256:";
 
     /** The SHA-256 of a token as lower-case hex, the form {@link Builder#addTokenHash} accepts. */
     public static String hashToken(String token) {
         return HexFormat.of().formatHex(sha256(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** {@code sha256:} and the SHA-256 of a token in hex: how a token file stores it. */
+    public static String storedHash(String token) {
+        return HASH_PREFIX + hashToken(token);
+    }
+
+    /** How many tokens this authenticator accepts. */
+    public int size() {
+        return entries.size();
     }
 
     /** One digest per thread: {@code MessageDigest.getInstance} looks the algorithm up in the providers on every call. */
@@ -121,9 +119,19 @@ public final class BearerTokenAuthenticator implements Authenticator {
             return addToken(tenant, tenant.value(), token);
         }
 
-        /** Accepts the token whose SHA-256 is {@code sha256Hex}, as stored in configuration. */
+        /**
+         * Accepts the token whose SHA-256 is {@code sha256Hex}, as stored in configuration: 64 hex digits,
+         * optionally prefixed {@code sha256:} (the form {@link #hashToken} and the token file use).
+         */
         public Builder addTokenHash(TenantId tenant, String name, String sha256Hex) {
-            byte[] hash = HexFormat.of().parseHex(sha256Hex.trim().toLowerCase(java.util.Locale.ROOT));
+            String hex = sha256Hex.trim().toLowerCase(java.util.Locale.ROOT);
+            if (hex.startsWith(HASH_PREFIX)) {
+                hex = hex.substring(HASH_PREFIX.length());
+            }
+            if (!hex.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("A SHA-256 hash has 64 hex digits");
+            }
+            byte[] hash = HexFormat.of().parseHex(hex);
             if (hash.length != 32) {
                 throw new IllegalArgumentException("A SHA-256 hash has 64 hex digits");
             }

@@ -65,7 +65,8 @@ public class ScimServlet extends HttpServlet {
         String path = req.getPathInfo() == null ? "" : req.getPathInfo();
         ScimRequest.Builder b = ScimRequest.builder(req.getMethod(), path)
                 .body(body)
-                .baseUrl(baseUrl(req));
+                .baseUrl(baseUrl(req))
+                .remoteAddress(req.getRemoteAddr());
         decodeQuery(req.getQueryString()).forEach((name, values) -> values.forEach(v -> b.queryParameter(name, v)));
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(req.getHeaderNames())) {

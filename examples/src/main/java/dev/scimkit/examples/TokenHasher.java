@@ -1,0 +1,38 @@
+package dev.scimkit.examples;
+
+import dev.scimkit.server.auth.BearerTokenAuthenticator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code java -jar scimkit-server.jar --hash-token < token.txt}: the line a token file stores for a
+ * token read from standard input (one line; its line break is not part of the token), so the token
+ * never appears on a command line or in the shell's history.
+ */
+final class TokenHasher {
+
+    private static final int MAX_TOKEN_BYTES = 8_192;
+
+    private TokenHasher() {
+    }
+
+    /** {@code sha256:<hex>} of the first line of {@code in}; empty input is an error. */
+    static String hash(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_TOKEN_BYTES + 1);
+        if (bytes.length > MAX_TOKEN_BYTES) {
+            throw new IllegalArgumentException("A token is at most " + MAX_TOKEN_BYTES + " bytes");
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int end = text.indexOf('\n');
+        String token = end < 0 ? text : text.substring(0, end);
+        if (token.endsWith("\r")) {
+            token = token.substring(0, token.length() - 1);
+        }
+        if (token.isBlank()) {
+            throw new IllegalArgumentException("No token on standard input");
+        }
+        return BearerTokenAuthenticator.storedHash(token);
+    }
+}
