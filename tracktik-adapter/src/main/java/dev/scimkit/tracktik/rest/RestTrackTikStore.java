@@ -593,7 +593,8 @@ public final class RestTrackTikStore implements TrackTikStore {
                 .orElseThrow(() -> new IllegalStateException("The TrackTik role " + EmployeeJson.id(r) + " has no SCIM link"));
         Role role = Role.staffPortalRole(EmployeeJson.id(r), EmployeeJson.text(r, "name"));
         p.roleCache.put(new RoleRef(role.id(), role.name(), link.scimId()));
-        return new RoleRecord(role, link, p.countOf(EMPLOYEES, Portal.membersOf(role.id())));
+        // Counted when asked: a Group PATCH answered with 204, or a role looked up to be changed, needs no count.
+        return new RoleRecord(role, link, () -> p.countOf(EMPLOYEES, Portal.membersOf(role.id())));
     }
 
     /** The query parameters of the filter pushed to the portal (modifiable; empty when none was pushed). */

@@ -93,6 +93,13 @@ public final class RoleGroupRepository implements ResourceRepository {
         Actor actor = actors.actorFor(caller);
         Optional<Long> expected = Versions.expected(expectedVersion, "Group", id);
         boolean withMembers = !projection.mayOmit("members");
+        Optional<MembershipChange> onlyMembers = onlyMembers(plan, expected);
+        if (onlyMembers.isPresent()) {
+            // Nothing but members, no If-Match: the store applies the delta to whatever the role is now,
+            // so reading it first (a request on the portal's API) would tell nothing.
+            return render(tenant, store.changeMembers(tenant, id, Optional.empty(), onlyMembers.get(), policy, actor),
+                    withMembers);
+        }
         return OptimisticWrites.retry(expected, () -> {
             RoleRecord current = current(tenant, id, expected);
             PatchResult result;
@@ -184,6 +191,15 @@ public final class RoleGroupRepository implements ResourceRepository {
             }
         }
         return ids;
+    }
+
+    /** The plan's membership delta when the plan changes members only and names no version. */
+    private static Optional<MembershipChange> onlyMembers(PatchPlan plan, Optional<Long> expected) {
+        if (expected.isPresent() || !plan.operationsChangingNothing().isEmpty()
+                || !plan.targetedAttributes().equals(java.util.Set.of("members"))) {
+            return Optional.empty();
+        }
+        return plan.membershipDelta().filter(d -> !d.isEmpty()).map(RoleGroupRepository::change);
     }
 
     private static MembershipChange change(MembershipDelta delta) {
