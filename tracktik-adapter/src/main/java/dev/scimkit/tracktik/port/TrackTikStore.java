@@ -54,6 +54,15 @@ public interface TrackTikStore extends AutoCloseable {
      */
     Optional<String> scimIdOfEmployee(TenantId tenant, String employeeId);
 
+    /**
+     * Whether a live employee has this SCIM id, as the engine asks for each member a Group write names.
+     * A store may answer from the employees it created or read itself (a request saved on the portal's
+     * API), since every membership write checks its members again (400 naming a missing one).
+     */
+    default boolean employeeExists(TenantId tenant, String scimId) {
+        return findEmployee(tenant, scimId).isPresent();
+    }
+
     /** A live employee by userName, ignoring case. */
     Optional<EmployeeRecord> findEmployeeByUserName(TenantId tenant, String userName);
 

@@ -146,6 +146,17 @@ public final class RestTrackTikStore implements TrackTikStore {
         return p.employee(scimId).map(e -> recordWithRoles(p, e));
     }
 
+    /**
+     * Known from this store's own creates and reads (its SCIM id → TrackTik id cache, cleared by its
+     * archives) without a request; else looked up. An employee archived through another adapter since
+     * is refused by the membership write itself, which reads the employee under its lock.
+     */
+    @Override
+    public boolean employeeExists(TenantId tenant, String scimId) {
+        Portal p = portal(tenant);
+        return p.employeeIds.containsKey(scimId.toLowerCase(Locale.ROOT)) || p.employee(scimId).isPresent();
+    }
+
     @Override
     public Optional<String> scimIdOfEmployee(TenantId tenant, String employeeId) {
         if (!employeeId.chars().allMatch(Character::isDigit) || employeeId.isEmpty()) {
@@ -241,7 +252,7 @@ public final class RestTrackTikStore implements TrackTikStore {
             cf.put(GroupList.FIELD, "");
             cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(raw, now, actor, HistoryAction.ARCHIVED, changes));
             p.patchCustomFields(EMPLOYEES + "/" + id, cf);
-            p.employeeIds.remove(scimId);
+            p.employeeIds.remove(scimId.toLowerCase(Locale.ROOT));
         } finally {
             lock.unlock();
         }
