@@ -54,6 +54,18 @@ final class HeldRoles {
         return decision.historyChange(held);
     }
 
+    /**
+     * Locks the employee's row before its memberships change, so that two transactions changing the
+     * same employee's groups (through two roles, whose locks do not exclude each other) decide its held
+     * role one after the other, each seeing the other's membership.
+     */
+    static void lockEmployee(Connection c, long employeeId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM tt_employee WHERE id = ? FOR UPDATE")) {
+            ps.setLong(1, employeeId);
+            ps.executeQuery().close();
+        }
+    }
+
     /** The employees holding a role (members of its group or not). */
     static List<Long> holdersOf(Connection c, long roleId) throws SQLException {
         List<Long> out = new ArrayList<>();

@@ -626,6 +626,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
             }
         }
         for (Long employeeId : lost) {
+            HeldRoles.lockEmployee(c, employeeId);
             Set<String> before = roleNames(c, employeeId);
             update(c, "DELETE FROM tt_role_assignment WHERE role_id = ? AND employee_id = ?", role.id, employeeId);
             Set<String> after = roleNames(c, employeeId);
@@ -633,6 +634,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
                     withHeldRole(EmployeeChanges.roles(before, after), HeldRoles.decide(c, tenant, employeeId, policy)));
         }
         for (Long employeeId : gained) {
+            HeldRoles.lockEmployee(c, employeeId);
             Set<String> before = roleNames(c, employeeId);
             update(c, "INSERT INTO tt_role_assignment (role_id, employee_id) VALUES (?, ?)", role.id, employeeId);
             Set<String> after = new TreeSet<>(before);
