@@ -423,7 +423,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
                 ps.executeUpdate();
             }
             if (renamed) {
-                recordRename(c, role, write.name(), actor, now);
+                recordRename(c, tenant, role, write.name(), policy, actor, now);
             }
             applyMembership(c, tenant, new LockedRole(role.id, role.scimId, write.name(), role.version + 1), members, policy,
                     actor, now);
@@ -647,28 +647,32 @@ public final class JdbcTrackTikStore implements TrackTikStore {
 
     /**
      * A renamed role changes the roles field of each member and the held role of each employee holding
-     * it (members or not); one History entry each shows it.
+     * it (members or not); a policy that ranks roles by name decides each member's role again. One
+     * History entry per employee shows it all.
      */
-    private void recordRename(Connection c, LockedRole role, String newName, Actor actor, Instant now) throws SQLException {
+    private void recordRename(Connection c, TenantId tenant, LockedRole role, String newName, RolePolicy policy,
+                              Actor actor, Instant now) throws SQLException {
         List<Long> members = holders(c, role.id);
         Set<Long> holding = new LinkedHashSet<>(HeldRoles.holdersOf(c, role.id));
         Set<Long> touched = new LinkedHashSet<>(members);
         touched.addAll(holding);
+        HeldRoles.renamed(c, role.id, newName);
         for (Long employeeId : touched) {
+            HeldRoles.lockEmployee(c, employeeId);
             List<FieldChange> changes = new ArrayList<>();
+            if (holding.contains(employeeId)) {
+                changes.add(new FieldChange("role", role.name, newName, "role renamed"));
+            }
             if (members.contains(employeeId)) {
                 Set<String> after = roleNames(c, employeeId);
                 Set<String> before = new TreeSet<>(after);
                 before.remove(newName);
                 before.add(role.name);
-                changes.add(EmployeeChanges.roles(before, after));
-            }
-            if (holding.contains(employeeId)) {
-                changes.add(new FieldChange("role", role.name, newName, "role renamed"));
+                changes.add(0, EmployeeChanges.roles(before, after));
+                HeldRoles.decide(c, tenant, employeeId, policy).ifPresent(changes::add);
             }
             appendHistory(c, employeeId, now, actor, HistoryAction.UPDATED, changes);
         }
-        HeldRoles.renamed(c, role.id, newName);
     }
 
     private static List<FieldChange> withHeldRole(FieldChange membership, Optional<FieldChange> heldRole) {

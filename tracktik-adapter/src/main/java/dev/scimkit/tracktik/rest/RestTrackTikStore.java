@@ -364,7 +364,7 @@ public final class RestTrackTikStore implements TrackTikStore {
             JsonNode role = ok(p.http.send("PATCH", path, body), "PATCH " + path).data();
             p.roleCache.put(new RoleRef(EmployeeJson.id(role), write.name(), scimId));
             if (renamed) {
-                p.recordRename(EmployeeJson.id(role), oldName, write.name(), actor);
+                p.recordRename(EmployeeJson.id(role), oldName, write.name(), policy, actor);
             }
             p.applyMembership(role, members, policy, actor);
             return roleRecord(p, role);
@@ -1018,10 +1018,11 @@ public final class RestTrackTikStore implements TrackTikStore {
         }
 
         /**
-         * A renamed role: each member's groups and each holder's held role show the new name; one History
-         * entry per employee (and the held role's mirror) in one PATCH.
+         * A renamed role: each member's groups and each holder's held role show the new name, and a policy
+         * that ranks roles by name decides each member's role again; one History entry per employee (with
+         * the held role's mirror) in one PATCH.
          */
-        void recordRename(String roleId, String oldName, String newName, Actor actor) {
+        void recordRename(String roleId, String oldName, String newName, RolePolicy policy, Actor actor) {
             Map<String, JsonNode> touched = new LinkedHashMap<>();
             for (JsonNode e : all(EMPLOYEES, membersOf(roleId))) {
                 touched.put(EmployeeJson.id(e), e);
@@ -1050,9 +1051,15 @@ public final class RestTrackTikStore implements TrackTikStore {
                         before.add(oldName);
                         changes.add(EmployeeChanges.roles(before, after));
                     }
+                    ObjectNode renamed = (ObjectNode) e.deepCopy();
                     if (holders.contains(employeeId) && EmployeeJson.text(e.path(EmployeeJson.CF), HELD_ROLE).equals(roleId)) {
                         changes.add(new FieldChange("role", oldName, newName, "role renamed"));
                         cf.put(HELD_ROLE_NAME, newName);
+                        ((ObjectNode) renamed.get(EmployeeJson.CF)).put(HELD_ROLE_NAME, newName);
+                    }
+                    if (GroupList.of(e).contains(roleId)) {
+                        Optional<String> held = heldRole(renamed).map(HeldRole::name);
+                        holdRole(renamed, policy.decide(held, memberships(renamed)), cf).ifPresent(changes::add);
                     }
                     if (changes.isEmpty() || scimIdOf(e).isEmpty()) {
                         continue;

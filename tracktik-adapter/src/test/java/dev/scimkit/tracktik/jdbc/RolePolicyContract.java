@@ -247,6 +247,22 @@ public abstract class RolePolicyContract {
     }
 
     @Test
+    void aGroupRenamedIntoThePriorityListGivesItsMembersItsRole() {
+        TrackTikEngine e = engine(PriorityRolePolicy.builder().priority(List.of(role("Lead"))).build());
+        String u = user(e, "promoted");
+        group(e, "Crew", u);
+        String temp = group(e, "Temp", u);
+        assertThat(held(u)).contains(role("Crew"));
+        e.ok(200, "PUT", "/Groups/" + temp, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"" + role("Lead") + "\",\"members\":[{\"value\":\"" + u + "\"}]}");
+        assertThat(held(u)).contains(role("Lead"));
+        List<HistoryEntry> history = store().history(A, u);
+        assertThat(history).extracting(HistoryEntry::action).containsExactly(HistoryAction.CREATED,
+                HistoryAction.ROLE_ASSIGNED, HistoryAction.ROLE_ASSIGNED, HistoryAction.UPDATED);
+        assertThat(history.get(3).changes()).contains(new FieldChange("role", role("Crew"), role("Lead"), "priority"));
+    }
+
+    @Test
     void aNewPriorityListAppliesAtTheNextMembershipChangeOrARecompute() {
         TrackTikEngine before = engine();
         String u = user(before, "priority");
