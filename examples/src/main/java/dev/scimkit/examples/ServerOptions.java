@@ -29,12 +29,14 @@ import java.util.Optional;
  * @param undeclaredExtensions what a request carrying an extension no schema file declares gets
  * @param employeeIdFrom the User attribute the TrackTik stores take the Employee ID from, instead of the
  *                      enterprise employeeNumber (such as a declared extension's badge number)
+ * @param trackTikRoles which one role a TrackTik employee holds among its groups' roles
  * @param security      token file, OAuth 2 access tokens, request limits and TLS
  */
 public record ServerOptions(int port, String basePath, Map<String, List<Credential>> tenants, Path dataDir,
                             Store store, Optional<String> trackTikUrl, Optional<PortalCredentials> trackTikCredentials,
                             boolean help, Optional<Path> schemaDir, UndeclaredExtensionPolicy undeclaredExtensions,
-                            Optional<String> employeeIdFrom, SecurityOptions security) {
+                            Optional<String> employeeIdFrom, TrackTikRoleOptions trackTikRoles,
+                            SecurityOptions security) {
 
     /** The tenant that {@code --token} configures. */
     public static final String DEFAULT_TENANT = "default";
@@ -81,7 +83,8 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                 + ", dataDir=" + dataDir + ", store=" + store.kind() + ", trackTikUrl=" + trackTikUrl.map(ServerOptions::withoutUserInfo).orElse("-")
                 + ", trackTikCredentials=" + trackTikCredentials.map(Object::toString).orElse("-") + ", help=" + help
                 + ", schemaDir=" + schemaDir.map(Path::toString).orElse("-") + ", undeclaredExtensions="
-                + undeclaredExtensions + ", employeeIdFrom=" + employeeIdFrom.orElse("-") + ", security=" + security + "]";
+                + undeclaredExtensions + ", employeeIdFrom=" + employeeIdFrom.orElse("-") + ", " + trackTikRoles
+                + ", security=" + security + "]";
     }
 
     public static final String USAGE = """
@@ -117,6 +120,12 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                                      the User attribute that is the TrackTik Employee ID, default the
                                      enterprise employeeNumber; e.g. urn:...:CustomExtensionName:2.0:User:badgeNumber
                                                                                   [SCIMKIT_TRACKTIK_EMPLOYEE_ID_FROM]
+              --tracktik-role-priority NAME,NAME,...
+                                     TrackTik gives an employee one role: among its groups' roles, the
+                                     first of this list wins, else the earliest group [SCIMKIT_TRACKTIK_ROLE_PRIORITY]
+              --tracktik-default-role NAME
+                                     the role an employee takes when its last group is removed,
+                                     instead of keeping its role                  [SCIMKIT_TRACKTIK_DEFAULT_ROLE]
               --help                 print this text
 
             A public endpoint (see docs/security.md):
@@ -154,6 +163,9 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
         boolean help = false;
         Optional<Path> schemaDir = Optional.ofNullable(env.get("SCIMKIT_SCHEMA_DIR")).map(Path::of);
         Optional<String> employeeIdFrom = Optional.ofNullable(env.get("SCIMKIT_TRACKTIK_EMPLOYEE_ID_FROM"));
+        TrackTikRoleOptions roles = TrackTikRoleOptions.defaults()
+                .withPriority(TrackTikRoleOptions.parsePriority(env.getOrDefault("SCIMKIT_TRACKTIK_ROLE_PRIORITY", "")))
+                .withDefaultRole(env.getOrDefault("SCIMKIT_TRACKTIK_DEFAULT_ROLE", ""));
         UndeclaredExtensionPolicy undeclared = parseUndeclared(
                 env.getOrDefault("SCIMKIT_UNDECLARED_EXTENSIONS", "reject"), "SCIMKIT_UNDECLARED_EXTENSIONS");
 
@@ -190,6 +202,8 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                 case "--schema-dir" -> schemaDir = Optional.of(Path.of(require(name, value)));
                 case "--undeclared-extensions" -> undeclared = parseUndeclared(require(name, value), name);
                 case "--tracktik-employee-id-from" -> employeeIdFrom = Optional.of(require(name, value));
+                case "--tracktik-role-priority" -> roles = roles.withPriority(TrackTikRoleOptions.parsePriority(require(name, value)));
+                case "--tracktik-default-role" -> roles = roles.withDefaultRole(require(name, value));
                 case "--tracktik-url" -> trackTikUrl = Optional.of(require(name, value));
                 case "--tracktik-token" -> trackTikToken = Optional.of(require(name, value));
                 case "--tracktik-client-id", "--tracktik-client-secret", "--tracktik-username", "--tracktik-password" ->
@@ -213,7 +227,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                     + " --tokens-file FILE or --jwt-issuer URL");
         }
         return new ServerOptions(port, basePath, tenants, dataDir, store, trackTikUrl, trackTikCredentials, help,
-                schemaDir, undeclared, employeeIdFrom, securityOptions);
+                schemaDir, undeclared, employeeIdFrom, roles, securityOptions);
     }
 
     private static UndeclaredExtensionPolicy parseUndeclared(String text, String source) {

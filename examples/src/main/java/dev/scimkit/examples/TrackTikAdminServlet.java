@@ -174,6 +174,15 @@ final class TrackTikAdminServlet extends HttpServlet {
         for (RoleRef role : e.roles()) {
             roles.addObject().put("id", role.id()).put("name", role.name()).put("scimId", role.scimId());
         }
+        // The one role the employee holds in TrackTik, and the memberships it comes from (none: kept
+        // after its last group went, or a default role).
+        e.heldRole().ifPresentOrElse(held -> {
+            ObjectNode role = out.putObject("role").put("id", held.id().orElse("")).put("name", held.name());
+            ArrayNode from = role.putArray("fromGroups");
+            for (RoleRef source : e.heldRoleSources()) {
+                from.addObject().put("scimId", source.scimId()).put("name", source.name());
+            }
+        }, () -> out.putNull("role"));
         return out;
     }
 

@@ -35,6 +35,7 @@ final class TrackTikBackend implements StoreBackend {
         // History names the token's client (--tenant NAME/CLIENT=SECRET) and tenant: the default resolver.
         TrackTikRepositories.Builder builder = TrackTikRepositories.builder(registry, store);
         options.employeeIdFrom().ifPresent(builder::employeeIdFrom);
+        builder.rolePolicy(options.trackTikRoles().policy());
         TrackTikRepositories tracktik;
         try {
             tracktik = builder.build();

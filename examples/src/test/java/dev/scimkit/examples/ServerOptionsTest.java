@@ -134,6 +134,23 @@ class ServerOptionsTest {
     }
 
     @Test
+    void theTrackTikRolePolicyComesFromOptionsOrTheEnvironment() {
+        assertThat(ServerOptions.parse(new String[]{"--token", "t"}, Map.of()).trackTikRoles())
+                .isEqualTo(TrackTikRoleOptions.defaults());
+        ServerOptions fromEnv = ServerOptions.parse(new String[]{"--token", "t"},
+                Map.of("SCIMKIT_TRACKTIK_ROLE_PRIORITY", "Supervisor, ,Dispatcher", "SCIMKIT_TRACKTIK_DEFAULT_ROLE", "Guard"));
+        assertThat(fromEnv.trackTikRoles().priority()).containsExactly("Supervisor", "Dispatcher");
+        assertThat(fromEnv.trackTikRoles().defaultRole()).contains("Guard");
+        ServerOptions o = ServerOptions.parse(new String[]{"--token", "t", "--tracktik-role-priority=Lead",
+                "--tracktik-default-role", "Visitor"}, Map.of("SCIMKIT_TRACKTIK_DEFAULT_ROLE", "Guard"));
+        assertThat(o.trackTikRoles().priority()).containsExactly("Lead");
+        assertThat(o.trackTikRoles().defaultRole()).contains("Visitor");
+        assertThat(o.toString()).contains("priority=[Lead]", "default=Visitor");
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--token", "t", "--tracktik-default-role"}, Map.of()))
+                .hasMessageContaining("--tracktik-default-role");
+    }
+
+    @Test
     void helpNeedsNoToken() {
         assertThat(ServerOptions.parse(new String[]{"--help"}, Map.of()).help()).isTrue();
     }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
-import dev.scimkit.server.spi.Projection;
 import dev.scimkit.server.spi.ResourceRepository;
-import dev.scimkit.filter.ast.AttributePath;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -19,8 +17,6 @@ import java.util.Set;
  * {@code invalidValue} naming its id, whatever repository implementation is plugged in.
  */
 public final class MemberReferences {
-
-    private static final Projection ID_ONLY = Projection.attributes(List.of(AttributePath.of("id")));
 
     private final EngineConfig config;
 
@@ -57,7 +53,7 @@ public final class MemberReferences {
                 continue;
             }
             ResourceRepository repository = config.repository(type).orElse(null);
-            if (repository != null && repository.get(ctx.tenant(), id, ID_ONLY).isPresent()) {
+            if (repository != null && repository.exists(ctx.tenant(), id)) {
                 return true;
             }
         }

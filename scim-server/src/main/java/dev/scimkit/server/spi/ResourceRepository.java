@@ -50,6 +50,17 @@ public interface ResourceRepository {
     Optional<ObjectNode> get(TenantId tenant, String id, Projection projection);
 
     /**
+     * Whether the tenant has a resource with this id; the engine asks it for each member a write names
+     * (400 {@code invalidValue} when none has it). The default reads the resource. A repository whose
+     * reads cost a remote request may answer from what it read or wrote itself, provided the write that
+     * follows checks its members again, so a member gone meanwhile is still refused.
+     */
+    default boolean exists(TenantId tenant, String id) {
+        return get(tenant, id, Projection.attributes(java.util.List.of(
+                dev.scimkit.filter.ast.AttributePath.of("id")))).isPresent();
+    }
+
+    /**
      * Replaces a resource with a validated one (readOnly attributes already carried over by the
      * engine) and returns it as stored.
      */

@@ -17,11 +17,13 @@ import dev.scimkit.tracktik.domain.EmployeeChanges;
 import dev.scimkit.tracktik.domain.EmployeeProfile;
 import dev.scimkit.tracktik.domain.EmployeeStatus;
 import dev.scimkit.tracktik.domain.FieldChange;
+import dev.scimkit.tracktik.domain.HeldRole;
 import dev.scimkit.tracktik.domain.HistoryAction;
 import dev.scimkit.tracktik.domain.HistoryEntry;
 import dev.scimkit.tracktik.domain.Region;
 import dev.scimkit.tracktik.domain.Role;
 import dev.scimkit.tracktik.domain.RoleRef;
+import dev.scimkit.tracktik.mapping.RolePolicy;
 import dev.scimkit.tracktik.port.EmployeeColumn;
 import dev.scimkit.tracktik.port.EmployeeRecord;
 import dev.scimkit.tracktik.port.EmployeeWrite;
@@ -87,7 +89,8 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     private static final String EMPLOYEE_COLUMNS = "e.id, e.scim_id, e.custom_id, e.first_name, e.last_name, e.email,"
             + " e.primary_phone, e.secondary_phone, e.job_title, e.department, e.manager_id, e.status, e.region_id,"
             + " g.name AS region_name, e.addr_street, e.addr_city, e.addr_state, e.addr_postal_code, e.addr_country,"
-            + " e.language, e.user_name, e.external_id, e.scim_json, e.version, e.created, e.last_modified";
+            + " e.language, e.user_name, e.external_id, e.scim_json, e.version, e.created, e.last_modified,"
+            + " e.held_role_id, e.held_role_name";
     private static final String EMPLOYEE_FROM = " FROM tt_employee e JOIN tt_region g ON g.tenant = e.tenant AND g.id = e.region_id";
     private static final String ROLE_COLUMNS = "r.id, r.scim_id, r.name, r.kind, r.external_id, r.scim_json, r.version,"
             + " r.created, r.last_modified, (SELECT COUNT(*) FROM tt_role_assignment a WHERE a.role_id = r.id) AS member_count";
@@ -371,7 +374,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     // ---- roles -----------------------------------------------------------------------------------
 
     @Override
-    public RoleRecord createRole(TenantId tenant, RoleWrite write, List<String> members, Actor actor) {
+    public RoleRecord createRole(TenantId tenant, RoleWrite write, List<String> members, RolePolicy policy, Actor actor) {
         return tx.inWriteTransaction(c -> {
             String scimId = UUID.randomUUID().toString();
             Instant now = now();
@@ -389,7 +392,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
                 ps.executeUpdate();
             }
             LockedRole role = lockRole(c, tenant, scimId).orElseThrow();
-            applyMembership(c, tenant, role, MembershipChange.exactly(members), actor, now);
+            applyMembership(c, tenant, role, MembershipChange.exactly(members), policy, actor, now);
             return loadRole(c, tenant, scimId).orElseThrow();
         });
     }
@@ -401,7 +404,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
 
     @Override
     public RoleRecord updateRole(TenantId tenant, String scimId, long expectedVersion, RoleWrite write,
-                                 MembershipChange members, Actor actor) {
+                                 MembershipChange members, RolePolicy policy, Actor actor) {
         return tx.inWriteTransaction(c -> {
             LockedRole role = lockRole(c, tenant, scimId).orElseThrow(() -> notFound("Group", scimId));
             if (role.version != expectedVersion) {
@@ -420,21 +423,22 @@ public final class JdbcTrackTikStore implements TrackTikStore {
                 ps.executeUpdate();
             }
             if (renamed) {
-                recordRename(c, role, write.name(), actor, now);
+                recordRename(c, tenant, role, write.name(), policy, actor, now);
             }
-            applyMembership(c, tenant, new LockedRole(role.id, role.scimId, write.name(), role.version + 1), members, actor, now);
+            applyMembership(c, tenant, new LockedRole(role.id, role.scimId, write.name(), role.version + 1), members, policy,
+                    actor, now);
             return loadRole(c, tenant, scimId).orElseThrow();
         });
     }
 
     @Override
     public RoleRecord changeMembers(TenantId tenant, String scimId, Optional<Long> expectedVersion,
-                                    MembershipChange change, Actor actor) {
+                                    MembershipChange change, RolePolicy policy, Actor actor) {
         return tx.inWriteTransaction(c -> {
             LockedRole role = lockRole(c, tenant, scimId).orElseThrow(() -> notFound("Group", scimId));
             VersionConflictException.check("Group", scimId, expectedVersion, role.version);
             Instant now = now();
-            if (applyMembership(c, tenant, role, change, actor, now)) {
+            if (applyMembership(c, tenant, role, change, policy, actor, now)) {
                 update(c, "UPDATE tt_role SET version = version + 1, last_modified = ? WHERE id = ?", utc(now), role.id);
             }
             return loadRole(c, tenant, scimId).orElseThrow();
@@ -442,13 +446,31 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     }
 
     @Override
-    public void deleteRole(TenantId tenant, String scimId, Optional<Long> expectedVersion, Actor actor) {
+    public void deleteRole(TenantId tenant, String scimId, Optional<Long> expectedVersion, RolePolicy policy,
+                           Actor actor) {
         tx.inWriteTransaction(c -> {
             LockedRole role = lockRole(c, tenant, scimId).orElseThrow(() -> notFound("Group", scimId));
             VersionConflictException.check("Group", scimId, expectedVersion, role.version);
-            applyMembership(c, tenant, role, MembershipChange.exactly(List.of()), actor, now());
+            applyMembership(c, tenant, role, MembershipChange.exactly(List.of()), policy, actor, now());
+            HeldRoles.deleted(c, role.id);
             update(c, "DELETE FROM tt_role WHERE id = ?", role.id);
             return null;
+        });
+    }
+
+    @Override
+    public EmployeeRecord recomputeRole(TenantId tenant, String employeeScimId, RolePolicy policy, Actor actor) {
+        return tx.inWriteTransaction(c -> {
+            EmployeeRecord current = loadEmployee(c, tenant, employeeScimId, true)
+                    .orElseThrow(() -> notFound("User", employeeScimId));
+            long id = Long.parseLong(current.employee().id());
+            Optional<FieldChange> change = HeldRoles.decide(c, tenant, id, policy);
+            if (change.isEmpty() || current.employee().heldRole().map(HeldRole::name).equals(
+                    Optional.of(change.get().newValue()))) {
+                return current; // nothing new to record: a recompute that keeps the role says nothing
+            }
+            appendHistory(c, id, now(), actor, HistoryAction.UPDATED, List.of(change.get()));
+            return loadEmployee(c, tenant, employeeScimId, false).orElseThrow();
         });
     }
 
@@ -574,8 +596,8 @@ public final class JdbcTrackTikStore implements TrackTikStore {
     }
 
     /** Applies a change to a locked role; true when any assignment changed. */
-    private boolean applyMembership(Connection c, TenantId tenant, LockedRole role, MembershipChange change, Actor actor,
-                                    Instant now) throws SQLException {
+    private boolean applyMembership(Connection c, TenantId tenant, LockedRole role, MembershipChange change,
+                                    RolePolicy policy, Actor actor, Instant now) throws SQLException {
         if (change.isEmpty()) {
             return false;
         }
@@ -604,30 +626,60 @@ public final class JdbcTrackTikStore implements TrackTikStore {
             }
         }
         for (Long employeeId : lost) {
+            HeldRoles.lockEmployee(c, employeeId);
             Set<String> before = roleNames(c, employeeId);
             update(c, "DELETE FROM tt_role_assignment WHERE role_id = ? AND employee_id = ?", role.id, employeeId);
             Set<String> after = roleNames(c, employeeId);
-            appendHistory(c, employeeId, now, actor, HistoryAction.ROLE_UNASSIGNED, List.of(EmployeeChanges.roles(before, after)));
+            appendHistory(c, employeeId, now, actor, HistoryAction.ROLE_UNASSIGNED,
+                    withHeldRole(EmployeeChanges.roles(before, after), HeldRoles.decide(c, tenant, employeeId, policy)));
         }
         for (Long employeeId : gained) {
+            HeldRoles.lockEmployee(c, employeeId);
             Set<String> before = roleNames(c, employeeId);
             update(c, "INSERT INTO tt_role_assignment (role_id, employee_id) VALUES (?, ?)", role.id, employeeId);
             Set<String> after = new TreeSet<>(before);
             after.add(role.name);
-            appendHistory(c, employeeId, now, actor, HistoryAction.ROLE_ASSIGNED, List.of(EmployeeChanges.roles(before, after)));
+            appendHistory(c, employeeId, now, actor, HistoryAction.ROLE_ASSIGNED,
+                    withHeldRole(EmployeeChanges.roles(before, after), HeldRoles.decide(c, tenant, employeeId, policy)));
         }
         return !lost.isEmpty() || !gained.isEmpty();
     }
 
-    /** A renamed role changes the roles field of each holder; History shows it. */
-    private void recordRename(Connection c, LockedRole role, String newName, Actor actor, Instant now) throws SQLException {
-        for (Long employeeId : holders(c, role.id)) {
-            Set<String> after = roleNames(c, employeeId);
-            Set<String> before = new TreeSet<>(after);
-            before.remove(newName);
-            before.add(role.name);
-            appendHistory(c, employeeId, now, actor, HistoryAction.UPDATED, List.of(EmployeeChanges.roles(before, after)));
+    /**
+     * A renamed role changes the roles field of each member and the held role of each employee holding
+     * it (members or not); a policy that ranks roles by name decides each member's role again. One
+     * History entry per employee shows it all.
+     */
+    private void recordRename(Connection c, TenantId tenant, LockedRole role, String newName, RolePolicy policy,
+                              Actor actor, Instant now) throws SQLException {
+        List<Long> members = holders(c, role.id);
+        Set<Long> holding = new LinkedHashSet<>(HeldRoles.holdersOf(c, role.id));
+        Set<Long> touched = new LinkedHashSet<>(members);
+        touched.addAll(holding);
+        HeldRoles.renamed(c, role.id, newName);
+        for (Long employeeId : touched) {
+            HeldRoles.lockEmployee(c, employeeId);
+            List<FieldChange> changes = new ArrayList<>();
+            if (holding.contains(employeeId)) {
+                changes.add(new FieldChange("role", role.name, newName, "role renamed"));
+            }
+            if (members.contains(employeeId)) {
+                Set<String> after = roleNames(c, employeeId);
+                Set<String> before = new TreeSet<>(after);
+                before.remove(newName);
+                before.add(role.name);
+                changes.add(0, EmployeeChanges.roles(before, after));
+                HeldRoles.decide(c, tenant, employeeId, policy).ifPresent(changes::add);
+            }
+            appendHistory(c, employeeId, now, actor, HistoryAction.UPDATED, changes);
         }
+    }
+
+    private static List<FieldChange> withHeldRole(FieldChange membership, Optional<FieldChange> heldRole) {
+        List<FieldChange> out = new ArrayList<>();
+        out.add(membership);
+        heldRole.ifPresent(out::add);
+        return out;
     }
 
     /** The database ids of the employees holding a role. */
@@ -729,7 +781,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
             ps.setLong(i, offset);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    raw.add(new Object[] {rs.getLong("id"), employeeProfile(rs), link(rs, "user_name")});
+                    raw.add(new Object[] {rs.getLong("id"), employeeProfile(rs), link(rs, "user_name"), heldRole(rs)});
                 }
             }
         }
@@ -756,8 +808,10 @@ public final class JdbcTrackTikStore implements TrackTikStore {
         }
         for (Object[] r : raw) {
             long id = (Long) r[0];
+            @SuppressWarnings("unchecked")
+            Optional<HeldRole> held = (Optional<HeldRole>) r[3];
             rows.add(new EmployeeRecord(new Employee(String.valueOf(id), (EmployeeProfile) r[1],
-                    roles.getOrDefault(id, List.of())), (ScimLink) r[2]));
+                    roles.getOrDefault(id, List.of()), held), (ScimLink) r[2]));
         }
         return rows;
     }
@@ -795,6 +849,15 @@ public final class JdbcTrackTikStore implements TrackTikStore {
                         rs.getString("addr_postal_code"), rs.getString("addr_country")))
                 .language(rs.getString("language"))
                 .build();
+    }
+
+    private static Optional<HeldRole> heldRole(ResultSet rs) throws SQLException {
+        String name = rs.getString("held_role_name");
+        if (name == null) {
+            return Optional.empty();
+        }
+        long id = rs.getLong("held_role_id");
+        return Optional.of(new HeldRole(rs.wasNull() ? Optional.empty() : Optional.of(Long.toString(id)), name));
     }
 
     private static ScimLink link(ResultSet rs, String nameColumn) throws SQLException {

@@ -5,6 +5,7 @@ import dev.scimkit.server.spi.TenantId;
 import dev.scimkit.tracktik.domain.Actor;
 import dev.scimkit.tracktik.domain.HistoryEntry;
 import dev.scimkit.tracktik.domain.Region;
+import dev.scimkit.tracktik.mapping.RolePolicy;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,11 @@ import java.util.Optional;
  *   <li><b>Uniqueness</b>: userName (ignoring case) per tenant among live employees and role names
  *       (ignoring case) per tenant are enforced by the store atomically with the write:
  *       ScimException 409 {@code uniqueness}.</li>
+ *   <li><b>Roles</b>: a role assignment is a group membership as the identity provider sent it
+ *       ({@link #members}, {@code Employee.roles()}); the one role the employee holds
+ *       ({@code Employee.heldRole()}) is chosen by the {@link RolePolicy} each membership write passes,
+ *       recomputed for every employee whose memberships the write changes, and each change of it is in
+ *       the same History entry as the membership change that caused it, with the policy's reason.</li>
  *   <li><b>Errors</b>: an unknown SCIM id is ScimException 404; a store that cannot be reached is
  *       {@link StoreUnavailableException} (503).</li>
  * </ul>
@@ -47,6 +53,15 @@ public interface TrackTikStore extends AutoCloseable {
      * empty for an employee that provisioning did not create.
      */
     Optional<String> scimIdOfEmployee(TenantId tenant, String employeeId);
+
+    /**
+     * Whether a live employee has this SCIM id, as the engine asks for each member a Group write names.
+     * A store may answer from the employees it created or read itself (a request saved on the portal's
+     * API), since every membership write checks its members again (400 naming a missing one).
+     */
+    default boolean employeeExists(TenantId tenant, String scimId) {
+        return findEmployee(tenant, scimId).isPresent();
+    }
 
     /** A live employee by userName, ignoring case. */
     Optional<EmployeeRecord> findEmployeeByUserName(TenantId tenant, String userName);
@@ -92,14 +107,14 @@ public interface TrackTikStore extends AutoCloseable {
 
     // ---- roles -----------------------------------------------------------------------------------
 
-    /** Creates a Staff Portal Role held by {@code members} (employee SCIM ids, each must exist). */
-    RoleRecord createRole(TenantId tenant, RoleWrite write, List<String> members, Actor actor);
+    /** Creates a Staff Portal Role whose group has {@code members} (employee SCIM ids, each must exist). */
+    RoleRecord createRole(TenantId tenant, RoleWrite write, List<String> members, RolePolicy policy, Actor actor);
 
     Optional<RoleRecord> findRole(TenantId tenant, String scimId);
 
     /** Replaces name and link data (and applies {@code members}) if the version is still {@code expectedVersion}. */
     RoleRecord updateRole(TenantId tenant, String scimId, long expectedVersion, RoleWrite write,
-                          MembershipChange members, Actor actor);
+                          MembershipChange members, RolePolicy policy, Actor actor);
 
     /**
      * Applies a membership change without loading the current holders; each employee whose roles
@@ -108,10 +123,20 @@ public interface TrackTikStore extends AutoCloseable {
      * invalidValue naming it). Returns the role afterwards (new version when anything changed).
      */
     RoleRecord changeMembers(TenantId tenant, String scimId, Optional<Long> expectedVersion,
-                             MembershipChange change, Actor actor);
+                             MembershipChange change, RolePolicy policy, Actor actor);
 
-    /** Deletes the role; its holders lose it (with History). */
-    void deleteRole(TenantId tenant, String scimId, Optional<Long> expectedVersion, Actor actor);
+    /**
+     * Deletes the group: its members lose the membership and get their held role decided again (with
+     * History). An employee that keeps the role after its last group went keeps holding it by name.
+     */
+    void deleteRole(TenantId tenant, String scimId, Optional<Long> expectedVersion, RolePolicy policy, Actor actor);
+
+    /**
+     * Decides the employee's held role again from its current memberships, as after a change of the
+     * policy's configuration (a new priority list); records a change in History with the policy's
+     * reason. Returns the employee afterwards (unchanged when the decision keeps its role).
+     */
+    EmployeeRecord recomputeRole(TenantId tenant, String employeeScimId, RolePolicy policy, Actor actor);
 
     /** A page of the role's holders, ordered by when they got the role. */
     Page<Member> members(TenantId tenant, String roleScimId, long offset, int limit);

@@ -11,11 +11,14 @@ import dev.scimkit.tracktik.domain.Employee;
 import dev.scimkit.tracktik.domain.EmployeeChanges;
 import dev.scimkit.tracktik.domain.EmployeeProfile;
 import dev.scimkit.tracktik.domain.FieldChange;
+import dev.scimkit.tracktik.domain.HeldRole;
 import dev.scimkit.tracktik.domain.HistoryAction;
 import dev.scimkit.tracktik.domain.HistoryEntry;
 import dev.scimkit.tracktik.domain.Region;
 import dev.scimkit.tracktik.domain.Role;
 import dev.scimkit.tracktik.domain.RoleRef;
+import dev.scimkit.tracktik.mapping.RoleDecision;
+import dev.scimkit.tracktik.mapping.RolePolicy;
 import dev.scimkit.tracktik.port.EmployeeColumn;
 import dev.scimkit.tracktik.port.EmployeeRecord;
 import dev.scimkit.tracktik.port.EmployeeWrite;
@@ -64,8 +67,14 @@ import java.util.function.Supplier;
  * <p><b>What REST cannot give</b>: the API has no transactions and no conditional writes. Versions are
  * compared and bumped under a lock per record inside this store, so writers in one process never lose
  * each other's change; writers in several processes on one portal can (the last PATCH wins). A write
- * and its History entry travel in one PATCH where they concern the same employee; membership changes
- * are one request per assignment, each followed by the holder's History.
+ * and its History entry travel in one PATCH where they concern the same employee.
+ *
+ * <p><b>Roles</b>: the portal's user-roles hold the one role each employee holds (TrackTik's rule),
+ * chosen by the {@link RolePolicy}; the group memberships the identity provider sent live in the
+ * employee's custom field {@value GroupList#FIELD} ({@link GroupList}), written in the same PATCH as
+ * the History entry and the held role's mirror ({@code scimRole}, {@code scimRoleName}). A membership
+ * change therefore costs the employee's GET and one PATCH, plus a user-roles lookup, POST and DELETE
+ * when the held role changes.
  */
 public final class RestTrackTikStore implements TrackTikStore {
 
@@ -76,6 +85,10 @@ public final class RestTrackTikStore implements TrackTikStore {
     private static final String LIVE = "ACTIVE,INACTIVE";
     private static final int STRIPES = 64;
     private static final int IN_CHUNK = 100;
+    private static final java.time.Duration ROLE_CACHE_TTL = java.time.Duration.ofSeconds(60);
+    private static final int ROLE_CACHE_SIZE = 10_000;
+    private static final String HELD_ROLE = "scimRole";
+    private static final String HELD_ROLE_NAME = "scimRoleName";
 
     private final Map<TenantId, Portal> portals;
     private final RestFilters filters = new RestFilters();
@@ -124,13 +137,24 @@ public final class RestTrackTikStore implements TrackTikStore {
         PortalResponse r = p.http.create(EMPLOYEES, body, () -> p.employeeBySearch(scimId));
         JsonNode created = ok(r, "POST " + EMPLOYEES).data();
         p.employeeIds.put(scimId, EmployeeJson.id(created));
-        return record(p, created, List.of());
+        return record(p, created);
     }
 
     @Override
     public Optional<EmployeeRecord> findEmployee(TenantId tenant, String scimId) {
         Portal p = portal(tenant);
         return p.employee(scimId).map(e -> recordWithRoles(p, e));
+    }
+
+    /**
+     * Known from this store's own creates and reads (its SCIM id → TrackTik id cache, cleared by its
+     * archives) without a request; else looked up. An employee archived through another adapter since
+     * is refused by the membership write itself, which reads the employee under its lock.
+     */
+    @Override
+    public boolean employeeExists(TenantId tenant, String scimId) {
+        Portal p = portal(tenant);
+        return p.employeeIds.containsKey(scimId.toLowerCase(Locale.ROOT)) || p.employee(scimId).isPresent();
     }
 
     @Override
@@ -201,7 +225,7 @@ public final class RestTrackTikStore implements TrackTikStore {
             body.set(EmployeeJson.CF, cf);
             String path = EMPLOYEES + "/" + EmployeeJson.id(raw);
             JsonNode updated = ok(p.http.send("PATCH", path, body), "PATCH " + path).data();
-            return record(p, updated, current.employee().roles());
+            return record(p, updated);
         } finally {
             lock.unlock();
         }
@@ -210,34 +234,32 @@ public final class RestTrackTikStore implements TrackTikStore {
     @Override
     public void archiveEmployee(TenantId tenant, String scimId, Optional<Long> expectedVersion, Actor actor) {
         Portal p = portal(tenant);
-        List<JsonNode> held;
+        List<RoleRef> groups;
         ReentrantLock lock = p.employeeLock(scimId);
         lock.lock();
         try {
             JsonNode raw = p.employee(scimId).orElseThrow(() -> notFound("User", scimId));
             long version = checkedVersion(raw, "username", "User", scimId, expectedVersion);
             String id = EmployeeJson.id(raw);
-            held = p.userRolesOf(id);
-            List<String> roleNames = held.stream().map(ur -> EmployeeJson.text(ur.path("role"), "name")).toList();
-            // The assignments go first: an archived employee holds no role, even if the rest fails.
-            for (JsonNode ur : held) {
-                p.deleteUserRole(EmployeeJson.id(ur));
-            }
+            groups = p.memberships(raw);
+            List<String> roleNames = groups.stream().map(RoleRef::name).toList();
             String archive = EMPLOYEES + "/" + id + "/actions/archive";
             ok(p.http.send("POST", archive, null), "POST " + archive);
             Instant now = now();
             List<FieldChange> changes = roleNames.isEmpty() ? List.of() : List.of(EmployeeChanges.roles(roleNames, List.of()));
             ObjectNode cf = versionFields(version + 1, now);
+            // The memberships end; the held role stays with the terminated profile, as its other data does.
+            cf.put(GroupList.FIELD, "");
             cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(raw, now, actor, HistoryAction.ARCHIVED, changes));
             p.patchCustomFields(EMPLOYEES + "/" + id, cf);
-            p.employeeIds.remove(scimId);
+            p.employeeIds.remove(scimId.toLowerCase(Locale.ROOT));
         } finally {
             lock.unlock();
         }
-        // The roles' member lists changed: their versions move (after the employee's lock, so the
+        // The groups' member lists changed: their versions move (after the employee's lock, so the
         // lock order stays role → employee everywhere).
-        for (JsonNode ur : held) {
-            p.bumpRoleVersion(EmployeeJson.id(ur.path("role")), ur.path("role"));
+        for (RoleRef g : groups) {
+            p.bumpRoleVersion(g.id(), g.scimId());
         }
     }
 
@@ -259,11 +281,9 @@ public final class RestTrackTikStore implements TrackTikStore {
         List<JsonNode> linked = p.all(EMPLOYEES, params).stream()
                 .filter(e -> EmployeeJson.link(e, "username").isPresent() && !EmployeeJson.archived(e))
                 .toList();
-        List<JsonNode> slice = slice(linked, query);
-        Map<String, List<RoleRef>> roles = p.rolesOf(slice.stream().map(EmployeeJson::id).toList());
         List<EmployeeRecord> items = new ArrayList<>();
-        for (JsonNode e : slice) {
-            items.add(record(p, e, roles.getOrDefault(EmployeeJson.id(e), List.of())));
+        for (JsonNode e : slice(linked, query)) {
+            items.add(record(p, e));
         }
         return new Page<>(linked.size(), items);
     }
@@ -281,29 +301,35 @@ public final class RestTrackTikStore implements TrackTikStore {
     // ---- roles -----------------------------------------------------------------------------------
 
     @Override
-    public RoleRecord createRole(TenantId tenant, RoleWrite write, List<String> members, Actor actor) {
+    public RoleRecord createRole(TenantId tenant, RoleWrite write, List<String> members, RolePolicy policy, Actor actor) {
         Portal p = portal(tenant);
-        ensureRoleNameFree(p, write.name(), Optional.empty());
-        Map<String, JsonNode> holders = p.liveEmployees(members);
+        Optional<JsonNode> unlinked = ensureRoleNameFree(p, write.name(), Optional.empty());
+        if (members.size() > 1) {
+            p.liveEmployees(members); // 400 before anything is written
+        }
         String scimId = UUID.randomUUID().toString();
         Instant now = now();
         ObjectNode body = ScimJson.object();
         body.put("name", write.name());
         body.set(EmployeeJson.CF, EmployeeJson.linkFields(scimId, write.externalId(), write.resource(), 1, now, now));
-        PortalResponse r = p.http.create(ROLES, body, () -> p.roleBySearch(scimId));
-        JsonNode role = ok(r, "POST " + ROLES).data();
+        JsonNode role;
+        if (unlinked.isPresent()) {
+            // A portal role of that name that no group links (made in the portal, or kept by employees
+            // after its group was deleted): the group takes it over instead of meeting a 409.
+            String path = ROLES + "/" + EmployeeJson.id(unlinked.get());
+            role = ok(p.http.send("PATCH", path, body), "PATCH " + path).data();
+        } else {
+            role = ok(p.http.create(ROLES, body, () -> p.roleBySearch(scimId)), "POST " + ROLES).data();
+        }
         p.roleIds.put(scimId, EmployeeJson.id(role));
         ReentrantLock lock = p.roleLock(scimId);
         lock.lock();
         try {
-            for (String member : new LinkedHashSet<>(members)) {
-                JsonNode e = holders.get(member.toLowerCase(Locale.ROOT));
-                p.assign(role, e, actor);
-            }
+            p.applyMembership(role, new MembershipChange(false, Set.of(), members), policy, actor);
         } finally {
             lock.unlock();
         }
-        return roleRecord(p, p.role(scimId).orElseThrow(() -> notFound("Group", scimId)));
+        return roleRecord(p, role);
     }
 
     @Override
@@ -314,7 +340,7 @@ public final class RestTrackTikStore implements TrackTikStore {
 
     @Override
     public RoleRecord updateRole(TenantId tenant, String scimId, long expectedVersion, RoleWrite write,
-                                 MembershipChange members, Actor actor) {
+                                 MembershipChange members, RolePolicy policy, Actor actor) {
         Portal p = portal(tenant);
         ReentrantLock lock = p.roleLock(scimId);
         lock.lock();
@@ -336,19 +362,12 @@ public final class RestTrackTikStore implements TrackTikStore {
                     link.version() + 1, link.created(), now));
             String path = ROLES + "/" + EmployeeJson.id(raw);
             JsonNode role = ok(p.http.send("PATCH", path, body), "PATCH " + path).data();
+            p.roleCache.put(new RoleRef(EmployeeJson.id(role), write.name(), scimId));
             if (renamed) {
-                // Each holder's roles field changes: History shows the old and the new name.
-                for (JsonNode ur : p.all(USER_ROLES, Map.of("role", EmployeeJson.id(role), "include", "user", "sort", "id"))) {
-                    String employeeId = userId(ur);
-                    Set<String> after = p.roleNamesOf(employeeId);
-                    Set<String> before = new TreeSet<>(after);
-                    before.remove(write.name());
-                    before.add(oldName);
-                    p.appendHistory(employeeId, actor, HistoryAction.UPDATED, List.of(EmployeeChanges.roles(before, after)));
-                }
+                p.recordRename(EmployeeJson.id(role), oldName, write.name(), policy, actor);
             }
-            p.applyMembership(role, members, actor);
-            return roleRecord(p, p.role(scimId).orElseThrow(() -> notFound("Group", scimId)));
+            p.applyMembership(role, members, policy, actor);
+            return roleRecord(p, role);
         } finally {
             lock.unlock();
         }
@@ -356,37 +375,80 @@ public final class RestTrackTikStore implements TrackTikStore {
 
     @Override
     public RoleRecord changeMembers(TenantId tenant, String scimId, Optional<Long> expectedVersion,
-                                    MembershipChange change, Actor actor) {
+                                    MembershipChange change, RolePolicy policy, Actor actor) {
         Portal p = portal(tenant);
         ReentrantLock lock = p.roleLock(scimId);
         lock.lock();
         try {
             JsonNode raw = p.role(scimId).orElseThrow(() -> notFound("Group", scimId));
             long version = checkedVersion(raw, "name", "Group", scimId, expectedVersion);
-            if (p.applyMembership(raw, change, actor)) {
-                p.bumpRoleVersion(EmployeeJson.id(raw), raw);
+            if (!p.applyMembership(raw, change, policy, actor)) {
+                return roleRecord(p, raw);
             }
-            return roleRecord(p, p.role(scimId).orElseThrow(() -> notFound("Group", scimId)));
+            // Under the role's lock, the role read above is current: its version moves on from there,
+            // and the PATCH's answer is the role afterwards.
+            String path = ROLES + "/" + EmployeeJson.id(raw);
+            ObjectNode body = ScimJson.object();
+            body.set(EmployeeJson.CF, versionFields(version + 1, now()));
+            return roleRecord(p, ok(p.http.send("PATCH", path, body), "PATCH " + path).data());
         } finally {
             lock.unlock();
         }
     }
 
     @Override
-    public void deleteRole(TenantId tenant, String scimId, Optional<Long> expectedVersion, Actor actor) {
+    public void deleteRole(TenantId tenant, String scimId, Optional<Long> expectedVersion, RolePolicy policy,
+                           Actor actor) {
         Portal p = portal(tenant);
         ReentrantLock lock = p.roleLock(scimId);
         lock.lock();
         try {
             JsonNode raw = p.role(scimId).orElseThrow(() -> notFound("Group", scimId));
-            long version = checkedVersion(raw, "name", "Group", scimId, expectedVersion);
-            p.applyMembership(raw, MembershipChange.exactly(List.of()), actor);
-            String path = ROLES + "/" + EmployeeJson.id(raw);
-            PortalResponse r = p.http.send("DELETE", path, null);
-            if (r.status() != 404) {
-                ok(r, "DELETE " + path);
+            checkedVersion(raw, "name", "Group", scimId, expectedVersion);
+            String roleId = EmployeeJson.id(raw);
+            p.applyMembership(raw, MembershipChange.exactly(List.of()), policy, actor);
+            String path = ROLES + "/" + roleId;
+            if (p.countOf(USER_ROLES, Map.of("role", roleId)) > 0) {
+                // Employees still hold the role (they kept it when their last group went): deleting it
+                // would leave them with none, which TrackTik does not allow. The role stays in the
+                // portal, no longer a SCIM Group; a group of the same name takes it over again.
+                p.patchCustomFields(path, Portal.unlinkFields());
+            } else {
+                PortalResponse r = p.http.send("DELETE", path, null);
+                if (r.status() != 404) {
+                    ok(r, "DELETE " + path);
+                }
             }
             p.roleIds.remove(scimId);
+            p.roleCache.invalidate(roleId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public EmployeeRecord recomputeRole(TenantId tenant, String employeeScimId, RolePolicy policy, Actor actor) {
+        Portal p = portal(tenant);
+        ReentrantLock lock = p.employeeLock(employeeScimId);
+        lock.lock();
+        try {
+            JsonNode e = p.employee(employeeScimId).orElseThrow(() -> notFound("User", employeeScimId));
+            Optional<String> held = Portal.heldRole(e).map(HeldRole::name);
+            RoleDecision decision = policy.decide(held, p.memberships(e));
+            if (!decision.changes(held)) {
+                return record(p, e);
+            }
+            ObjectNode cf = ScimJson.object();
+            Optional<FieldChange> change = p.holdRole(e, decision, cf);
+            if (change.isEmpty()) {
+                return record(p, e);
+            }
+            cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(e, now(), actor, HistoryAction.UPDATED,
+                    List.of(change.get())));
+            String path = EMPLOYEES + "/" + EmployeeJson.id(e);
+            ObjectNode body = ScimJson.object();
+            body.set(EmployeeJson.CF, cf);
+            return record(p, ok(p.http.send("PATCH", path, body), "PATCH " + path).data());
         } finally {
             lock.unlock();
         }
@@ -396,27 +458,24 @@ public final class RestTrackTikStore implements TrackTikStore {
     public Page<Member> members(TenantId tenant, String roleScimId, long offset, int limit) {
         Portal p = portal(tenant);
         JsonNode role = p.role(roleScimId).orElseThrow(() -> notFound("Group", roleScimId));
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("role", EmployeeJson.id(role));
-        params.put("include", "user");
-        params.put("sort", "id");
+        Map<String, String> params = Portal.membersOf(EmployeeJson.id(role));
         List<Member> out = new ArrayList<>();
-        long total = p.countOf(USER_ROLES, params);
         long at = offset;
-        while (out.size() < limit && at < total) {
+        long total = -1;
+        while (out.size() < limit && (total < 0 || at < total)) {
             int want = (int) Math.min(p.config.pageSize(), limit - (long) out.size());
-            List<JsonNode> items = p.page(USER_ROLES, params, at, want).items();
-            if (items.isEmpty()) {
+            Portal.ListPage page = p.page(EMPLOYEES, params, at, want);
+            total = page.count();
+            if (page.items().isEmpty()) {
                 break;
             }
-            for (JsonNode ur : items) {
-                JsonNode user = ur.path("user");
-                EmployeeJson.link(user, "username").ifPresent(link -> out.add(Member.ofUser(link.scimId(),
+            for (JsonNode e : page.items()) {
+                EmployeeJson.link(e, "username").ifPresent(link -> out.add(Member.ofUser(link.scimId(),
                         EmployeeJson.text(link.resource(), "displayName"), link.name())));
             }
-            at += items.size();
+            at += page.items().size();
         }
-        return new Page<>(total, out);
+        return new Page<>(total < 0 ? p.countOf(EMPLOYEES, params) : total, out);
     }
 
     @Override
@@ -480,12 +539,23 @@ public final class RestTrackTikStore implements TrackTikStore {
         }
     }
 
-    private static void ensureRoleNameFree(Portal p, String name, Optional<String> self) {
+    /**
+     * Checks that no other SCIM Group has the role name; returns the portal role of that name that no
+     * group links, if any (a group may take it over).
+     */
+    private static Optional<JsonNode> ensureRoleNameFree(Portal p, String name, Optional<String> self) {
+        Optional<JsonNode> unlinked = Optional.empty();
         for (JsonNode r : p.all(ROLES, Map.of("name", name))) {
-            if (EmployeeJson.text(r, "name").equalsIgnoreCase(name) && !self.map(s -> hasScimId(r, s)).orElse(false)) {
-                throw ScimException.uniqueness("A TrackTik role named \"" + name + "\" already exists (ignoring case)");
+            if (!EmployeeJson.text(r, "name").equalsIgnoreCase(name) || self.map(s -> hasScimId(r, s)).orElse(false)) {
+                continue;
             }
+            if (scimIdOf(r).isEmpty() && self.isEmpty()) {
+                unlinked = Optional.of(r);
+                continue;
+            }
+            throw ScimException.uniqueness("A TrackTik role named \"" + name + "\" already exists (ignoring case)");
         }
+        return unlinked;
     }
 
     /**
@@ -515,21 +585,27 @@ public final class RestTrackTikStore implements TrackTikStore {
     }
 
     private static EmployeeRecord recordWithRoles(Portal p, JsonNode e) {
-        return record(p, e, p.rolesOf(EmployeeJson.id(e)));
+        return record(p, e);
     }
 
-    private static EmployeeRecord record(Portal p, JsonNode e, List<RoleRef> roles) {
+    /** The employee with its memberships (role names from the cache) and the held role it records. */
+    private static EmployeeRecord record(Portal p, JsonNode e) {
         ScimLink link = EmployeeJson.link(e, "username")
                 .orElseThrow(() -> new IllegalStateException("The TrackTik employee " + EmployeeJson.id(e) + " has no SCIM link"));
         Region region = p.regionOf(e.path("region"));
-        return new EmployeeRecord(new Employee(EmployeeJson.id(e), EmployeeJson.profile(e, region), roles), link);
+        List<RoleRef> groups = new ArrayList<>(p.memberships(e));
+        groups.sort(Comparator.comparing(RoleRef::name).thenComparing(RoleRef::id));
+        return new EmployeeRecord(new Employee(EmployeeJson.id(e), EmployeeJson.profile(e, region), groups,
+                Portal.heldRole(e)), link);
     }
 
     private static RoleRecord roleRecord(Portal p, JsonNode r) {
         ScimLink link = EmployeeJson.link(r, "name")
                 .orElseThrow(() -> new IllegalStateException("The TrackTik role " + EmployeeJson.id(r) + " has no SCIM link"));
         Role role = Role.staffPortalRole(EmployeeJson.id(r), EmployeeJson.text(r, "name"));
-        return new RoleRecord(role, link, p.countOf(USER_ROLES, Map.of("role", EmployeeJson.id(r))));
+        p.roleCache.put(new RoleRef(role.id(), role.name(), link.scimId()));
+        // Counted when asked: a Group PATCH answered with 204, or a role looked up to be changed, needs no count.
+        return new RoleRecord(role, link, () -> p.countOf(EMPLOYEES, Portal.membersOf(role.id())));
     }
 
     /** The query parameters of the filter pushed to the portal (modifiable; empty when none was pushed). */
@@ -571,6 +647,11 @@ public final class RestTrackTikStore implements TrackTikStore {
         return r;
     }
 
+    private static ScimException noSuchMember(String scimId) {
+        return ScimException.invalidValue("members: no User with id \"" + scimId
+                + "\" exists; only Users can be members of a TrackTik role");
+    }
+
     private static ScimException notFound(String type, String scimId) {
         return ScimException.notFound("No " + type + " with id \"" + scimId + "\"");
     }
@@ -590,6 +671,8 @@ public final class RestTrackTikStore implements TrackTikStore {
         final Map<String, String> roleIds = new ConcurrentHashMap<>();
         final Map<String, Long> regionIds = new ConcurrentHashMap<>();
         final Map<String, Region> regionsById = new ConcurrentHashMap<>();
+        /** Role names and SCIM ids by TrackTik id, for memberships and held roles. */
+        final RoleCache roleCache = new RoleCache(ROLE_CACHE_TTL, ROLE_CACHE_SIZE);
         private final ReentrantLock[] employeeLocks = locks();
         private final ReentrantLock[] roleLocks = locks();
 
@@ -721,32 +804,13 @@ public final class RestTrackTikStore implements TrackTikStore {
         Map<String, JsonNode> liveEmployees(java.util.Collection<String> scimIds) {
             Map<String, JsonNode> out = new LinkedHashMap<>();
             for (String id : scimIds) {
-                JsonNode e = employee(id).orElseThrow(() -> ScimException.invalidValue("members: no User with id \"" + id
-                        + "\" exists; only Users can be members of a TrackTik role"));
+                JsonNode e = employee(id).orElseThrow(() -> noSuchMember(id));
                 out.put(id.toLowerCase(Locale.ROOT), e);
             }
             return out;
         }
 
-        /** Appends a History entry to an employee (one PATCH of its custom field). */
-        void appendHistory(String employeeId, Actor actor, HistoryAction action, List<FieldChange> changes) {
-            PortalResponse r = http.get(EMPLOYEES + "/" + employeeId, Map.of());
-            JsonNode e = ok(r, "GET " + EMPLOYEES + "/" + employeeId).data();
-            String scimId = scimIdOf(e);
-            ReentrantLock lock = employeeLock(scimId);
-            lock.lock();
-            try {
-                // Re-read under the lock: another History append may have landed in between.
-                e = ok(http.get(EMPLOYEES + "/" + employeeId, Map.of()), "GET " + EMPLOYEES + "/" + employeeId).data();
-                ObjectNode cf = ScimJson.object();
-                cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(e, now(), actor, action, changes));
-                patchCustomFields(EMPLOYEES + "/" + employeeId, cf);
-            } finally {
-                lock.unlock();
-            }
-        }
-
-        // -- roles and assignments
+        // -- roles, memberships and the held role
 
         Optional<JsonNode> role(String scimId) {
             return byScimId(ROLES, roleIds, scimId, Optional::of, this::roleBySearch);
@@ -758,8 +822,8 @@ public final class RestTrackTikStore implements TrackTikStore {
                     .findFirst();
         }
 
-        void bumpRoleVersion(String roleId, JsonNode knownRole) {
-            String scimId = scimIdOf(knownRole);
+        /** Moves a role's SCIM version on; the caller does not hold the role's lock. */
+        void bumpRoleVersion(String roleId, String scimId) {
             ReentrantLock lock = roleLock(scimId.isEmpty() ? roleId : scimId);
             lock.lock();
             try {
@@ -782,45 +846,230 @@ public final class RestTrackTikStore implements TrackTikStore {
             ok(http.send("PATCH", path, body), "PATCH " + path);
         }
 
-        /** The user-roles of an employee with their role expanded. */
-        List<JsonNode> userRolesOf(String employeeId) {
+        /** Custom fields that make a role no SCIM Group any more (it stays a portal role). */
+        static ObjectNode unlinkFields() {
+            ObjectNode cf = ScimJson.object();
+            for (String f : List.of(EmployeeJson.SCIM_ID, EmployeeJson.EXTERNAL_ID, EmployeeJson.VERSION,
+                    EmployeeJson.RESOURCE, EmployeeJson.CREATED, EmployeeJson.MODIFIED)) {
+                cf.put(f, "");
+            }
+            return cf;
+        }
+
+        /** The list query of a role's group members: live employees whose memberships name it. */
+        static Map<String, String> membersOf(String roleId) {
             Map<String, String> q = new LinkedHashMap<>();
-            q.put("user", employeeId);
-            q.put("include", "role");
+            q.put(EmployeeJson.CF + "." + GroupList.FIELD + ":contains", GroupList.containing(roleId));
+            q.put("status:in", LIVE);
             q.put("sort", "id");
-            return all(USER_ROLES, q);
+            return q;
         }
 
-        /** The SCIM roles an employee holds, by name. */
-        List<RoleRef> rolesOf(String employeeId) {
-            return rolesOf(List.of(employeeId)).getOrDefault(employeeId, List.of());
+        /** The roles of an employee record's groups, earliest assignment first (a role gone meanwhile is skipped). */
+        List<RoleRef> memberships(JsonNode employee) {
+            List<RoleRef> out = new ArrayList<>();
+            for (String roleId : GroupList.of(employee)) {
+                roleCache.get(roleId, this::fetchRole).ifPresent(out::add);
+            }
+            return out;
         }
 
-        /** The names of the SCIM roles an employee holds, sorted (a fresh, modifiable set). */
-        Set<String> roleNamesOf(String employeeId) {
-            return new TreeSet<>(rolesOf(employeeId).stream().map(RoleRef::name).toList());
+        private Optional<RoleRef> fetchRole(String roleId) {
+            PortalResponse r = http.get(ROLES + "/" + roleId, Map.of());
+            if (r.status() == 404) {
+                return Optional.empty();
+            }
+            JsonNode role = ok(r, "GET " + ROLES + "/" + roleId).data();
+            return Optional.of(new RoleRef(roleId, EmployeeJson.text(role, "name"), scimIdOf(role)));
         }
 
-        /** The SCIM roles of several employees, in chunks of {@code user:in=…}. */
-        Map<String, List<RoleRef>> rolesOf(List<String> employeeIds) {
-            Map<String, List<RoleRef>> out = new HashMap<>();
-            for (int from = 0; from < employeeIds.size(); from += IN_CHUNK) {
-                List<String> chunk = employeeIds.subList(from, Math.min(employeeIds.size(), from + IN_CHUNK));
-                Map<String, String> q = new LinkedHashMap<>();
-                q.put("user:in", String.join(",", chunk));
-                q.put("include", "role");
-                q.put("sort", "id");
-                for (JsonNode ur : all(USER_ROLES, q)) {
-                    JsonNode role = ur.path("role");
-                    String scimId = scimIdOf(role);
-                    if (!scimId.isEmpty()) {
-                        out.computeIfAbsent(userId(ur), k -> new ArrayList<>())
-                                .add(new RoleRef(EmployeeJson.id(role), EmployeeJson.text(role, "name"), scimId));
-                    }
+        /** The held role an employee record carries in its custom fields (the mirror of its user-role). */
+        static Optional<HeldRole> heldRole(JsonNode employee) {
+            JsonNode cf = employee.path(EmployeeJson.CF);
+            String name = EmployeeJson.text(cf, HELD_ROLE_NAME);
+            return name.isEmpty() ? Optional.empty()
+                    : Optional.of(new HeldRole(Optional.of(EmployeeJson.text(cf, HELD_ROLE)), name));
+        }
+
+        /**
+         * Makes the decision's role the one the portal has the employee hold (its user-role; the others
+         * go, after the new one exists, so the employee never holds none) and puts the mirror into
+         * {@code cf}. Returns the History line, empty when the role cannot be found in the portal
+         * (a default role the portal lacks: the employee keeps what it holds).
+         */
+        Optional<FieldChange> holdRole(JsonNode employee, RoleDecision decision, ObjectNode cf) {
+            Optional<String> held = heldRole(employee).map(HeldRole::name);
+            if (!decision.changes(held)) {
+                return decision.historyChange(held);
+            }
+            String name = decision.role().orElseThrow();
+            Optional<String> roleId = memberships(employee).stream().filter(r -> r.name().equals(name))
+                    .map(RoleRef::id).findFirst();
+            if (roleId.isEmpty()) {
+                roleId = all(ROLES, Map.of("name", name)).stream()
+                        .filter(r -> EmployeeJson.text(r, "name").equalsIgnoreCase(name)).map(EmployeeJson::id).findFirst();
+            }
+            if (roleId.isEmpty()) {
+                return Optional.empty();
+            }
+            String employeeId = EmployeeJson.id(employee);
+            String target = roleId.get();
+            List<JsonNode> current = all(USER_ROLES, Map.of("user", employeeId, "sort", "id"));
+            if (current.stream().noneMatch(ur -> roleIdOf(ur).equals(target))) {
+                ObjectNode body = ScimJson.object();
+                body.put("user", Long.parseLong(employeeId));
+                body.put("role", Long.parseLong(target));
+                // The (user, role) pair is the idempotency key of an assignment.
+                ok(http.createUnique(USER_ROLES, body, () -> userRole(employeeId, target)), "POST " + USER_ROLES);
+            }
+            for (JsonNode ur : current) {
+                if (!roleIdOf(ur).equals(target)) {
+                    deleteUserRole(EmployeeJson.id(ur));
                 }
             }
-            out.values().forEach(l -> l.sort(Comparator.comparing(RoleRef::name).thenComparing(RoleRef::id)));
-            return out;
+            cf.put(HELD_ROLE, target);
+            cf.put(HELD_ROLE_NAME, name);
+            return decision.historyChange(held);
+        }
+
+        /**
+         * Adds or removes one employee's membership of a role (the caller holds the role's lock), decides
+         * its held role again and writes memberships, held role and the History entry in one PATCH;
+         * false when the employee is not live or the membership is already so.
+         *
+         * @throws ScimException 400 when an employee to add does not exist
+         */
+        boolean setMembership(JsonNode role, String scimId, boolean member, RolePolicy policy, Actor actor) {
+            String roleId = EmployeeJson.id(role);
+            ReentrantLock lock = employeeLock(scimId);
+            lock.lock();
+            try {
+                Optional<JsonNode> found = employee(scimId);
+                if (found.isEmpty()) {
+                    if (member) {
+                        throw noSuchMember(scimId);
+                    }
+                    return false;
+                }
+                JsonNode e = found.get();
+                List<String> groups = new ArrayList<>(GroupList.of(e));
+                if (groups.contains(roleId) == member) {
+                    return false;
+                }
+                List<RoleRef> before = memberships(e);
+                if (member) {
+                    groups.add(roleId);
+                } else {
+                    groups.remove(roleId);
+                }
+                ObjectNode cf = ScimJson.object();
+                cf.put(GroupList.FIELD, GroupList.format(groups));
+                ObjectNode after = (ObjectNode) e.deepCopy();
+                (after.get(EmployeeJson.CF) instanceof ObjectNode o ? o : after.putObject(EmployeeJson.CF))
+                        .put(GroupList.FIELD, GroupList.format(groups));
+                List<RoleRef> now = memberships(after);
+                List<FieldChange> changes = new ArrayList<>();
+                changes.add(EmployeeChanges.roles(before.stream().map(RoleRef::name).toList(),
+                        now.stream().map(RoleRef::name).toList()));
+                Optional<String> held = heldRole(e).map(HeldRole::name);
+                holdRole(after, policy.decide(held, now), cf).ifPresent(changes::add);
+                cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(e, now(), actor,
+                        member ? HistoryAction.ROLE_ASSIGNED : HistoryAction.ROLE_UNASSIGNED, changes));
+                patchCustomFields(EMPLOYEES + "/" + EmployeeJson.id(e), cf);
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Applies a membership change to a role (caller holds the role's lock); true when anything changed. */
+        boolean applyMembership(JsonNode role, MembershipChange change, RolePolicy policy, Actor actor) {
+            if (change.isEmpty()) {
+                return false;
+            }
+            String roleId = EmployeeJson.id(role);
+            roleCache.put(new RoleRef(roleId, EmployeeJson.text(role, "name"), scimIdOf(role)));
+            boolean oneAdd = change.added().size() == 1 && change.removed().isEmpty() && !change.replaceAll();
+            if (!oneAdd) {
+                liveEmployees(change.added()); // 400 naming a member that does not exist, before any write
+            }
+            Set<String> adding = new LinkedHashSet<>();
+            change.added().forEach(id -> adding.add(id.toLowerCase(Locale.ROOT)));
+            List<String> losing = new ArrayList<>();
+            if (change.replaceAll()) {
+                for (JsonNode e : all(EMPLOYEES, membersOf(roleId))) {
+                    String scimId = scimIdOf(e);
+                    if (!scimId.isEmpty() && !adding.contains(scimId.toLowerCase(Locale.ROOT))) {
+                        employeeIds.put(scimId.toLowerCase(Locale.ROOT), EmployeeJson.id(e));
+                        losing.add(scimId);
+                    }
+                }
+            } else {
+                change.removed().stream().filter(id -> !adding.contains(id.toLowerCase(Locale.ROOT))).forEach(losing::add);
+            }
+            boolean changed = false;
+            for (String scimId : losing) {
+                changed |= setMembership(role, scimId, false, policy, actor);
+            }
+            for (String scimId : change.added()) {
+                changed |= setMembership(role, scimId, true, policy, actor);
+            }
+            return changed;
+        }
+
+        /**
+         * A renamed role: each member's groups and each holder's held role show the new name, and a policy
+         * that ranks roles by name decides each member's role again; one History entry per employee (with
+         * the held role's mirror) in one PATCH.
+         */
+        void recordRename(String roleId, String oldName, String newName, RolePolicy policy, Actor actor) {
+            Map<String, JsonNode> touched = new LinkedHashMap<>();
+            for (JsonNode e : all(EMPLOYEES, membersOf(roleId))) {
+                touched.put(EmployeeJson.id(e), e);
+            }
+            Set<String> holders = new LinkedHashSet<>();
+            for (JsonNode ur : all(USER_ROLES, Map.of("role", roleId, "sort", "id"))) {
+                holders.add(userId(ur));
+            }
+            Set<String> ids = new LinkedHashSet<>(touched.keySet());
+            ids.addAll(holders);
+            for (String employeeId : ids) {
+                JsonNode known = touched.get(employeeId);
+                String scimId = known != null ? scimIdOf(known) : scimIdOf(ok(http.get(EMPLOYEES + "/" + employeeId, Map.of()),
+                        "GET " + EMPLOYEES + "/" + employeeId).data());
+                ReentrantLock lock = employeeLock(scimId.isEmpty() ? employeeId : scimId);
+                lock.lock();
+                try {
+                    // Read under the lock: another History append may have landed in between.
+                    JsonNode e = ok(http.get(EMPLOYEES + "/" + employeeId, Map.of()), "GET " + EMPLOYEES + "/" + employeeId).data();
+                    List<FieldChange> changes = new ArrayList<>();
+                    ObjectNode cf = ScimJson.object();
+                    if (GroupList.of(e).contains(roleId)) {
+                        List<String> after = memberships(e).stream().map(RoleRef::name).toList();
+                        Set<String> before = new TreeSet<>(after);
+                        before.remove(newName);
+                        before.add(oldName);
+                        changes.add(EmployeeChanges.roles(before, after));
+                    }
+                    ObjectNode renamed = (ObjectNode) e.deepCopy();
+                    if (holders.contains(employeeId) && EmployeeJson.text(e.path(EmployeeJson.CF), HELD_ROLE).equals(roleId)) {
+                        changes.add(new FieldChange("role", oldName, newName, "role renamed"));
+                        cf.put(HELD_ROLE_NAME, newName);
+                        ((ObjectNode) renamed.get(EmployeeJson.CF)).put(HELD_ROLE_NAME, newName);
+                    }
+                    if (GroupList.of(e).contains(roleId)) {
+                        Optional<String> held = heldRole(renamed).map(HeldRole::name);
+                        holdRole(renamed, policy.decide(held, memberships(renamed)), cf).ifPresent(changes::add);
+                    }
+                    if (changes.isEmpty() || scimIdOf(e).isEmpty()) {
+                        continue;
+                    }
+                    cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(e, now(), actor, HistoryAction.UPDATED, changes));
+                    patchCustomFields(EMPLOYEES + "/" + employeeId, cf);
+                } finally {
+                    lock.unlock();
+                }
+            }
         }
 
         Optional<JsonNode> userRole(String employeeId, String roleId) {
@@ -842,68 +1091,6 @@ public final class RestTrackTikStore implements TrackTikStore {
             if (r.status() != 404) { // already gone: a retried DELETE whose first answer was lost
                 ok(r, "DELETE " + USER_ROLES + "/" + userRoleId);
             }
-        }
-
-        /** Gives the employee the role (idempotently), with a ROLE_ASSIGNED History entry; false if held already. */
-        boolean assign(JsonNode role, JsonNode employee, Actor actor) {
-            String roleId = EmployeeJson.id(role);
-            String employeeId = EmployeeJson.id(employee);
-            if (userRole(employeeId, roleId).isPresent()) {
-                return false;
-            }
-            Set<String> before = roleNamesOf(employeeId);
-            ObjectNode body = ScimJson.object();
-            body.put("user", Long.parseLong(employeeId));
-            body.put("role", Long.parseLong(roleId));
-            // The (user, role) pair is the idempotency key of an assignment.
-            ok(http.createUnique(USER_ROLES, body, () -> userRole(employeeId, roleId)), "POST " + USER_ROLES);
-            Set<String> after = new TreeSet<>(before);
-            after.add(EmployeeJson.text(role, "name"));
-            appendHistory(employeeId, actor, HistoryAction.ROLE_ASSIGNED, List.of(EmployeeChanges.roles(before, after)));
-            return true;
-        }
-
-        void unassign(JsonNode userRole, Actor actor) {
-            String employeeId = userId(userRole);
-            Set<String> before = roleNamesOf(employeeId);
-            deleteUserRole(EmployeeJson.id(userRole));
-            Set<String> after = roleNamesOf(employeeId);
-            appendHistory(employeeId, actor, HistoryAction.ROLE_UNASSIGNED, List.of(EmployeeChanges.roles(before, after)));
-        }
-
-        /** Applies a membership change to a role (caller holds the role's lock); true when anything changed. */
-        boolean applyMembership(JsonNode role, MembershipChange change, Actor actor) {
-            if (change.isEmpty()) {
-                return false;
-            }
-            String roleId = EmployeeJson.id(role);
-            Map<String, JsonNode> added = liveEmployees(change.added());
-            Set<String> addedIds = new LinkedHashSet<>();
-            added.values().forEach(e -> addedIds.add(EmployeeJson.id(e)));
-            boolean changed = false;
-            List<JsonNode> lost = new ArrayList<>();
-            if (change.replaceAll()) {
-                for (JsonNode ur : all(USER_ROLES, Map.of("role", roleId, "sort", "id"))) {
-                    if (!addedIds.contains(userId(ur))) {
-                        lost.add(ur);
-                    }
-                }
-            } else {
-                for (String scimId : change.removed()) {
-                    Optional<JsonNode> e = employee(scimId);
-                    if (e.isPresent() && !addedIds.contains(EmployeeJson.id(e.get()))) {
-                        userRole(EmployeeJson.id(e.get()), roleId).ifPresent(lost::add);
-                    }
-                }
-            }
-            for (JsonNode ur : lost) {
-                unassign(ur, actor);
-                changed = true;
-            }
-            for (JsonNode e : added.values()) {
-                changed |= assign(role, e, actor);
-            }
-            return changed;
         }
 
         // -- regions

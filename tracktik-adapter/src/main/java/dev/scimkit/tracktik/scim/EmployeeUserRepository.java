@@ -59,6 +59,11 @@ public final class EmployeeUserRepository implements ResourceRepository {
     }
 
     @Override
+    public boolean exists(TenantId tenant, String id) {
+        return store.employeeExists(tenant, id);
+    }
+
+    @Override
     public ObjectNode replace(ScimPrincipal caller, String id, ObjectNode resource, Optional<String> expectedVersion) {
         Optional<Long> expected = Versions.expected(expectedVersion, "User", id);
         EmployeeWrite write = write(resource);

@@ -17,6 +17,7 @@ import dev.scimkit.server.spi.SearchResult;
 import dev.scimkit.server.spi.TenantId;
 import dev.scimkit.tracktik.domain.Actor;
 import dev.scimkit.tracktik.mapping.GroupMapping;
+import dev.scimkit.tracktik.mapping.RolePolicy;
 import dev.scimkit.tracktik.port.Member;
 import dev.scimkit.tracktik.port.MembershipChange;
 import dev.scimkit.tracktik.port.Page;
@@ -32,7 +33,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * SCIM Groups as TrackTik Staff Portal Roles: every member of a group holds the role. Membership
+ * SCIM Groups as TrackTik Staff Portal Roles. A Group's {@code members} are what the identity provider
+ * sent; which one role each member actually holds is the {@link RolePolicy}'s decision. Membership
  * PATCHes reach the store as deltas, so adding one member to a huge group never loads the others, and
  * concurrent deltas (even through several servers on one database) never lose each other.
  */
@@ -43,18 +45,25 @@ public final class RoleGroupRepository implements ResourceRepository {
     private final TrackTikStore store;
     private final GroupMapping mapping;
     private final ActorResolver actors;
+    private final RolePolicy policy;
 
+    /** A repository with TrackTik's default role policy ({@link RolePolicy#trackTikDefault()}). */
     public RoleGroupRepository(TrackTikStore store, GroupMapping mapping, ActorResolver actors) {
+        this(store, mapping, actors, RolePolicy.trackTikDefault());
+    }
+
+    public RoleGroupRepository(TrackTikStore store, GroupMapping mapping, ActorResolver actors, RolePolicy policy) {
         this.store = Objects.requireNonNull(store, "store");
         this.mapping = Objects.requireNonNull(mapping, "mapping");
         this.actors = Objects.requireNonNull(actors, "actors");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     @Override
     public ObjectNode create(ScimPrincipal caller, ObjectNode resource) {
         TenantId tenant = caller.tenant();
         Actor actor = actors.actorFor(caller);
-        RoleRecord role = store.createRole(tenant, write(resource), memberIds(resource), actor);
+        RoleRecord role = store.createRole(tenant, write(resource), memberIds(resource), policy, actor);
         return render(tenant, role, true);
     }
 
@@ -73,7 +82,7 @@ public final class RoleGroupRepository implements ResourceRepository {
         return OptimisticWrites.retry(expected, () -> {
             RoleRecord current = current(tenant, id, expected);
             return render(tenant, store.updateRole(tenant, current.scimId(), current.link().version(), write, members,
-                    actor), true);
+                    policy, actor), true);
         });
     }
 
@@ -84,6 +93,13 @@ public final class RoleGroupRepository implements ResourceRepository {
         Actor actor = actors.actorFor(caller);
         Optional<Long> expected = Versions.expected(expectedVersion, "Group", id);
         boolean withMembers = !projection.mayOmit("members");
+        Optional<MembershipChange> onlyMembers = onlyMembers(plan, expected);
+        if (onlyMembers.isPresent()) {
+            // Nothing but members, no If-Match: the store applies the delta to whatever the role is now,
+            // so reading it first (a request on the portal's API) would tell nothing.
+            return render(tenant, store.changeMembers(tenant, id, Optional.empty(), onlyMembers.get(), policy, actor),
+                    withMembers);
+        }
         return OptimisticWrites.retry(expected, () -> {
             RoleRecord current = current(tenant, id, expected);
             PatchResult result;
@@ -101,17 +117,18 @@ public final class RoleGroupRepository implements ResourceRepository {
             }
             RoleRecord after = bodyChanged
                     ? store.updateRole(tenant, current.scimId(), current.link().version(), write(body), change,
-                            actor)
+                            policy, actor)
                     // A pure membership delta needs no version unless the client asked for one:
                     // the store applies it atomically to whatever the members are now.
-                    : store.changeMembers(tenant, current.scimId(), expected, change, actor);
+                    : store.changeMembers(tenant, current.scimId(), expected, change, policy, actor);
             return render(tenant, after, withMembers);
         });
     }
 
     @Override
     public void delete(ScimPrincipal caller, String id, Optional<String> expectedVersion) {
-        store.deleteRole(caller.tenant(), id, Versions.expected(expectedVersion, "Group", id), actors.actorFor(caller));
+        store.deleteRole(caller.tenant(), id, Versions.expected(expectedVersion, "Group", id), policy,
+                actors.actorFor(caller));
     }
 
     @Override
@@ -174,6 +191,15 @@ public final class RoleGroupRepository implements ResourceRepository {
             }
         }
         return ids;
+    }
+
+    /** The plan's membership delta when the plan changes members only and names no version. */
+    private static Optional<MembershipChange> onlyMembers(PatchPlan plan, Optional<Long> expected) {
+        if (expected.isPresent() || !plan.operationsChangingNothing().isEmpty()
+                || !plan.targetedAttributes().equals(java.util.Set.of("members"))) {
+            return Optional.empty();
+        }
+        return plan.membershipDelta().filter(d -> !d.isEmpty()).map(RoleGroupRepository::change);
     }
 
     private static MembershipChange change(MembershipDelta delta) {

@@ -6,10 +6,19 @@ import dev.scimkit.tracktik.mapping.DefaultGroupMapping;
 import dev.scimkit.tracktik.mapping.DefaultUserMapping;
 import dev.scimkit.tracktik.mapping.GroupMapping;
 import dev.scimkit.tracktik.mapping.RegionRule;
+import dev.scimkit.tracktik.mapping.RolePolicy;
 import dev.scimkit.tracktik.mapping.UserMapping;
+import dev.scimkit.server.spi.TenantId;
+import dev.scimkit.tracktik.domain.Actor;
+import dev.scimkit.tracktik.port.EmployeeRecord;
+import dev.scimkit.tracktik.port.Page;
+import dev.scimkit.tracktik.port.StoreQuery;
 import dev.scimkit.tracktik.port.TrackTikStore;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Wires the TrackTik adapter into a {@link ScimServer}: Users and Groups repositories over one store
@@ -25,6 +34,8 @@ public final class TrackTikRepositories {
 
     private final EmployeeUserRepository users;
     private final RoleGroupRepository groups;
+    private final TrackTikStore store;
+    private final RolePolicy rolePolicy;
 
     private TrackTikRepositories(Builder b) {
         UserMapping userMapping = b.userMapping != null ? b.userMapping
@@ -32,7 +43,9 @@ public final class TrackTikRepositories {
                 : new DefaultUserMapping(b.registry.user(), b.regionRule).withEmployeeIdFrom(b.employeeIdFrom);
         GroupMapping groupMapping = b.groupMapping != null ? b.groupMapping : new DefaultGroupMapping(b.registry.group());
         this.users = new EmployeeUserRepository(b.store, userMapping, b.actors);
-        this.groups = new RoleGroupRepository(b.store, groupMapping, b.actors);
+        this.groups = new RoleGroupRepository(b.store, groupMapping, b.actors, b.rolePolicy);
+        this.store = b.store;
+        this.rolePolicy = b.rolePolicy;
     }
 
     public static Builder builder(SchemaRegistry registry, TrackTikStore store) {
@@ -45,6 +58,40 @@ public final class TrackTikRepositories {
 
     public RoleGroupRepository groups() {
         return groups;
+    }
+
+    public RolePolicy rolePolicy() {
+        return rolePolicy;
+    }
+
+    /**
+     * Decides the held role of every employee of the tenant again with this adapter's role policy, as
+     * after a change of its configuration (otherwise an employee's role follows the new configuration
+     * at the next membership change that touches it). Each change is recorded in the employee's
+     * History as made by {@code actor}. Returns the SCIM ids of the employees whose role changed.
+     */
+    public List<String> recomputeRoles(TenantId tenant, Actor actor) {
+        List<String> ids = new ArrayList<>();
+        int pageSize = 500;
+        for (long offset = 0; ; offset += pageSize) {
+            Page<EmployeeRecord> page = store.searchEmployees(tenant, new StoreQuery(Optional.empty(), offset, pageSize));
+            page.items().forEach(e -> ids.add(e.scimId()));
+            if (page.items().size() < pageSize) {
+                break;
+            }
+        }
+        List<String> changed = new ArrayList<>();
+        for (String id : ids) {
+            EmployeeRecord before = store.findEmployee(tenant, id).orElse(null);
+            if (before == null) {
+                continue; // archived meanwhile
+            }
+            EmployeeRecord after = store.recomputeRole(tenant, id, rolePolicy, actor);
+            if (!after.employee().heldRole().equals(before.employee().heldRole())) {
+                changed.add(id);
+            }
+        }
+        return changed;
     }
 
     /** Registers the Users and Groups repositories on a server builder and returns it. */
@@ -61,6 +108,7 @@ public final class TrackTikRepositories {
         private RegionRule regionRule = RegionRule.hq();
         private ActorResolver actors = ActorResolver.fromCredential();
         private String employeeIdFrom;
+        private RolePolicy rolePolicy = RolePolicy.trackTikDefault();
 
         private Builder(SchemaRegistry registry, TrackTikStore store) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -96,6 +144,15 @@ public final class TrackTikRepositories {
         /** Who History names as the actor (default: {@link ActorResolver#fromCredential()}, the token's name and tenant). */
         public Builder actors(ActorResolver resolver) {
             this.actors = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /**
+         * Which one role each employee holds, among the roles of its groups (default:
+         * {@link RolePolicy#trackTikDefault()}, the earliest group's, kept after the last group goes).
+         */
+        public Builder rolePolicy(RolePolicy policy) {
+            this.rolePolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

@@ -12,20 +12,20 @@ import dev.scimkit.tracktik.port.TrackTikStore;
 import dev.scimkit.tracktik.scim.TrackTikRepositories;
 
 /** A SCIM server over a TrackTik store, called without HTTP, with a bearer token per tenant. */
-final class TrackTikEngine {
+public final class TrackTikEngine {
 
     static final String TOKEN_A = "token-tenant-a-0123456789";
     static final String TOKEN_B = "token-tenant-b-0123456789";
 
     final ScimServer server;
-    final TrackTikStore store;
+    public final TrackTikStore store;
 
-    TrackTikEngine(TrackTikStore store) {
+    public TrackTikEngine(TrackTikStore store) {
         this(store, SchemaRegistry.standard(), b -> b);
     }
 
     /** An engine over {@code registry}, with the adapter's options set by {@code configure}. */
-    TrackTikEngine(TrackTikStore store, SchemaRegistry registry,
+    public TrackTikEngine(TrackTikStore store, SchemaRegistry registry,
                    java.util.function.UnaryOperator<TrackTikRepositories.Builder> configure) {
         this.store = store;
         server = configure.apply(TrackTikRepositories.builder(registry, store)).build()
@@ -58,11 +58,11 @@ final class TrackTikEngine {
         return server.handle(b.build());
     }
 
-    ScimResponse call(String method, String pathAndQuery, String body, String... headers) {
+    public ScimResponse call(String method, String pathAndQuery, String body, String... headers) {
         return callAs(TOKEN_A, method, pathAndQuery, body, headers);
     }
 
-    JsonNode ok(int status, String method, String pathAndQuery, String body, String... headers) {
+    public JsonNode ok(int status, String method, String pathAndQuery, String body, String... headers) {
         ScimResponse r = call(method, pathAndQuery, body, headers);
         if (r.status() != status) {
             throw new AssertionError("expected " + status + " from " + method + " " + pathAndQuery + " but got "

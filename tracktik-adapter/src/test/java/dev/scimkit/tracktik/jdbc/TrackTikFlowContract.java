@@ -166,7 +166,8 @@ abstract class TrackTikFlowContract {
 
         assertThat(e.store.history(A, u1)).extracting(HistoryEntry::action)
                 .containsExactly(HistoryAction.CREATED, HistoryAction.ROLE_ASSIGNED, HistoryAction.ROLE_UNASSIGNED);
-        assertThat(e.store.history(A, u2).get(1).changes()).containsExactly(new FieldChange("roles", "", name));
+        assertThat(e.store.history(A, u2).get(1).changes()).containsExactly(new FieldChange("roles", "", name),
+                new FieldChange("role", "", name, "only group"));
 
         // Okta renames with a full PUT.
         e.ok(200, "PUT", "/Groups/" + gid, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"

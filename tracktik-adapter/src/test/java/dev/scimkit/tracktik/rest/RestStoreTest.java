@@ -11,6 +11,7 @@ import dev.scimkit.tracktik.domain.HistoryAction;
 import dev.scimkit.tracktik.domain.HistoryEntry;
 import dev.scimkit.tracktik.domain.Region;
 import dev.scimkit.tracktik.domain.RoleRef;
+import dev.scimkit.tracktik.mapping.RolePolicy;
 import dev.scimkit.tracktik.port.EmployeeRecord;
 import dev.scimkit.tracktik.port.EmployeeWrite;
 import dev.scimkit.tracktik.port.Member;
@@ -45,6 +46,7 @@ class RestStoreTest {
     static final String TOKEN = "tt-secret-0123456789-abcdef";
     static final TenantId TENANT = TenantId.of("portal-a");
     static final Actor ACTOR = new Actor("entra-id", "portal-a");
+    private static final RolePolicy POLICY = RolePolicy.trackTikDefault();
 
     TrackTikStandIn portal;
     RestTrackTikStore store;
@@ -158,9 +160,9 @@ class RestStoreTest {
         assertThat(store.findEmployee(TENANT, "no-such-id")).isEmpty();
         assertThatThrownBy(() -> store.archiveEmployee(TENANT, "no-such-id", Optional.empty(), ACTOR))
                 .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(404));
-        store.createRole(TENANT, new RoleWrite("Guards", Optional.empty(), ScimJson.object()), List.of(), ACTOR);
+        store.createRole(TENANT, new RoleWrite("Guards", Optional.empty(), ScimJson.object()), List.of(), POLICY, ACTOR);
         assertThatThrownBy(() -> store.createRole(TENANT, new RoleWrite("GUARDS", Optional.empty(), ScimJson.object()),
-                List.of(), ACTOR)).isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(409));
+                List.of(), POLICY, ACTOR)).isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.status()).isEqualTo(409));
     }
 
     @Test
@@ -169,12 +171,12 @@ class RestStoreTest {
         EmployeeRecord b = store.createEmployee(TENANT, write("b@example.com", "Barbara", "Liskov"), ACTOR);
         EmployeeRecord c = store.createEmployee(TENANT, write("c@example.com", "Claude", "Shannon"), ACTOR);
         RoleRecord role = store.createRole(TENANT, new RoleWrite("Night Shift", Optional.of("g-1"), ScimJson.object()),
-                List.of(a.scimId()), ACTOR);
+                List.of(a.scimId()), POLICY, ACTOR);
         assertThat(role.memberCount()).isEqualTo(1);
         assertThat(portal.userRoles()).hasSize(1);
 
         RoleRecord after = store.changeMembers(TENANT, role.scimId(), Optional.empty(),
-                new MembershipChange(false, java.util.Set.of(a.scimId()), List.of(b.scimId(), c.scimId())), ACTOR);
+                new MembershipChange(false, java.util.Set.of(a.scimId()), List.of(b.scimId(), c.scimId())), POLICY, ACTOR);
         assertThat(after.link().version()).isEqualTo(2);
         Page<Member> members = store.members(TENANT, role.scimId(), 0, 10);
         assertThat(members.total()).isEqualTo(2);
@@ -185,21 +187,29 @@ class RestStoreTest {
                 .extracting(RoleRef::name).containsExactly("Night Shift");
 
         assertThatThrownBy(() -> store.changeMembers(TENANT, role.scimId(), Optional.empty(),
-                new MembershipChange(false, java.util.Set.of(), List.of("not-a-user")), ACTOR))
+                new MembershipChange(false, java.util.Set.of(), List.of("not-a-user")), POLICY, ACTOR))
                 .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.detail()).contains("not-a-user"));
 
         RoleRecord renamed = store.updateRole(TENANT, role.scimId(), 2, new RoleWrite("Night Watch", Optional.of("g-1"),
-                ScimJson.object()), MembershipChange.none(), ACTOR);
+                ScimJson.object()), MembershipChange.none(), POLICY, ACTOR);
         assertThat(renamed.role().name()).isEqualTo("Night Watch");
         assertThat(store.history(TENANT, b.scimId())).extracting(HistoryEntry::action)
                 .containsExactly(HistoryAction.CREATED, HistoryAction.ROLE_ASSIGNED, HistoryAction.UPDATED);
         assertThat(store.history(TENANT, a.scimId()).get(2).changes())
-                .containsExactly(new FieldChange("roles", "Night Shift", ""));
+                .containsExactly(new FieldChange("roles", "Night Shift", ""),
+                        new FieldChange("role", "Night Shift", "Night Shift", "kept: last group removed"));
+        // Removed from its last group, a keeps the role: the portal's user-roles are one per employee.
+        assertThat(portal.userRoles()).hasSize(3);
 
-        store.deleteRole(TENANT, role.scimId(), Optional.empty(), ACTOR);
+        store.deleteRole(TENANT, role.scimId(), Optional.empty(), POLICY, ACTOR);
         assertThat(store.findRole(TENANT, role.scimId())).isEmpty();
-        assertThat(portal.userRoles()).isEmpty();
+        // Everyone keeps the role, so the portal keeps it too, no longer a SCIM Group.
+        assertThat(portal.userRoles()).hasSize(3);
+        assertThat(portal.roles()).singleElement()
+                .satisfies(r -> assertThat(r.path("customFields").path("scimId").asText()).isEmpty());
         assertThat(store.findEmployee(TENANT, c.scimId()).orElseThrow().employee().roles()).isEmpty();
+        assertThat(store.findEmployee(TENANT, c.scimId()).orElseThrow().employee().heldRole())
+                .hasValueSatisfying(h -> assertThat(h.name()).isEqualTo("Night Watch"));
     }
 
     @Test
@@ -341,12 +351,12 @@ class RestStoreTest {
     void anAssignmentThatTimesOutIsSentAgainSinceThePortalRefusesItsTwin() {
         EmployeeRecord a = store.createEmployee(TENANT, write("assign@example.com", "As", "Sign"), ACTOR);
         RoleRecord role = store.createRole(TENANT, new RoleWrite("Gate", Optional.empty(), ScimJson.object()),
-                List.of(), ACTOR);
+                List.of(), POLICY, ACTOR);
         RestTrackTikStore store = impatient();
         assertThat(store.findEmployee(TENANT, a.scimId())).isPresent();
         portal.inject("POST", "/user-roles", slow(SLOW));
         store.changeMembers(TENANT, role.scimId(), Optional.empty(),
-                new MembershipChange(false, java.util.Set.of(), List.of(a.scimId())), ACTOR);
+                new MembershipChange(false, java.util.Set.of(), List.of(a.scimId())), POLICY, ACTOR);
         // Sent again at once (a (user, role) pair cannot be made twice), so the change completes now ...
         assertThat(portal.userRoles()).hasSize(1);
         assertThat(store.findEmployee(TENANT, a.scimId()).orElseThrow().employee().roles())
