@@ -28,9 +28,12 @@ import org.openjdk.jmh.annotations.State;
  * from the body in setup; the measurement is turning that message into the patched User.
  *
  * <ul>
- *   <li>scimkit: {@code engine.plan(type, request).apply(user)}: paths parsed and resolved against the
- *       schema, dialect rewritten, values checked, then applied to a deep copy (its API never mutates
- *       the input). Planning is measured on every call, although a server could not reuse a plan either.</li>
+ *   <li>scimkit: {@code engine.plan(type, request).applyInPlace(user)} on a User it owns, as UnboundID
+ *       does: planned on every call (a server plans each request; path resolutions are cached per
+ *       engine), dialect rewritten, values checked, applied atomically (an undo log puts the User back
+ *       if anything fails), the changed attributes validated against the schema.
+ *       {@code scimkitCopy}: the same through {@code apply}, which leaves its input untouched and
+ *       returns a new User (what a copy-on-write store such as the in-memory one needs).</li>
  *   <li>UnboundID: {@code PatchOperation.apply(ObjectNode)} for each operation, in place, schema-less;
  *       its paths were already parsed when the message was read (in setup).</li>
  *   <li>SCIM-SDK: {@code PatchRequestHandler.handlePatchRequest}, which fetches the stored User from
@@ -52,6 +55,7 @@ public class PatchApplyBenchmark {
     private ResourceTypeDefinition userType;
     private PatchRequest scimkitRequest;
     private ObjectNode scimkitUser;
+    private ObjectNode scimkitOwnedUser;
 
     private UnboundIdPeer unboundId;
     private com.unboundid.scim2.common.messages.PatchRequest unboundIdRequest;
@@ -68,6 +72,7 @@ public class PatchApplyBenchmark {
         userType = SchemaRegistry.standard().user();
         scimkitRequest = engine.parse(ScimJson.parse(input.body().getBytes(StandardCharsets.UTF_8)));
         scimkitUser = ScimJson.parseObject(Fixtures.ENTRA_USER.getBytes(StandardCharsets.UTF_8));
+        scimkitOwnedUser = scimkitUser.deepCopy();
 
         unboundId = new UnboundIdPeer();
         unboundIdRequest = unboundId.readPatch(input.unboundIdBody());
@@ -80,9 +85,15 @@ public class PatchApplyBenchmark {
         scimSdk.storeUser(user);
     }
 
-    /** scimkit. */
+    /** scimkit, in place on a User it owns (as the peers patch theirs). */
     @Benchmark
     public PatchResult scimkit() {
+        return engine.plan(userType, scimkitRequest).applyInPlace(scimkitOwnedUser);
+    }
+
+    /** scimkit, to a new User (its input untouched). */
+    @Benchmark
+    public PatchResult scimkitCopy() {
         return engine.plan(userType, scimkitRequest).apply(scimkitUser);
     }
 
