@@ -2,8 +2,10 @@ package dev.scimkit.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.schema.ResolvedAttribute;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,7 @@ final class UndoLog {
             String key = member.getKey();
             order[i++] = key;
             JsonNode value = member.getValue();
-            if (key.equalsIgnoreCase(SCHEMAS)) {
+            if (ScimJson.sameName(key, SCHEMAS)) {
                 before.set(key, value);   // replaced, never written: no copy needed
             } else if (targetsCore(targets, key)) {
                 before.set(key, value);
@@ -78,10 +80,16 @@ final class UndoLog {
     }
 
     private static ObjectNode privateExtension(ObjectNode extension, String urnKey, List<ResolvedAttribute> targets) {
+        List<ResolvedAttribute> here = new ArrayList<>(targets.size());
+        for (ResolvedAttribute t : targets) {
+            if (t.extension() && ScimJson.sameName(urnKey, t.schema().id())) {
+                here.add(t);
+            }
+        }
         ObjectNode copy = extension.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = extension.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();
-            boolean targeted = targetsIn(targets, urnKey, member.getKey());
+            boolean targeted = targetsCoreOrIn(here, member.getKey());
             copy.set(member.getKey(), targeted ? member.getValue().deepCopy() : member.getValue());
         }
         return copy;
@@ -89,7 +97,7 @@ final class UndoLog {
 
     private static boolean targetsCore(List<ResolvedAttribute> targets, String key) {
         for (ResolvedAttribute t : targets) {
-            if (!t.extension() && key.equalsIgnoreCase(t.attribute().name())) {
+            if (!t.extension() && ScimJson.sameName(key, t.attribute().name())) {
                 return true;
             }
         }
@@ -98,16 +106,17 @@ final class UndoLog {
 
     private static boolean targetsExtension(List<ResolvedAttribute> targets, String key) {
         for (ResolvedAttribute t : targets) {
-            if (t.extension() && key.equalsIgnoreCase(t.schema().id())) {
+            if (t.extension() && ScimJson.sameName(key, t.schema().id())) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean targetsIn(List<ResolvedAttribute> targets, String urnKey, String key) {
+    /** Whether {@code key} names one of {@code targets} (all of one container). */
+    private static boolean targetsCoreOrIn(List<ResolvedAttribute> targets, String key) {
         for (ResolvedAttribute t : targets) {
-            if (t.extension() && urnKey.equalsIgnoreCase(t.schema().id()) && key.equalsIgnoreCase(t.attribute().name())) {
+            if (ScimJson.sameName(key, t.attribute().name())) {
                 return true;
             }
         }

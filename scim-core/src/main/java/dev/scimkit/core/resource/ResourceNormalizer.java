@@ -214,7 +214,7 @@ final class ResourceNormalizer {
         Member found = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = resource.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            if (field.getKey().equalsIgnoreCase(urn) && type.extension(field.getKey()).orElse(null) == extension
+            if (ScimJson.sameName(field.getKey(), urn) && type.extension(field.getKey()).orElse(null) == extension
                     && type.resolve(field.getKey()).isEmpty()) {
                 if (found != null) {
                     throw ScimException.invalidSyntax("The extension " + urn + " is given twice (as '"
@@ -686,7 +686,7 @@ final class ResourceNormalizer {
     private static boolean containsIgnoreCase(List<String> values, String wanted) {
         // A loop, not a stream: this runs on every PATCH and create, and the stream's setup cost more than the compare.
         for (String v : values) {
-            if (v.equalsIgnoreCase(wanted)) {
+            if (ScimJson.sameName(v, wanted)) {
                 return true;
             }
         }
