@@ -5,6 +5,7 @@ import de.captaingoldfish.scim.sdk.common.request.PatchOpRequest;
 import de.captaingoldfish.scim.sdk.common.resources.User;
 import dev.scimkit.benchmarks.fixtures.Fixtures;
 import dev.scimkit.benchmarks.peers.ScimSdkPeer;
+import dev.scimkit.benchmarks.peers.UnboundId6Peer;
 import dev.scimkit.benchmarks.peers.UnboundIdPeer;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.message.PatchRequest;
@@ -61,6 +62,10 @@ public class PatchApplyBenchmark {
     private com.unboundid.scim2.common.messages.PatchRequest unboundIdRequest;
     private ObjectNode unboundIdUser;
 
+    private UnboundId6Peer unboundId6;
+    private dev.scimkit.benchmarks.unboundid6.scim2.common.messages.PatchRequest unboundId6Request;
+    private tools.jackson.databind.node.ObjectNode unboundId6User;
+
     private ScimSdkPeer scimSdk;
     private PatchOpRequest scimSdkRequest;
     private String userId;
@@ -77,6 +82,10 @@ public class PatchApplyBenchmark {
         unboundId = new UnboundIdPeer();
         unboundIdRequest = unboundId.readPatch(input.unboundIdBody());
         unboundIdUser = unboundId.readTree(Fixtures.ENTRA_USER);
+
+        unboundId6 = new UnboundId6Peer();
+        unboundId6Request = unboundId6.readPatch(input.unboundIdBody());
+        unboundId6User = unboundId6.readTree(Fixtures.ENTRA_USER);
 
         scimSdk = new ScimSdkPeer();
         scimSdkRequest = scimSdk.readPatch(input.body());
@@ -101,6 +110,12 @@ public class PatchApplyBenchmark {
     @Benchmark
     public ObjectNode unboundId() {
         return unboundId.apply(unboundIdRequest, unboundIdUser);
+    }
+
+    /** UnboundID SCIM 2 SDK 6 (Jackson 3). */
+    @Benchmark
+    public tools.jackson.databind.node.ObjectNode unboundId6() {
+        return unboundId6.apply(unboundId6Request, unboundId6User);
     }
 
     /** SCIM-SDK. */
