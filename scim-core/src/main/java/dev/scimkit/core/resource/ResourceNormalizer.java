@@ -69,7 +69,7 @@ final class ResourceNormalizer {
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
-            if (key.equalsIgnoreCase("schemas")) {
+            if (ScimJson.sameName(key, "schemas")) {
                 schemasValue = field.getValue();
                 continue;
             }
@@ -178,7 +178,7 @@ final class ResourceNormalizer {
         int named = 0;
         for (Iterator<String> it = resource.fieldNames(); it.hasNext(); ) {
             String key = it.next();
-            if (key.equalsIgnoreCase("schemas")) {
+            if (ScimJson.sameName(key, "schemas")) {
                 found = resource.get(key);
                 named++;
             }
@@ -193,7 +193,7 @@ final class ResourceNormalizer {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
             // equalsIgnoreCase is a cheap filter; resolve decides, as it does in normalize
-            if (key.equalsIgnoreCase(attribute.name())
+            if (ScimJson.sameName(key, attribute.name())
                     && type.resolve(key).map(ResolvedAttribute::attribute).orElse(null) == attribute) {
                 if (found != null) {
                     throw ScimException.invalidSyntax(attribute.name() + " is given twice (as '" + found.key
@@ -299,7 +299,7 @@ final class ResourceNormalizer {
     }
 
     private Optional<String> canonicalSchemaUrn(String urn) {
-        if (type.schema().id().equalsIgnoreCase(urn)) {
+        if (ScimJson.sameName(type.schema().id(), urn)) {
             return Optional.of(type.schema().id());
         }
         return type.extension(urn).map(e -> e.schema().id());
@@ -537,7 +537,7 @@ final class ResourceNormalizer {
         }
         String text = value.asText();
         for (String canonical : attribute.canonicalValues()) {
-            if (attribute.caseExact() ? canonical.equals(text) : canonical.equalsIgnoreCase(text)) {
+            if (attribute.caseExact() ? canonical.equals(text) : ScimJson.sameName(canonical, text)) {
                 return value;
             }
         }

@@ -91,7 +91,7 @@ public final class ResourceTypeDefinition {
 
     /** Whether {@code urn} names the core schema or one of the extensions (ignoring case). */
     public boolean hasSchema(String urn) {
-        return schema.id().equalsIgnoreCase(urn) || extension(urn).isPresent();
+        return ScimJson.sameName(schema.id(), urn) || extension(urn).isPresent();
     }
 
     /**
