@@ -8,7 +8,8 @@
 #   benchmarks/run.sh Filter          only the JMH benchmarks whose name matches (a JMH regexp); no load run
 #   MODE=long benchmarks/run.sh "$(cat benchmarks/deciding-rows.txt)"
 #                                     the rows that decide a target, with error bars smaller than the
-#                                     effects: 3 forks x (4 x 1 s warm-up, 8 x 1 s measured), then the
+#                                     effects: 3 forks x (4 x 1 s warm-up, 8 x 1 s measured; groups of
+#                                     10 and 100,000 members), then the
 #                                     CPU-time comparison (CpuTimeRun), which survives a loaded machine.
 #                                     About 20 minutes for those rows; no load run.
 set -euo pipefail
@@ -32,7 +33,7 @@ jmh_opts=(-f 1 -wi 4 -w 1s -i 5 -r 1s -tu ns -bm avgt -rf json -rff "$out/jmh.js
 if [[ "${MODE:-}" == "long" ]]; then
   # Several JVMs, because one fork can flatter or wrong a sub-microsecond operation by up to 2x (JIT
   # and heap layout differ between forks); JMH's error then spans the forks, not just one JVM's noise.
-  jmh_opts=(-f 3 -wi 4 -w 1s -i 8 -r 1s -tu ns -bm avgt -rf json -rff "$out/jmh.json")
+  jmh_opts=(-f 3 -wi 4 -w 1s -i 8 -r 1s -p size=10,100000 -tu ns -bm avgt -rf json -rff "$out/jmh.json")
 fi
 java -jar "$jar" ${filter:+"$filter"} "${jmh_opts[@]}" | tee "$out/jmh.txt"
 java -cp "$jar" dev.scimkit.benchmarks.report.ResultsTable "$out/jmh.json" "$out/jmh.md"
