@@ -6,6 +6,12 @@
 #   benchmarks/run.sh                 build, then run everything
 #   SKIP_BUILD=1 benchmarks/run.sh    reuse benchmarks/target/benchmarks.jar
 #   benchmarks/run.sh Filter          only the JMH benchmarks whose name matches (a JMH regexp); no load run
+#   MODE=long benchmarks/run.sh "$(cat benchmarks/deciding-rows.txt)"
+#                                     the rows that decide a target, with error bars smaller than the
+#                                     effects: 3 forks x (4 x 1 s warm-up, 8 x 1 s measured; groups of
+#                                     10 and 100,000 members), then the
+#                                     CPU-time comparison (CpuTimeRun), which survives a loaded machine.
+#                                     About 20 minutes for those rows; no load run.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,15 +30,25 @@ filter="${1:-}"
 # compiles of scimkit's PATCH path were still landing in the first measured iteration (error bars
 # larger than the means); 4 settles them and keeps the whole run under 10 minutes on 2 cores.
 jmh_opts=(-f 1 -wi 4 -w 1s -i 5 -r 1s -tu ns -bm avgt -rf json -rff "$out/jmh.json")
+if [[ "${MODE:-}" == "long" ]]; then
+  # Several JVMs, because one fork can flatter or wrong a sub-microsecond operation by up to 2x (JIT
+  # and heap layout differ between forks); JMH's error then spans the forks, not just one JVM's noise.
+  jmh_opts=(-f 3 -wi 4 -w 1s -i 8 -r 1s -p size=10,100000 -tu ns -bm avgt -rf json -rff "$out/jmh.json")
+fi
 java -jar "$jar" ${filter:+"$filter"} "${jmh_opts[@]}" | tee "$out/jmh.txt"
 java -cp "$jar" dev.scimkit.benchmarks.report.ResultsTable "$out/jmh.json" "$out/jmh.md"
 
-if [[ -z "$filter" ]]; then
+if [[ "${MODE:-}" == "long" ]]; then
+  java -cp "$jar" dev.scimkit.benchmarks.cpu.CpuTimeRun --rounds 30 --out "$out/cpu.md" | tee "$out/cpu.txt"
+  cat "$out/cpu.md"
+fi
+
+if [[ -z "$filter" && "${MODE:-}" != "long" ]]; then
   # Loopback only, bounded in requests and time; see LoadRun's Javadoc.
   java -Xms1g -Xmx1g -cp "$jar" dev.scimkit.benchmarks.load.LoadRun --out "$out/load.md" | tee "$out/load.txt"
 fi
 
 echo
 cat "$out/jmh.md"
-[[ -f "$out/load.md" && -z "$filter" ]] && cat "$out/load.md"
+[[ -f "$out/load.md" && -z "$filter" && "${MODE:-}" != "long" ]] && cat "$out/load.md"
 echo "results in $out"

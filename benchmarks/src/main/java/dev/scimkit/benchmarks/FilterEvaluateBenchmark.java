@@ -5,6 +5,7 @@ import de.captaingoldfish.scim.sdk.common.resources.User;
 import de.captaingoldfish.scim.sdk.server.filter.FilterNode;
 import dev.scimkit.benchmarks.fixtures.Fixtures;
 import dev.scimkit.benchmarks.peers.ScimSdkPeer;
+import dev.scimkit.benchmarks.peers.UnboundId6Peer;
 import dev.scimkit.benchmarks.peers.UnboundIdPeer;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.schema.SchemaRegistry;
@@ -46,6 +47,10 @@ public class FilterEvaluateBenchmark {
     private com.unboundid.scim2.common.filters.Filter unboundIdFilter;
     private ObjectNode unboundIdUser;
 
+    private UnboundId6Peer unboundId6;
+    private dev.scimkit.benchmarks.unboundid6.scim2.common.filters.Filter unboundId6Filter;
+    private tools.jackson.databind.node.ObjectNode unboundId6User;
+
     private ScimSdkPeer scimSdk;
     private FilterNode scimSdkFilter;
     private User scimSdkUser;
@@ -60,6 +65,10 @@ public class FilterEvaluateBenchmark {
         unboundId = new UnboundIdPeer();
         unboundIdFilter = unboundId.parseFilter(input.text());
         unboundIdUser = unboundId.readTree(Fixtures.ENTRA_USER);
+
+        unboundId6 = new UnboundId6Peer();
+        unboundId6Filter = unboundId6.parseFilter(input.text());
+        unboundId6User = unboundId6.readTree(Fixtures.ENTRA_USER);
 
         scimSdk = new ScimSdkPeer();
         scimSdkFilter = scimSdk.parseUserFilter(input.text());
@@ -76,6 +85,12 @@ public class FilterEvaluateBenchmark {
     @Benchmark
     public boolean unboundId() {
         return unboundId.evaluate(unboundIdFilter, unboundIdUser);
+    }
+
+    /** UnboundID SCIM 2 SDK 6 (Jackson 3). */
+    @Benchmark
+    public boolean unboundId6() {
+        return unboundId6.evaluate(unboundId6Filter, unboundId6User);
     }
 
     /** SCIM-SDK (its resolver over a one-element list: its only public evaluation entry point). */

@@ -1,6 +1,7 @@
 package dev.scimkit.benchmarks;
 
 import dev.scimkit.benchmarks.peers.ScimSdkPeer;
+import dev.scimkit.benchmarks.peers.UnboundId6Peer;
 import dev.scimkit.benchmarks.peers.UnboundIdPeer;
 import dev.scimkit.filter.Filters;
 import dev.scimkit.filter.ast.Filter;
@@ -31,6 +32,7 @@ public class FilterParseBenchmark {
 
     private String text;
     private UnboundIdPeer unboundId;
+    private UnboundId6Peer unboundId6;
     private ScimSdkPeer scimSdk;
 
     /** Resolves the input and sets up the peers (SCIM-SDK's resource types) outside the measurement. */
@@ -38,6 +40,7 @@ public class FilterParseBenchmark {
     public void setUp() {
         text = input.text();
         unboundId = new UnboundIdPeer();
+        unboundId6 = new UnboundId6Peer();
         scimSdk = new ScimSdkPeer();
     }
 
@@ -51,6 +54,12 @@ public class FilterParseBenchmark {
     @Benchmark
     public com.unboundid.scim2.common.filters.Filter unboundId() {
         return unboundId.parseFilter(text);
+    }
+
+    /** UnboundID SCIM 2 SDK 6 (Jackson 3). */
+    @Benchmark
+    public dev.scimkit.benchmarks.unboundid6.scim2.common.filters.Filter unboundId6() {
+        return unboundId6.parseFilter(text);
     }
 
     /** SCIM-SDK. */

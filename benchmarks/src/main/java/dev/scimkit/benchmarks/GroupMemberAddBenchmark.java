@@ -7,6 +7,7 @@ import de.captaingoldfish.scim.sdk.common.resources.Group;
 import dev.scimkit.benchmarks.fixtures.Fixtures;
 import dev.scimkit.benchmarks.fixtures.ScimkitGroupStore;
 import dev.scimkit.benchmarks.peers.ScimSdkPeer;
+import dev.scimkit.benchmarks.peers.UnboundId6Peer;
 import dev.scimkit.benchmarks.peers.UnboundIdPeer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -50,6 +51,10 @@ public class GroupMemberAddBenchmark {
     private com.unboundid.scim2.common.messages.PatchRequest unboundIdRequest;
     private ObjectNode unboundIdGroup;
 
+    private UnboundId6Peer unboundId6;
+    private dev.scimkit.benchmarks.unboundid6.scim2.common.messages.PatchRequest unboundId6Request;
+    private tools.jackson.databind.node.ObjectNode unboundId6Group;
+
     private ScimSdkPeer scimSdk;
     private PatchOpRequest scimSdkRequest;
     private String groupId;
@@ -63,6 +68,10 @@ public class GroupMemberAddBenchmark {
         unboundIdRequest = unboundId.readPatch(Fixtures.PATCH_ADD_MEMBER);
         unboundIdGroup = unboundId.readTree(Fixtures.group(size));
 
+        unboundId6 = new UnboundId6Peer();
+        unboundId6Request = unboundId6.readPatch(Fixtures.PATCH_ADD_MEMBER);
+        unboundId6Group = unboundId6.readTree(Fixtures.group(size));
+
         scimSdk = new ScimSdkPeer();
         scimSdkRequest = scimSdk.readPatch(Fixtures.PATCH_ADD_MEMBER);
         Group group = scimSdk.readGroup(Fixtures.group(size));
@@ -75,6 +84,10 @@ public class GroupMemberAddBenchmark {
     public void undo() {
         scimkit.removeAddedMember();
         dropAdded((ArrayNode) unboundIdGroup.get("members"));
+        tools.jackson.databind.node.ArrayNode members6 = (tools.jackson.databind.node.ArrayNode) unboundId6Group.get("members");
+        if (members6.size() > size) {
+            members6.remove(members6.size() - 1);
+        }
         dropAdded((ArrayNode) scimSdk.storedGroup(groupId).get("members"));
     }
 
@@ -94,6 +107,12 @@ public class GroupMemberAddBenchmark {
     @Benchmark
     public ObjectNode unboundId() {
         return unboundId.apply(unboundIdRequest, unboundIdGroup);
+    }
+
+    /** UnboundID SCIM 2 SDK 6 (Jackson 3). */
+    @Benchmark
+    public tools.jackson.databind.node.ObjectNode unboundId6() {
+        return unboundId6.apply(unboundId6Request, unboundId6Group);
     }
 
     /** SCIM-SDK. */

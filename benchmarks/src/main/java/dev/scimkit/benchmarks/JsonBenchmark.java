@@ -7,6 +7,7 @@ import de.captaingoldfish.scim.sdk.common.resources.base.ScimObjectNode;
 import de.captaingoldfish.scim.sdk.common.schemas.SchemaAttribute;
 import dev.scimkit.benchmarks.fixtures.Fixtures;
 import dev.scimkit.benchmarks.peers.ScimSdkPeer;
+import dev.scimkit.benchmarks.peers.UnboundId6Peer;
 import dev.scimkit.benchmarks.peers.UnboundIdPeer;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.resource.ResourceValidator;
@@ -44,6 +45,7 @@ public class JsonBenchmark {
         private byte[] body;
         private ResourceValidator validator;
         private UnboundIdPeer unboundId;
+        private UnboundId6Peer unboundId6;
         private ScimSdkPeer scimSdk;
 
         /** The body and each library's validator. */
@@ -52,6 +54,7 @@ public class JsonBenchmark {
             body = Fixtures.ENTRA_CREATE_USER.getBytes(StandardCharsets.UTF_8);
             validator = new ResourceValidator(SchemaRegistry.standard().user());
             unboundId = new UnboundIdPeer();
+            unboundId6 = new UnboundId6Peer();
             scimSdk = new ScimSdkPeer();
         }
 
@@ -65,6 +68,12 @@ public class JsonBenchmark {
         @Benchmark
         public UserResource unboundId() {
             return unboundId.parseUser(body);
+        }
+
+        /** UnboundID SCIM 2 SDK 6 (Jackson 3): the same binding. */
+        @Benchmark
+        public dev.scimkit.benchmarks.unboundid6.scim2.common.types.UserResource unboundId6() {
+            return unboundId6.parseUser(body);
         }
 
         /** SCIM-SDK: its reader (a String API, so the bytes are decoded first), then its request validator. */

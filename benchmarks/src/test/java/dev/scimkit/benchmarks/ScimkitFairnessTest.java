@@ -38,6 +38,20 @@ class ScimkitFairnessTest {
         assertThat(evaluator.matches(Filters.parse(input.text()), user)).isTrue();
     }
 
+    @ParameterizedTest
+    @EnumSource(PatchInput.class)
+    void theInPlaceBenchmarkMakesTheCopyingOnesChangeAndRepeatingItChangesNothingMore(PatchInput input) {
+        PatchApplyBenchmark benchmark = new PatchApplyBenchmark();
+        benchmark.input = input;
+        benchmark.setUp();
+        ObjectNode copied = benchmark.scimkitCopy().resource();
+        ObjectNode once = benchmark.scimkit().resource();
+        ObjectNode twice = benchmark.scimkit().resource();
+        assertThat(once).isEqualTo(copied);
+        assertThat(twice).isEqualTo(once);
+        assertThat(copied).isNotEqualTo(user);
+    }
+
     @Test
     void theComplexFilterFailsWhenOneBranchDoes() {
         String filter = Fixtures.FILTER_COMPLEX.replace("\"Engineering\"", "\"Sales\"");

@@ -123,7 +123,7 @@ final class JsonValues {
     private static boolean removeAllSpellings(ObjectNode object, String name) {
         boolean removed = false;
         for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-            if (it.next().equalsIgnoreCase(name)) {
+            if (ScimJson.sameName(it.next(), name)) {
                 it.remove();
                 removed = true;
             }

@@ -25,6 +25,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a {@link PatchRequest} into {@link PlannedOperation}s: parses paths, expands path-less and
@@ -34,9 +35,13 @@ import java.util.Optional;
  */
 final class OperationPlanner {
 
+    private static final int MAX_TYPES = 64;
+
     private final PatchLimits limits;
     private final ClientDialect dialect;
     private final ValueConformer conformer;
+    /** Per resource type, by identity (types are few and long-lived); bounded like the paths within. */
+    private final ConcurrentHashMap<ResourceTypeDefinition, TypePlanning> types = new ConcurrentHashMap<>();
 
     OperationPlanner(PatchMode mode, PatchLimits limits) {
         this.limits = limits;
@@ -45,6 +50,7 @@ final class OperationPlanner {
     }
 
     PatchPlan plan(ResourceTypeDefinition type, PatchRequest request) {
+        TypePlanning tp = planning(type);
         if (request.operations().size() > limits.maxOperations()) {
             throw ScimException.tooMany("A PATCH request may carry at most " + limits.maxOperations()
                     + " operations; this one has " + request.operations().size());
@@ -55,7 +61,7 @@ final class OperationPlanner {
             PatchOperation op = request.operations().get(i);
             int before = planned.size();
             try {
-                planOne(type, i, op, planned);
+                planOne(tp, i, op, planned);
             } catch (ScimException e) {
                 throw OperationErrors.at(i, op.op().wireName() + op.path().map(p -> " " + p).orElse(""), e);
             }
@@ -67,7 +73,18 @@ final class OperationPlanner {
                         + limits.maxOperations() + " operations");
             }
         }
-        return new PatchPlan(type, planned, MembershipPlanner.delta(planned), new OperationApplier(type), changingNothing);
+        return new PatchPlan(tp, planned, MembershipPlanner.delta(planned), changingNothing);
+    }
+
+    private TypePlanning planning(ResourceTypeDefinition type) {
+        TypePlanning tp = types.get(type);
+        if (tp == null) {
+            if (types.size() >= MAX_TYPES) {
+                types.clear();   // only an embedder building types on the fly gets here
+            }
+            tp = types.computeIfAbsent(type, TypePlanning::new);
+        }
+        return tp;
     }
 
     /**
@@ -85,7 +102,7 @@ final class OperationPlanner {
         return true;
     }
 
-    private void planOne(ResourceTypeDefinition type, int index, PatchOperation op, List<PlannedOperation> out) {
+    private void planOne(TypePlanning tp, int index, PatchOperation op, List<PlannedOperation> out) {
         PatchOperationType kind = op.op();
         Optional<JsonNode> value = op.value();
         if (op.path().isEmpty()) {
@@ -97,20 +114,20 @@ final class OperationPlanner {
                 throw ScimException.invalidValue("Without a path, the value must be an object of attributes, not "
                         + ScimJson.describe(v));
             }
-            expandAttributes(type, index, kind, (ObjectNode) v, null, out);
+            expandAttributes(tp, index, kind, (ObjectNode) v, null, out);
             return;
         }
         String path = op.path().get().trim();
-        Optional<SchemaExtension> extension = type.extension(path);
+        Optional<SchemaExtension> extension = tp.type().extension(path);
         if (extension.isPresent()) {
-            planExtensionObject(type, index, kind, extension.get(), value, out);
+            planExtensionObject(tp, index, kind, extension.get(), value, out);
             return;
         }
-        planPath(type, index, kind, path, value, false, out);
+        planPath(tp, index, kind, path, value, false, out);
     }
 
     /** {@code path: "urn:…:enterprise:2.0:User"}: the whole extension object. */
-    private void planExtensionObject(ResourceTypeDefinition type, int index, PatchOperationType kind,
+    private void planExtensionObject(TypePlanning tp, int index, PatchOperationType kind,
                                      SchemaExtension extension, Optional<JsonNode> value,
                                      List<PlannedOperation> out) {
         String urn = extension.schema().id();
@@ -118,7 +135,7 @@ final class OperationPlanner {
             rejectRemoveValue(value);
             for (AttributeDefinition a : extension.schema().attributes()) {
                 if (a.mutability() != Mutability.READ_ONLY) {
-                    planPath(type, index, kind, urn + ":" + a.name(), Optional.empty(), false, out);
+                    planPath(tp, index, kind, urn + ":" + a.name(), Optional.empty(), false, out);
                 }
             }
             return;
@@ -127,7 +144,7 @@ final class OperationPlanner {
         if (!v.isObject()) {
             throw ScimException.invalidValue("The value for " + urn + " must be an object of its attributes");
         }
-        expandAttributes(type, index, kind, (ObjectNode) v, urn, out);
+        expandAttributes(tp, index, kind, (ObjectNode) v, urn, out);
     }
 
     /**
@@ -135,7 +152,7 @@ final class OperationPlanner {
      * Keys are attribute names, or extension URNs whose value is an object of that extension's
      * attributes; the dialect may also allow dotted or URN-qualified paths as keys.
      */
-    private void expandAttributes(ResourceTypeDefinition type, int index, PatchOperationType kind, ObjectNode value,
+    private void expandAttributes(TypePlanning tp, int index, PatchOperationType kind, ObjectNode value,
                                   String extensionUrn, List<PlannedOperation> out) {
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -143,12 +160,12 @@ final class OperationPlanner {
             if (extensionUrn == null && key.equalsIgnoreCase("schemas")) {
                 continue; // the resource's schemas follow its attributes; clients may echo them
             }
-            Optional<SchemaExtension> extension = extensionUrn == null ? type.extension(key) : Optional.empty();
+            Optional<SchemaExtension> extension = extensionUrn == null ? tp.type().extension(key) : Optional.empty();
             if (extension.isPresent()) {
                 if (!e.getValue().isObject()) {
                     throw ScimException.invalidValue("The value of " + key + " must be an object of its attributes");
                 }
-                expandAttributes(type, index, kind, (ObjectNode) e.getValue(), extension.get().schema().id(), out);
+                expandAttributes(tp, index, kind, (ObjectNode) e.getValue(), extension.get().schema().id(), out);
                 continue;
             }
             boolean plainName = key.indexOf('.') < 0 && key.indexOf(':') < 0 && key.indexOf('[') < 0;
@@ -157,13 +174,13 @@ final class OperationPlanner {
                         + key + "' is neither");
             }
             String path = extensionUrn == null ? key : extensionUrn + ":" + key;
-            planPath(type, index, kind, path, Optional.of(e.getValue()), true, out);
+            planPath(tp, index, kind, path, Optional.of(e.getValue()), true, out);
         }
     }
 
-    private void planPath(ResourceTypeDefinition type, int index, PatchOperationType kind, String path,
+    private void planPath(TypePlanning tp, int index, PatchOperationType kind, String path,
                           Optional<JsonNode> value, boolean fromPathLess, List<PlannedOperation> out) {
-        Target target = resolve(type, path);
+        Target target = tp.target(path);
         PatchOperationType effective = kind;
         Optional<JsonNode> v = value;
         if (kind != PatchOperationType.REMOVE) {

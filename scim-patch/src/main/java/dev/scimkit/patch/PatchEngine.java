@@ -28,6 +28,7 @@ public final class PatchEngine {
     private final PatchMode mode;
     private final PatchLimits limits;
     private final OperationPlanner planner;
+    private final PlanCache plans = new PlanCache();
 
     private PatchEngine(Builder b) {
         this.mode = b.mode;
@@ -62,7 +63,9 @@ public final class PatchEngine {
 
     /**
      * Checks a request against a resource type and prepares it: paths parsed and resolved to the
-     * schema, client dialects normalised, values checked and coerced to their schema types.
+     * schema, client dialects normalised, values checked and coerced to their schema types. A small
+     * request equal, member order included, to one this engine planned before gets that plan again
+     * (plans are immutable; Okta's deactivate and Entra ID's disable are the same bytes for every user).
      *
      * @throws dev.scimkit.core.error.ScimException 400 ({@code invalidPath}, {@code invalidValue},
      *         {@code mutability}, {@code noTarget}, {@code invalidFilter}, {@code tooMany}); the detail
@@ -71,7 +74,7 @@ public final class PatchEngine {
     public PatchPlan plan(ResourceTypeDefinition type, PatchRequest request) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(request, "request");
-        return planner.plan(type, request);
+        return plans.plan(type, request, () -> planner.plan(type, request));
     }
 
     /** {@code plan(type, request).apply(current)}. */

@@ -31,14 +31,14 @@ public final class PatchPlan {
     private final boolean touchesMembers;
     private final List<Integer> operationsChangingNothing;
 
-    PatchPlan(ResourceTypeDefinition type, List<PlannedOperation> operations, Optional<MembershipDelta> membershipDelta,
-              OperationApplier applier, List<Integer> operationsChangingNothing) {
-        this.type = type;
+    PatchPlan(TypePlanning planning, List<PlannedOperation> operations, Optional<MembershipDelta> membershipDelta,
+              List<Integer> operationsChangingNothing) {
+        this.type = planning.type();
         this.operations = List.copyOf(operations);
         this.operationsChangingNothing = List.copyOf(operationsChangingNothing);
         this.membershipDelta = membershipDelta;
-        this.applier = applier;
-        this.validator = new ResourceValidator(type);
+        this.applier = planning.applier();
+        this.validator = planning.validator();
         this.targeted = targets(this.operations, true);
         this.targetedWithoutMembers = targets(this.operations, false);
         this.touchesMembers = anyTargetsMembers(this.operations);
@@ -130,19 +130,27 @@ public final class PatchPlan {
      */
     public PatchResult apply(ObjectNode current) {
         Objects.requireNonNull(current, "current");
-        ObjectNode work = WritableCopy.of(current, targeted);
-        for (PlannedOperation op : operations) {
-            applyOne(work, op);
-        }
-        Set<String> touched = finish(current, work, targeted);
-        MembershipDelta membership = MembershipDelta.empty();
-        if (touchesMembers) {
-            boolean caseExact = operations.stream().filter(op -> op.target().isMembers()).findFirst()
-                    .flatMap(op -> DefaultSubAttributes.find(op.target().def(), "value"))
-                    .map(d -> d.caseExact()).orElse(false);
-            membership = ResourceChanges.membership(current, work, caseExact);
-        }
-        return new PatchResult(work, touched, membership);
+        ObjectNode work = current.objectNode();
+        work.setAll(current);
+        return run(work, targeted, null, false);
+    }
+
+    /**
+     * Applies every operation to {@code owned} itself, atomically: when an operation fails or the result
+     * would not satisfy the schema, {@code owned} is put back exactly as it was (same values, same member
+     * order) before the exception leaves. For a caller that owns the tree, such as a store that read the
+     * resource for this request: it saves copying the resource's top level, which is most of the cost of a
+     * small PATCH. The result is the same as {@link #apply}'s (the property tests hold the two equal).
+     *
+     * <p>No node that was in {@code owned} before is modified, only replaced: values the caller shared
+     * with other trees stay as they are. The same preconditions as {@link #apply} hold; do not let another
+     * thread read {@code owned} meanwhile. {@link PatchResult#resource()} is then a copy of {@code owned}.
+     *
+     * @throws ScimException as {@link #apply}, with {@code owned} unchanged
+     */
+    public PatchResult applyInPlace(ObjectNode owned) {
+        Objects.requireNonNull(owned, "owned");
+        return run(owned, targeted, null, true);
     }
 
     /**
@@ -158,17 +166,56 @@ public final class PatchPlan {
         Objects.requireNonNull(resourceWithoutMembers, "resourceWithoutMembers");
         MembershipDelta delta = membershipDelta.orElseThrow(() -> new IllegalStateException(
                 "This plan's members operations need the current members; use apply(fullResource)"));
-        ObjectNode work = WritableCopy.of(resourceWithoutMembers, targetedWithoutMembers);
+        ObjectNode work = resourceWithoutMembers.objectNode();
+        work.setAll(resourceWithoutMembers);
+        return run(work, targetedWithoutMembers, delta, false);
+    }
+
+    /**
+     * The one way operations are applied: members they can write put aside in {@code work} (see
+     * {@link UndoLog}), the operations, then {@link #finish}. With a {@code plannedDelta} the
+     * {@code members} operations are left to the repository and the result carries that delta; without
+     * one (null) all operations run and the result carries the effective membership change.
+     * {@code restoreOnFailure} only for a caller's own tree: a private copy is simply dropped.
+     */
+    private PatchResult run(ObjectNode work, List<ResolvedAttribute> targets, MembershipDelta plannedDelta,
+                            boolean restoreOnFailure) {
+        boolean withMembers = plannedDelta == null;
+        UndoLog undo = UndoLog.prepare(work, targets);
+        try {
+            for (PlannedOperation op : operations) {
+                if (withMembers || !op.target().isMembers()) {
+                    applyOne(work, op);
+                }
+            }
+            Set<String> touched = finish(undo.before(), work, targets);
+            MembershipDelta membership;
+            if (!withMembers) {
+                membership = plannedDelta;
+                if (!plannedDelta.isEmpty()) {
+                    touched.add("members");
+                }
+            } else {
+                membership = touchesMembers
+                        ? ResourceChanges.membership(undo.before(), work, membersCaseExact())
+                        : MembershipDelta.empty();
+            }
+            return new PatchResult(work, touched, membership);
+        } catch (RuntimeException e) {
+            if (restoreOnFailure) {
+                undo.restore();
+            }
+            throw e;
+        }
+    }
+
+    private boolean membersCaseExact() {
         for (PlannedOperation op : operations) {
-            if (!op.target().isMembers()) {
-                applyOne(work, op);
+            if (op.target().isMembers()) {
+                return DefaultSubAttributes.find(op.target().def(), "value").map(d -> d.caseExact()).orElse(false);
             }
         }
-        Set<String> touched = finish(resourceWithoutMembers, work, targetedWithoutMembers);
-        if (!delta.isEmpty()) {
-            touched.add("members");
-        }
-        return new PatchResult(work, touched, delta);
+        return false;
     }
 
     private void applyOne(ObjectNode work, PlannedOperation op) {
@@ -181,9 +228,10 @@ public final class PatchPlan {
 
     /**
      * Brings {@code schemas} in step and checks the result against the schema, then returns the touched
-     * attributes. {@code before} satisfied the schema (every stored resource does) and the operations
+     * attributes. The resource satisfied the schema before (every stored resource does) and the operations
      * wrote only {@code targets}, so only the targets that changed are validated (the property tests
-     * hold this to the full check), and only they are compared for the touched list.
+     * hold this to the full check), and only they are compared for the touched list. {@code before} holds
+     * the members as they were, those the operations could write ({@link UndoLog#before()}).
      */
     private Set<String> finish(ObjectNode before, ObjectNode work, List<ResolvedAttribute> targets) {
         ResourceChanges.syncSchemas(type, work);

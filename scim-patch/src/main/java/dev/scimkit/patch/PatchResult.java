@@ -24,7 +24,10 @@ public final class PatchResult {
         this.membershipDelta = Objects.requireNonNull(membershipDelta, "membershipDelta");
     }
 
-    /** A copy of the patched resource (the input of {@code apply} is never modified). */
+    /**
+     * A copy of the patched resource ({@code PatchPlan.apply} never modifies its input; after
+     * {@code PatchPlan.applyInPlace} the caller's own tree is the patched resource, and this is a copy of it).
+     */
     public ObjectNode resource() {
         return resource.deepCopy();
     }

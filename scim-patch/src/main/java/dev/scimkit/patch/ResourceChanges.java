@@ -156,8 +156,18 @@ final class ResourceChanges {
                                       JsonNode before, JsonNode after, List<ResolvedAttribute> targeted,
                                       Set<String> out, List<ResolvedAttribute> changed) {
         List<ResolvedAttribute> present = new ArrayList<>(targeted.size());
-        collectPresent(type, extension, before, targeted, present);
-        collectPresent(type, extension, after, targeted, present);
+        ResolvedAttribute only = onlyTargetIn(extension, targeted);
+        if (only != null) {
+            // one target here (Okta's deactivate, a member add): no order to keep, so no walk over
+            // every member; any spelling resolves as the canonical name does (the lookup ignores case)
+            if ((JsonValues.get(before, only.attribute().name()) != null || JsonValues.get(after, only.attribute().name()) != null)
+                    && resolvesTo(type, extension, only.attribute().name(), only)) {
+                present.add(only);
+            }
+        } else {
+            collectPresent(type, extension, before, targeted, present);
+            collectPresent(type, extension, after, targeted, present);
+        }
         for (ResolvedAttribute r : present) {
             AttributeDefinition def = r.attribute();
             JsonNode b = JsonValues.get(before, def.name());
@@ -178,6 +188,20 @@ final class ResourceChanges {
         }
     }
 
+    /** The one targeted attribute of this container (core when {@code extension} is null), or null if not one. */
+    private static ResolvedAttribute onlyTargetIn(SchemaDefinition extension, List<ResolvedAttribute> targeted) {
+        ResolvedAttribute only = null;
+        for (ResolvedAttribute r : targeted) {
+            if (r.extension() == (extension != null) && (extension == null || r.schema() == extension)) {
+                if (only != null && !only.equals(r)) {
+                    return null;
+                }
+                only = r;
+            }
+        }
+        return only;
+    }
+
     /** Adds, in member order, the targeted attributes of this container that {@code object} has. */
     private static void collectPresent(ResourceTypeDefinition type, SchemaDefinition extension, JsonNode object,
                                        List<ResolvedAttribute> targeted, List<ResolvedAttribute> present) {
@@ -188,7 +212,7 @@ final class ResourceChanges {
             String name = it.next();
             for (ResolvedAttribute r : targeted) {
                 if (r.extension() == (extension != null) && (extension == null || r.schema() == extension)
-                        && name.equalsIgnoreCase(r.attribute().name()) && !present.contains(r)
+                        && ScimJson.sameName(name, r.attribute().name()) && !present.contains(r)
                         && resolvesTo(type, extension, name, r)) {
                     present.add(r);
                 }

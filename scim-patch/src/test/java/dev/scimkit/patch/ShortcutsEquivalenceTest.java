@@ -246,7 +246,7 @@ class ShortcutsEquivalenceTest {
     }
 
     /** Every attribute of the schemas compared between the two versions: what touchedAttributes promises. */
-    private static List<String> wholeResourceDiff(ResourceTypeDefinition type, ObjectNode before, ObjectNode after) {
+    static List<String> wholeResourceDiff(ResourceTypeDefinition type, ObjectNode before, ObjectNode after) {
         List<String> out = new ArrayList<>();
         diff(type, type.schema(), "", before, after, true, out);
         for (SchemaExtension e : type.extensions()) {

@@ -19,11 +19,17 @@ class ResultsTableTest {
         add(results, "FilterEvaluateBenchmark.scimSdk", "input", "entra", 120, 10);
         add(results, "FilterParseBenchmark.scimkit", "input", "okta", 200, 1);
         add(results, "FilterParseBenchmark.unboundId", "input", "okta", 150, 1);
+        add(results, "PatchApplyBenchmark.scimkit", "input", "okta", 100, 1);
+        add(results, "PatchApplyBenchmark.scimkitCopy", "input", "okta", 300, 1);
+        add(results, "PatchApplyBenchmark.unboundId", "input", "okta", 400, 1);
+        add(results, "PatchApplyBenchmark.unboundId6", "input", "okta", 200, 1);
 
         String table = ResultsTable.render(results);
 
-        assertThat(table).contains("| FilterEvaluate | input=entra | ns/op | 100.0 ± 5.0 | 900.0 ± 10.0 | 120.0 ± 10.0 | 1.20× | ≥ 1.5× | **no** |");
-        assertThat(table).contains("| FilterParse | input=okta | ns/op | 200.0 ± 1.0 | 150.0 ± 1.0 | n/a | 0.75× | ≥ 1.0× | **no** |");
+        assertThat(table).contains("| FilterEvaluate | input=entra | ns/op | 100.0 ± 5.0 | n/a | 900.0 ± 10.0 | n/a | 120.0 ± 10.0 | 1.20× | ≥ 1.5× | **no** |");
+        assertThat(table).contains("| FilterParse | input=okta | ns/op | 200.0 ± 1.0 | n/a | 150.0 ± 1.0 | n/a | n/a | 0.75× | ≥ 1.0× | **no** |");
+        assertThat(table).as("UnboundID 6 is a peer; the copying scimkit is shown, not judged")
+                .contains("| PatchApply | input=okta | ns/op | 100.0 ± 1.0 | 300.0 ± 1.0 | 400.0 ± 1.0 | 200.0 ± 1.0 | n/a | 2.00× | ≥ 1.5× | yes |");
     }
 
     @Test

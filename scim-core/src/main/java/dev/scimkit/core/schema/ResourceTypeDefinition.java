@@ -1,5 +1,6 @@
 package dev.scimkit.core.schema;
 
+import dev.scimkit.core.json.ScimJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class ResourceTypeDefinition {
 
     private int extensionIndex(String urn) {
         for (int i = 0; i < extensions.size(); i++) {
-            if (extensions.get(i).schema().id().equalsIgnoreCase(urn)) {
+            if (ScimJson.sameName(extensions.get(i).schema().id(), urn)) {
                 return i;
             }
         }
@@ -90,7 +91,7 @@ public final class ResourceTypeDefinition {
 
     /** Whether {@code urn} names the core schema or one of the extensions (ignoring case). */
     public boolean hasSchema(String urn) {
-        return schema.id().equalsIgnoreCase(urn) || extension(urn).isPresent();
+        return ScimJson.sameName(schema.id(), urn) || extension(urn).isPresent();
     }
 
     /**
