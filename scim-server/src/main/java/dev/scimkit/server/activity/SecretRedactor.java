@@ -17,11 +17,13 @@ import java.util.Set;
  * Removes secrets from a request body before it is kept: the value of every member whose name says
  * it holds one ({@code password}, {@code token}, {@code secret}, a key or credential), at any depth,
  * in any case, and a PATCH operation whose {@code path} names one. A body that is not JSON is not
- * kept at all (it could be anything), only its size.
+ * kept at all (it could be anything), only its size. Public so that pages showing stored resources
+ * (a console) apply the same rule.
  */
-final class SecretRedactor {
+public final class SecretRedactor {
 
-    static final String REMOVED = "[removed]";
+    /** What a removed secret reads as. */
+    public static final String REMOVED = "[removed]";
     private static final int MAX_KEPT_CHARS = 8 * 1024;
     private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "secret", "token", "credential",
             "apikey", "api_key", "privatekey", "private_key", "authorization");
@@ -30,7 +32,7 @@ final class SecretRedactor {
     }
 
     /** The body as JSON text with secrets removed, cut at 8 KiB; empty for an empty body. */
-    static Optional<String> redact(byte[] body) {
+    public static Optional<String> redact(byte[] body) {
         if (body.length == 0) {
             return Optional.empty();
         }
@@ -57,7 +59,8 @@ final class SecretRedactor {
         return SECRET_WORDS.stream().anyMatch(leaf::contains);
     }
 
-    private static JsonNode scrub(JsonNode node) {
+    /** A copy of {@code node} with every secret's value replaced by {@link #REMOVED}. */
+    public static JsonNode scrub(JsonNode node) {
         if (node instanceof ObjectNode object) {
             ObjectNode out = object.objectNode();
             boolean secretPath = object.path("path").isTextual() && namesSecret(object.path("path").asText());
