@@ -29,11 +29,12 @@ import java.util.Optional;
  * @param undeclaredExtensions what a request carrying an extension no schema file declares gets
  * @param employeeIdFrom the User attribute the TrackTik stores take the Employee ID from, instead of the
  *                      enterprise employeeNumber (such as a declared extension's badge number)
+ * @param console       activity recording and the provisioning console
  */
 public record ServerOptions(int port, String basePath, Map<String, List<Credential>> tenants, Path dataDir,
                             Store store, Optional<String> trackTikUrl, Optional<PortalCredentials> trackTikCredentials,
                             boolean help, Optional<Path> schemaDir, UndeclaredExtensionPolicy undeclaredExtensions,
-                            Optional<String> employeeIdFrom) {
+                            Optional<String> employeeIdFrom, ConsoleOptions console) {
 
     /** The tenant that {@code --token} configures. */
     public static final String DEFAULT_TENANT = "default";
@@ -80,7 +81,8 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                 + ", dataDir=" + dataDir + ", store=" + store.kind() + ", trackTikUrl=" + trackTikUrl.map(ServerOptions::withoutUserInfo).orElse("-")
                 + ", trackTikCredentials=" + trackTikCredentials.map(Object::toString).orElse("-") + ", help=" + help
                 + ", schemaDir=" + schemaDir.map(Path::toString).orElse("-") + ", undeclaredExtensions="
-                + undeclaredExtensions + ", employeeIdFrom=" + employeeIdFrom.orElse("-") + "]";
+                + undeclaredExtensions + ", employeeIdFrom=" + employeeIdFrom.orElse("-") + ", console=" + console.admins().keySet()
+                + ", activity=" + console.activity() + "]";
     }
 
     public static final String USAGE = """
@@ -116,6 +118,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                                      the User attribute that is the TrackTik Employee ID, default the
                                      enterprise employeeNumber; e.g. urn:...:CustomExtensionName:2.0:User:badgeNumber
                                                                                   [SCIMKIT_TRACKTIK_EMPLOYEE_ID_FROM]
+            """ + ConsoleOptions.USAGE + """
               --help                 print this text
 
             At least one token is required (--token, --tenant or the environment).
@@ -153,6 +156,8 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
         UndeclaredExtensionPolicy undeclared = parseUndeclared(
                 env.getOrDefault("SCIMKIT_UNDECLARED_EXTENSIONS", "reject"), "SCIMKIT_UNDECLARED_EXTENSIONS");
 
+        ConsoleOptions.Builder console = new ConsoleOptions.Builder(env);
+
         List<String> rest = new ArrayList<>(List.of(args));
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);
@@ -189,7 +194,11 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                 case "--tracktik-token" -> trackTikToken = Optional.of(require(name, value));
                 case "--tracktik-client-id", "--tracktik-client-secret", "--tracktik-username", "--tracktik-password" ->
                         signIn.put(name, require(name, value));
-                default -> throw new InvalidOptionsException("Unknown option '" + name + "'");
+                default -> {
+                    if (!console.accept(name, value)) {
+                        throw new InvalidOptionsException("Unknown option '" + name + "'");
+                    }
+                }
             }
         }
         basePath = normaliseBasePath(basePath);
@@ -201,7 +210,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
             throw new InvalidOptionsException("No token configured: pass --token SECRET or --tenant NAME=SECRET");
         }
         return new ServerOptions(port, basePath, tenants, dataDir, store, trackTikUrl, trackTikCredentials, help,
-                schemaDir, undeclared, employeeIdFrom);
+                schemaDir, undeclared, employeeIdFrom, console.build(tenants));
     }
 
     private static UndeclaredExtensionPolicy parseUndeclared(String text, String source) {

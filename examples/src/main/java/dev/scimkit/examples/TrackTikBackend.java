@@ -109,6 +109,11 @@ final class TrackTikBackend implements StoreBackend {
     }
 
     @Override
+    public Optional<TrackTikStore> trackTikStore() {
+        return Optional.of(store);
+    }
+
+    @Override
     public String description() {
         return description;
     }
