@@ -22,6 +22,8 @@ import java.util.TreeSet;
 final class ActivityScreen {
 
     private static final int PAGE = 50;
+    private static final int MIN_PAGE = 10;
+    private static final int MAX_PAGE = 200;
 
     private final ConsoleSettings settings;
 
@@ -45,11 +47,12 @@ final class ActivityScreen {
             problem = Optional.of(e.getMessage() + "; the time range is ignored.");
         }
         Optional<ActivityCursor> before = ActivityCursor.parse(params.get("before"));
+        int limit = pageSize(params.get("limit"));
         ActivityPage page = settings.activity().find(ActivityQuery.builder(tenant)
                 .failedOnly(failed).from(from).to(to).target(Optional.of(target)).client(Optional.of(client))
-                .before(before).limit(PAGE).build());
+                .before(before).limit(limit).build());
         Map<String, String> filters = Links.params("failed", failed ? "1" : "", "client", client, "target", target,
-                "from", fromText, "to", toText);
+                "from", fromText, "to", toText, "limit", limit == PAGE ? "" : String.valueOf(limit));
         Optional<String> next = page.next().map(c -> {
             Map<String, String> p = new java.util.LinkedHashMap<>(filters);
             p.put("before", c.text());
@@ -62,6 +65,15 @@ final class ActivityScreen {
                 .stream().map(ClientActivity::client).forEach(clients::add);
         return new ActivityView(frame, failed, client, target, fromText, toText, java.util.List.copyOf(clients),
                 page.entries().stream().map(e -> row(e, links)).toList(), next, first, problem);
+    }
+
+    /** The page size a {@code limit} parameter asks for, kept within 10 to 200; 50 otherwise. */
+    private static int pageSize(String text) {
+        try {
+            return Math.max(MIN_PAGE, Math.min(MAX_PAGE, Integer.parseInt(text)));
+        } catch (NumberFormatException e) {
+            return PAGE;
+        }
     }
 
     static ActivityRow row(LoggedActivity logged, Links links) {
