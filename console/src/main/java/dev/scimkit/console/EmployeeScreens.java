@@ -79,13 +79,23 @@ final class EmployeeScreens {
     }
 
     EmployeeView employee(TenantId tenant, String scimId, Frame frame, Links links) {
-        EmployeeRecord record = settings.store().findEmployee(tenant, scimId)
-                .orElseThrow(() -> ConsoleException.notFound("There is no employee with this id in your portal."));
         List<HistoryRow> history = new ArrayList<>();
         for (HistoryEntry h : settings.store().history(tenant, scimId)) {
             history.add(0, new HistoryRow(Times.show(h.at()), h.actor().display(), h.action().name(),
                     h.changes().stream().map(c -> new ChangeRow(c.field(), c.oldValue(), c.newValue(), c.note())).toList()));
         }
+        Optional<EmployeeRecord> live = settings.store().findEmployee(tenant, scimId);
+        if (live.isEmpty()) {
+            if (history.isEmpty()) {
+                throw ConsoleException.notFound("There is no employee with this id in your portal.");
+            }
+            // Deleted by SCIM: archived in TrackTik, its History kept, so the page still answers "what happened".
+            EmployeeRow archived = new EmployeeRow(links.employee(scimId), "Archived employee", "", "", "", "ARCHIVED",
+                    List.of());
+            return new EmployeeView(frame.withTitle("Archived employee"), archived, scimId, "", "", history, "",
+                    links.withQuery("activity", Links.params("target", scimId)));
+        }
+        EmployeeRecord record = live.get();
         EmployeeProfile p = record.employee().profile();
         return new EmployeeView(frame.withTitle(fullName(p)), row(record, links), scimId, p.email(), p.jobTitle(), history,
                 pretty(record), links.withQuery("activity", Links.params("target", scimId)));

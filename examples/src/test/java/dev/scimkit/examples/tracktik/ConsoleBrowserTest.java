@@ -255,6 +255,24 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aDeletedEmployeeKeepsItsHistoryFromTheActivityList() {
+        WebDriver d = signIn(ADMIN, ADMIN_PASSWORD);
+        d.get(console + "/activity?limit=200&client=" + TestServers.CLIENT);
+        WebElement deleted = d.findElements(By.cssSelector("#activity tbody tr")).stream()
+                .filter(row -> row.findElement(By.cssSelector(".words")).getText().equals("deleted user"))
+                .findFirst().orElseThrow();
+        String bobName = deleted.findElement(By.cssSelector("a.target")).getText();
+        assertThat(bobName).startsWith("bob.");
+        deleted.findElement(By.cssSelector("a.target")).click();
+        new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("history")));
+        assertThat(d.findElement(By.id("employee-name")).getText()).isEqualTo("Archived employee");
+        List<String> actions = d.findElements(By.cssSelector("#history .action")).stream().map(WebElement::getText).toList();
+        assertThat(actions.get(0)).isEqualTo("ARCHIVED");
+        assertThat(actions.get(actions.size() - 1)).isEqualTo("CREATED");
+        browser.screenshot("archived-employee");
+    }
+
+    @Test
     void aHostileNameIsShownAsText() {
         WebDriver d = signIn(ADMIN, ADMIN_PASSWORD);
         d.get(console + "/employees?q=Mallory");
