@@ -12,6 +12,11 @@ import dev.scimkit.server.activity.LoggedActivity;
 import dev.scimkit.server.spi.TenantId;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +37,18 @@ abstract class ActivityLogContract {
 
     /** A fresh log over the database with this retention. */
     abstract ActivityLog log(ActivityRetention retention);
+
+    /** The database itself, for seeding and {@code EXPLAIN}. */
+    abstract DataSource database();
+
+    /** The plan readers of {@link IndexedLookupContract} for this database. */
+    abstract IndexedLookupContract plans();
+
+    /** Whether {@code plan} reads rows in the index's order, with no sort of the matching rows. */
+    abstract boolean sortsByIndex(String plan);
+
+    /** Whether {@code plan} starts reading the index at a time bound ({@code at_micros <= ?}), not at the newest row. */
+    abstract boolean seeksByTime(String plan);
 
     private final TenantId a = TenantId.of("a-" + UUID.randomUUID());
     private final TenantId b = TenantId.of("b-" + UUID.randomUUID());
@@ -118,6 +135,73 @@ abstract class ActivityLogContract {
         assertThat(sql.prune(now)).isGreaterThanOrEqualTo(1 + 3);
         assertThat(all(sql, q -> q, a, 500)).extracting(ActivityEntry::path).containsExactly("/a7", "/a6", "/a5", "/a4", "/a3");
         assertThat(all(sql, q -> q, b, 500)).extracting(ActivityEntry::path).containsExactly("/b");
+    }
+
+    /**
+     * The first page, a page deep in a large tenant, and the failures read their index and never the
+     * whole table: the page costs the same at the first entry and the last (no timing is asserted;
+     * the plan is the proof).
+     */
+    @Test
+    void pagesReadAnIndexAtAnyDepth() throws Exception {
+        int rows = 20_000;
+        Instant start = Instant.parse("2026-11-02T00:00:00Z");
+        try (Connection c = database().getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tt_activity (tenant, at_micros, client_name, "
+                    + "http_method, req_path, operation, http_status, failed, duration_micros) "
+                    + "VALUES (?, ?, 'entra', 'GET', '/Users', 'lookup', ?, ?, 100)")) {
+                for (int i = 0; i < rows; i++) {
+                    ps.setString(1, i % 4 == 0 ? b.value() : a.value());
+                    ps.setLong(2, ActivityCursor.micros(start) + i * 1_000L);
+                    boolean failed = i % 97 == 0;
+                    ps.setInt(3, failed ? 400 : 200);
+                    ps.setBoolean(4, failed);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+            try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE");
+            }
+            c.commit();
+        }
+        RecordingDataSource recording = new RecordingDataSource(database());
+        ActivityLog log = JdbcActivityLog.open(recording.dataSource(), ActivityRetention.DEFAULT);
+        ActivityPage first = log.find(ActivityQuery.builder(a).limit(50).build());
+        ActivityCursor deep = new ActivityCursor(start.plusMillis(100), Long.MAX_VALUE);
+        ActivityPage deepPage = log.find(ActivityQuery.builder(a).limit(50).before(Optional.of(deep)).build());
+        assertThat(first.entries()).hasSize(50);
+        assertThat(deepPage.entries()).hasSize(50);
+        assertThat(deepPage.next()).isPresent();
+        List<RecordingDataSource.Executed> pages = recording.drain();
+        ActivityPage failures = log.find(ActivityQuery.builder(a).failedOnly(true).limit(50).build());
+        assertThat(failures.entries()).isNotEmpty().allSatisfy(e -> assertThat(e.entry().failed()).isTrue());
+        List<RecordingDataSource.Executed> failed = recording.drain();
+        IndexedLookupContract plans = plans();
+        try (Connection c = database().getConnection()) {
+            assertThat(pages).hasSize(2);
+            assertThat(seeksByTime(plans.explain(c, pages.get(1).sql(), pages.get(1).parameters()))).isTrue();
+            for (RecordingDataSource.Executed e : pages) {
+                String plan = backwardAsForward(plans.explain(c, e.sql(), e.parameters()));
+                assertThat(plans.readsThroughIndex(plan, "tt_activity", "ix_activity_tenant_time")).as(plan).isTrue();
+                assertThat(plans.scansTable(plan, "tt_activity")).as(plan).isFalse();
+                assertThat(sortsByIndex(plan)).as(plan).isTrue();
+            }
+            for (RecordingDataSource.Executed e : failed) {
+                String plan = backwardAsForward(plans.explain(c, e.sql(), e.parameters()));
+                assertThat(plans.readsThroughIndex(plan, "tt_activity", "ix_activity_tenant_failed_time")).as(plan).isTrue();
+                assertThat(plans.scansTable(plan, "tt_activity")).as(plan).isFalse();
+                assertThat(sortsByIndex(plan)).as(plan).isTrue();
+            }
+        }
+    }
+
+    /** Newest first reads an index backwards, which PostgreSQL says as "Index Scan Backward using". */
+    private static String backwardAsForward(String plan) {
+        return plan.replace("Index Scan Backward using", "Index Scan using")
+                .replace("Index Only Scan Backward using", "Index Only Scan using");
     }
 
     /** Names with LIKE's wildcards and its escape character are found as text, not as patterns. */

@@ -3,6 +3,8 @@ package dev.scimkit.tracktik.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.scimkit.server.activity.ActivityLog;
 import dev.scimkit.server.activity.ActivityRetention;
+
+import javax.sql.DataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +28,27 @@ class PostgresActivityLogTest extends ActivityLogContract {
         store.close();
         pool.close();
         postgres.close();
+    }
+
+    @Override
+    DataSource database() {
+        return pool;
+    }
+
+    @Override
+    IndexedLookupContract plans() {
+        return new PostgresIndexedLookupTest();
+    }
+
+    @Override
+    boolean sortsByIndex(String plan) {
+        return !plan.contains("Sort");
+    }
+
+    @Override
+    boolean seeksByTime(String plan) {
+        // Index Cond: ((tenant)::text = '…'::text) AND (at_micros <= '…'::bigint))
+        return java.util.regex.Pattern.compile("Index Cond: .*at_micros <= ").matcher(plan).find();
     }
 
     @Override
