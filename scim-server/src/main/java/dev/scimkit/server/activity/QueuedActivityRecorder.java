@@ -19,13 +19,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * Records activity off the request path: {@link #record} only offers the exchange to a bounded queue
  * (and counts it as dropped when the queue is full, rather than making the request wait); one daemon
  * thread describes the queued exchanges ({@link ActivityDescriber}), appends them to the
- * {@link ActivityLog} in batches, and prunes the log now and then. A failing log is logged once per
+ * {@link ActivityLog} in batches (gathered for 200 ms, so an entry shows up a moment after its request), and prunes the log now and then. A failing log is logged once per
  * minute at most and never reaches a request. {@link #close} stops the thread after writing what is queued.
  */
 public final class QueuedActivityRecorder implements ActivityRecorder, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueuedActivityRecorder.class);
-    private static final int BATCH = 256;
+    private static final int BATCH = 1_000;
+    /**
+     * How long the worker lets a batch gather after its first exchange: one write of many entries every
+     * so often costs a store (and the requests that share its database) far less than a write per request.
+     */
+    private static final long LINGER_MILLIS = 200;
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
     private static final Duration WARN_EVERY = Duration.ofMinutes(1);
 
@@ -99,6 +104,9 @@ public final class QueuedActivityRecorder implements ActivityRecorder, AutoClose
                 ScimExchange first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
+                    if (!closing && queue.size() < BATCH) {
+                        Thread.sleep(LINGER_MILLIS);
+                    }
                     queue.drainTo(batch, BATCH - 1);
                     write(batch);
                     batch.clear();
