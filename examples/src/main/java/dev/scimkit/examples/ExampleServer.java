@@ -5,12 +5,21 @@ import dev.scimkit.core.schema.InvalidSchemaException;
 import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.server.CursorSettings;
 import dev.scimkit.server.ScimServer;
+import dev.scimkit.console.ConsoleServlet;
+import dev.scimkit.console.ConsoleSettings;
+import dev.scimkit.console.ConsoleTenant;
+import dev.scimkit.console.TokenHint;
 import dev.scimkit.examples.tls.HttpsConnector;
+import dev.scimkit.server.activity.ActivityLog;
+import dev.scimkit.server.activity.ActivityRecorder;
+import dev.scimkit.server.activity.ActivityRetention;
+import dev.scimkit.server.activity.QueuedActivityRecorder;
 import dev.scimkit.server.limits.FailedAuthenticationGuard;
 import dev.scimkit.server.spi.Authenticator;
 import dev.scimkit.server.servlet.ScimAccessLogFilter;
 import dev.scimkit.server.servlet.ScimServlet;
 import dev.scimkit.server.spi.ResourceRepository;
+import dev.scimkit.server.spi.TenantId;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -22,6 +31,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,19 +48,25 @@ public final class ExampleServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExampleServer.class);
     private static final long DRAIN_MILLIS = 10_000;
     private static final int REQUEST_HEADER_BYTES = 64 * 1024;
+    /** Exchanges waiting to be recorded; beyond this, activity is dropped (and counted), never waited for. */
+    private static final int ACTIVITY_QUEUE = 10_000;
+    private static final long ACTIVITY_CAP_PER_TENANT = 1_000_000;
 
     private final Server jetty;
     private final ServerConnector connector;
     private final StoreBackend store;
     private final String basePath;
     private final String scheme;
+    private final Optional<QueuedActivityRecorder> recorder;
 
-    private ExampleServer(Server jetty, ServerConnector connector, StoreBackend store, String basePath, String scheme) {
+    private ExampleServer(Server jetty, ServerConnector connector, StoreBackend store, String basePath, String scheme,
+                          Optional<QueuedActivityRecorder> recorder) {
         this.jetty = jetty;
         this.connector = connector;
         this.store = store;
         this.basePath = basePath;
         this.scheme = scheme;
+        this.recorder = recorder;
     }
 
     /** Starts a server on {@code options.port()} (0: a free port) and returns once it accepts requests. */
@@ -58,8 +74,16 @@ public final class ExampleServer implements AutoCloseable {
         SchemaRegistry registry = registry(options);
         Authenticator authenticator = PublicEndpoint.authenticator(options);
         StoreBackend store = StoreBackend.open(options, registry);
+        Optional<QueuedActivityRecorder> recorder = Optional.empty();
         try {
+
+            ActivityLog activityLog = store.activityLog(
+                    new ActivityRetention(Duration.ofDays(options.console().retentionDays()), ACTIVITY_CAP_PER_TENANT));
+            if (options.console().activity()) {
+                recorder = Optional.of(QueuedActivityRecorder.start(activityLog, ACTIVITY_QUEUE));
+            }
             ScimServer.Builder engineBuilder = ScimServer.builder(registry)
+                    .activity(recorder.<ActivityRecorder>map(r -> r).orElse(ActivityRecorder.NONE))
                     .repositories(store.repositories())
                     .authenticator(authenticator)
                     .cursors(cursorSettings(options))
@@ -86,6 +110,8 @@ public final class ExampleServer implements AutoCloseable {
             context.addServlet(new ServletHolder("health", new HealthServlet()), "/healthz");
             store.adminServlet(PublicEndpoint.forAdmin(authenticator, guard)).ifPresent(admin ->
                     context.addServlet(new ServletHolder("admin", admin), "/admin/*"));
+            consoleServlet(options, store, activityLog, engine).ifPresent(console ->
+                    context.addServlet(new ServletHolder("console", console), "/console/*"));
             context.addFilter(new FilterHolder(new ScimAccessLogFilter(authenticator)), "/*",
                     EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
 
@@ -94,13 +120,37 @@ public final class ExampleServer implements AutoCloseable {
             jetty.setHandler(new GracefulHandler(context));
             jetty.start();
             ExampleServer server = new ExampleServer(jetty, connector, store, options.basePath(),
-                    options.security().tls().isPresent() ? "https" : "http");
+                    options.security().tls().isPresent() ? "https" : "http", recorder);
             LOG.info("scimkit serving SCIM at {}/ on the {} store", server.baseUrl(), store.description());
             return server;
         } catch (Exception | Error e) {
+            recorder.ifPresent(QueuedActivityRecorder::close);
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * The provisioning console at {@code /console/}, when an administrator is configured and the store
+     * has TrackTik data to show.
+     */
+    private static Optional<ConsoleServlet> consoleServlet(ServerOptions options, StoreBackend store,
+                                                          ActivityLog activityLog, ScimServer engine) {
+        if (!options.console().consoleEnabled()) {
+            return Optional.empty();
+        }
+        if (store.trackTikStore().isEmpty()) {
+            throw new ServerOptions.InvalidOptionsException("--console-admin: the console shows TrackTik data; "
+                    + "use the h2, postgres or TrackTik store, not memory");
+        }
+        ConsoleSettings.Builder settings = ConsoleSettings.builder(activityLog, store.trackTikStore().get(),
+                        store.repositories().get("User"), engine)
+                .scimBasePath(options.basePath());
+        options.employeeIdFrom().ifPresent(settings::employeeIdAttribute);
+        options.console().admins().forEach((tenant, admin) -> settings.tenant(new ConsoleTenant(TenantId.of(tenant),
+                admin.user(), admin.password(), options.tenants().getOrDefault(tenant, List.of()).stream()
+                        .map(c -> TokenHint.of(c.client(), c.secret())).toList())));
+        return Optional.of(new ConsoleServlet(settings.build()));
     }
 
     /** The standard schemas and the extensions of {@code --schema-dir}; a bad file stops the start. */
@@ -143,13 +193,22 @@ public final class ExampleServer implements AutoCloseable {
         return store.repositories();
     }
 
-    /** Stops accepting requests, lets those in flight finish, then closes the store. */
+    /** Stops accepting requests, lets those in flight finish, writes the activity queued, then closes the store. */
     @Override
     public void close() throws Exception {
         try {
             jetty.stop();
         } finally {
-            store.close();
+            try {
+                recorder.ifPresent(QueuedActivityRecorder::close);
+            } finally {
+                store.close();
+            }
         }
+    }
+
+    /** The activity recorder, when recording is on (for measurements and tests). */
+    public Optional<QueuedActivityRecorder> activityRecorder() {
+        return recorder;
     }
 }

@@ -31,12 +31,13 @@ import java.util.Optional;
  *                      enterprise employeeNumber (such as a declared extension's badge number)
  * @param trackTikRoles which one role a TrackTik employee holds among its groups' roles
  * @param security      token file, OAuth 2 access tokens, request limits and TLS
+ * @param console       activity recording and the provisioning console
  */
 public record ServerOptions(int port, String basePath, Map<String, List<Credential>> tenants, Path dataDir,
                             Store store, Optional<String> trackTikUrl, Optional<PortalCredentials> trackTikCredentials,
                             boolean help, Optional<Path> schemaDir, UndeclaredExtensionPolicy undeclaredExtensions,
                             Optional<String> employeeIdFrom, TrackTikRoleOptions trackTikRoles,
-                            SecurityOptions security) {
+                            SecurityOptions security, ConsoleOptions console) {
 
     /** The tenant that {@code --token} configures. */
     public static final String DEFAULT_TENANT = "default";
@@ -84,7 +85,8 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                 + ", trackTikCredentials=" + trackTikCredentials.map(Object::toString).orElse("-") + ", help=" + help
                 + ", schemaDir=" + schemaDir.map(Path::toString).orElse("-") + ", undeclaredExtensions="
                 + undeclaredExtensions + ", employeeIdFrom=" + employeeIdFrom.orElse("-") + ", " + trackTikRoles
-                + ", security=" + security + "]";
+                + ", security=" + security + ", console=" + console.admins().keySet()
+                + ", activity=" + console.activity() + "]";
     }
 
     public static final String USAGE = """
@@ -126,6 +128,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
               --tracktik-default-role NAME
                                      the role an employee takes when its last group is removed,
                                      instead of keeping its role                  [SCIMKIT_TRACKTIK_DEFAULT_ROLE]
+            """ + ConsoleOptions.USAGE + """
               --help                 print this text
 
             A public endpoint (see docs/security.md):
@@ -170,6 +173,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                 env.getOrDefault("SCIMKIT_UNDECLARED_EXTENSIONS", "reject"), "SCIMKIT_UNDECLARED_EXTENSIONS");
 
         SecurityOptions.Parser security = new SecurityOptions.Parser(env);
+        ConsoleOptions.Builder console = new ConsoleOptions.Builder(env);
         List<String> rest = new ArrayList<>(List.of(args));
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);
@@ -209,10 +213,11 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                 case "--tracktik-client-id", "--tracktik-client-secret", "--tracktik-username", "--tracktik-password" ->
                         signIn.put(name, require(name, value));
                 default -> {
-                    if (!SecurityOptions.OPTIONS.contains(name)) {
+                    if (SecurityOptions.OPTIONS.contains(name)) {
+                        security.accept(name, require(name, value));
+                    } else if (!console.accept(name, value)) {
                         throw new InvalidOptionsException("Unknown option '" + name + "'");
                     }
-                    security.accept(name, require(name, value));
                 }
             }
         }
@@ -227,7 +232,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                     + " --tokens-file FILE or --jwt-issuer URL");
         }
         return new ServerOptions(port, basePath, tenants, dataDir, store, trackTikUrl, trackTikCredentials, help,
-                schemaDir, undeclared, employeeIdFrom, roles, securityOptions);
+                schemaDir, undeclared, employeeIdFrom, roles, securityOptions, console.build(tenants));
     }
 
     private static UndeclaredExtensionPolicy parseUndeclared(String text, String source) {

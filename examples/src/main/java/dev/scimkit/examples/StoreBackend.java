@@ -1,7 +1,11 @@
 package dev.scimkit.examples;
 
 import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.server.activity.ActivityLog;
+import dev.scimkit.server.activity.ActivityRetention;
+import dev.scimkit.server.activity.InMemoryActivityLog;
 import dev.scimkit.server.spi.Authenticator;
+import dev.scimkit.tracktik.port.TrackTikStore;
 import dev.scimkit.server.spi.ResourceRepository;
 import jakarta.servlet.http.HttpServlet;
 
@@ -16,6 +20,16 @@ interface StoreBackend extends AutoCloseable {
 
     /** The {@code /admin/*} servlet, for stores that have TrackTik data to show. */
     Optional<HttpServlet> adminServlet(Authenticator authenticator);
+
+    /** The TrackTik data the console reads; empty for stores that have none. */
+    default Optional<TrackTikStore> trackTikStore() {
+        return Optional.empty();
+    }
+
+    /** Where activity is kept: in memory unless the store has a database of its own for it. */
+    default ActivityLog activityLog(ActivityRetention retention) {
+        return new InMemoryActivityLog(retention);
+    }
 
     /** A few words for the start-up log line. */
     String description();

@@ -4,6 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.server.spi.Authenticator;
 import dev.scimkit.server.spi.ResourceRepository;
+import dev.scimkit.server.activity.ActivityLog;
+import dev.scimkit.server.activity.ActivityRetention;
+import dev.scimkit.server.activity.InMemoryActivityLog;
+import dev.scimkit.tracktik.jdbc.JdbcActivityLog;
 import dev.scimkit.tracktik.jdbc.JdbcDataSources;
 import dev.scimkit.tracktik.jdbc.JdbcTrackTikStore;
 import dev.scimkit.server.spi.TenantId;
@@ -13,6 +17,7 @@ import dev.scimkit.tracktik.rest.RestTrackTikStore;
 import dev.scimkit.tracktik.scim.TrackTikRepositories;
 import jakarta.servlet.http.HttpServlet;
 
+import javax.sql.DataSource;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,13 +29,16 @@ final class TrackTikBackend implements StoreBackend {
 
     private final TrackTikStore store;
     private final AutoCloseable pool;
+    /** The database of the JDBC stores, where activity is kept too; empty for the REST store. */
+    private final Optional<DataSource> database;
     private final Map<String, ResourceRepository> repositories;
     private final String description;
 
-    private TrackTikBackend(TrackTikStore store, AutoCloseable pool, SchemaRegistry registry, String description,
-                            ServerOptions options) {
+    private TrackTikBackend(TrackTikStore store, AutoCloseable pool, Optional<DataSource> database, SchemaRegistry registry,
+                            String description, ServerOptions options) {
         this.store = store;
         this.pool = pool;
+        this.database = database;
         this.description = description;
         // History names the token's client (--tenant NAME/CLIENT=SECRET) and tenant: the default resolver.
         TrackTikRepositories.Builder builder = TrackTikRepositories.builder(registry, store);
@@ -76,7 +84,8 @@ final class TrackTikBackend implements StoreBackend {
         TenantId tenant = TenantId.of(options.tenants().keySet().iterator().next());
         TrackTikStore store = RestTrackTikStore.open(tenant, config);
         try {
-            return new TrackTikBackend(store, () -> { }, registry, "TrackTik portal REST API at " + config.baseUrl(),
+            return new TrackTikBackend(store, () -> { }, Optional.empty(), registry,
+                    "TrackTik portal REST API at " + config.baseUrl(),
                     options);
         } catch (RuntimeException e) {
             store.close();
@@ -89,7 +98,7 @@ final class TrackTikBackend implements StoreBackend {
         TrackTikStore store = null;
         try {
             store = JdbcTrackTikStore.open(pool);
-            return new TrackTikBackend(store, pool, registry, description, options);
+            return new TrackTikBackend(store, pool, Optional.of(pool), registry, description, options);
         } catch (RuntimeException e) {
             if (store != null) {
                 store.close();
@@ -107,6 +116,18 @@ final class TrackTikBackend implements StoreBackend {
     @Override
     public Optional<HttpServlet> adminServlet(Authenticator authenticator) {
         return Optional.of(new TrackTikAdminServlet(store, authenticator));
+    }
+
+    /** Activity beside the TrackTik tables (the store's migrations created them); in memory for the REST store. */
+    @Override
+    public ActivityLog activityLog(ActivityRetention retention) {
+        return database.<ActivityLog>map(d -> JdbcActivityLog.open(d, retention))
+                .orElseGet(() -> new InMemoryActivityLog(retention));
+    }
+
+    @Override
+    public Optional<TrackTikStore> trackTikStore() {
+        return Optional.of(store);
     }
 
     @Override

@@ -8,6 +8,8 @@ import dev.scimkit.core.resource.ValidationOptions;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.patch.PatchEngine;
+import dev.scimkit.server.activity.ActivityRecorder;
+import dev.scimkit.server.activity.ScimExchange;
 import dev.scimkit.server.internal.AccessGate;
 import dev.scimkit.server.internal.BulkEndpoint;
 import dev.scimkit.server.internal.Details;
@@ -28,6 +30,7 @@ import dev.scimkit.server.spi.SearchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,6 +67,7 @@ public final class ScimServer {
     private final BulkEndpoint bulk;
     private final SearchQueries searchQueries;
     private final CursorPaging rootCursors;
+    private final ActivityRecorder activity;
 
     private ScimServer(Builder b) {
         Map<String, ResourceValidator> validators = new LinkedHashMap<>();
@@ -100,6 +104,7 @@ public final class ScimServer {
         this.discovery = new DiscoveryEndpoints(config);
         this.bulk = new BulkEndpoint(config, this::dispatchSafely);
         this.searchQueries = new SearchQueries(b.registry, b.limits);
+        this.activity = b.activity;
         this.rootCursors = new CursorPaging("/.search", endpoints.values().stream()
                 .map(e -> new CursorPaging.Segment(e.type(), e.repository())).toList(), b.cursors);
     }
@@ -120,6 +125,8 @@ public final class ScimServer {
 
     /** Answers one request. Never throws: every failure becomes an error response. */
     public ScimResponse handle(ScimRequest request) {
+        long startNanos = System.nanoTime();
+        Optional<ScimPrincipal> principal;
         try {
             if (request.bodyLength() > config.limits().maxPayloadBytes()) {
                 return ScimResponse.error(413, "The request body exceeds " + config.limits().maxPayloadBytes() + " bytes");
@@ -128,15 +135,51 @@ public final class ScimServer {
             if (admission.refusal().isPresent()) {
                 return admission.refusal().get();
             }
-            RequestContext ctx = new RequestContext(request, admission.principal().orElseThrow(),
-                    baseUrlResolver.baseUrl(request));
-            return dispatch(ctx);
+            principal = admission.principal();
         } catch (ScimException e) {
             return ScimResponse.error(e);
         } catch (RuntimeException | StackOverflowError e) {
             LOG.error("Unexpected failure answering {}", request, e);
             return ScimResponse.error(500, "The server could not process the request");
         }
+        return answer(principal.get(), request, startNanos);
+    }
+
+    /**
+     * Answers one request for a caller the host has authenticated itself, without asking the
+     * {@link Authenticator}: for in-process callers such as a console's connection test, which acts
+     * for a tenant without holding its token. Recorded as activity like any other request. Never
+     * expose it to unauthenticated input.
+     */
+    public ScimResponse handleAuthenticated(ScimPrincipal principal, ScimRequest request) {
+        Objects.requireNonNull(principal, "principal");
+        if (request.bodyLength() > config.limits().maxPayloadBytes()) {
+            return ScimResponse.error(413, "The request body exceeds " + config.limits().maxPayloadBytes() + " bytes");
+        }
+        return answer(principal, request, System.nanoTime());
+    }
+
+    private ScimResponse answer(ScimPrincipal principal, ScimRequest request, long startNanos) {
+        Instant started = activity == ActivityRecorder.NONE ? Instant.EPOCH : Instant.now();
+        ScimResponse response;
+        try {
+            RequestContext ctx = new RequestContext(request, principal, baseUrlResolver.baseUrl(request));
+            response = dispatch(ctx);
+        } catch (ScimException e) {
+            response = ScimResponse.error(e);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.error("Unexpected failure answering {}", request, e);
+            response = ScimResponse.error(500, "The server could not process the request");
+        }
+        if (activity != ActivityRecorder.NONE) {
+            try {
+                activity.record(new ScimExchange(started, System.nanoTime() - startNanos, principal, request, response));
+            } catch (RuntimeException e) {
+                // Recording never fails a request; the recorder reports its own troubles.
+                LOG.debug("The activity recorder failed", e);
+            }
+        }
+        return response;
     }
 
     private ScimResponse dispatchSafely(RequestContext ctx) {
@@ -315,6 +358,7 @@ public final class ScimServer {
         private ValidationOptions validation = ValidationOptions.lenient();
         private RequestRateLimiter rateLimiter;
         private FailedAuthenticationGuard failedAuthentications;
+        private ActivityRecorder activity = ActivityRecorder.NONE;
 
         private Builder(SchemaRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -401,6 +445,16 @@ public final class ScimServer {
          */
         public Builder failedAuthentications(FailedAuthenticationGuard value) {
             this.failedAuthentications = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Where every authenticated request is reported once answered (for an activity log or a
+         * console); default {@link ActivityRecorder#NONE}. The recorder must not block: use
+         * {@link dev.scimkit.server.activity.QueuedActivityRecorder}.
+         */
+        public Builder activity(ActivityRecorder value) {
+            this.activity = Objects.requireNonNull(value);
             return this;
         }
 
