@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Headless Chromium driven by the distribution's chromedriver, both found on the PATH (Debian:
  * {@code apt-get install chromium chromium-driver}). Without them the browser tests are skipped with
- * a message, unless {@code -Dscimkit.browser.required=true} (as CI sets it) makes their absence a failure.
+ * a message, unless {@code -Dscimkit.browser.required=true} or the environment variable
+ * {@code SCIMKIT_BROWSER_REQUIRED=true} (as {@code .ci/run} sets it) makes their absence a failure.
  */
 final class Browser implements AutoCloseable {
 
@@ -39,7 +40,9 @@ final class Browser implements AutoCloseable {
         Optional<Path> chromium = onPath("chromium").or(() -> onPath("chromium-browser"));
         Optional<Path> chromedriver = onPath("chromedriver");
         boolean present = chromium.isPresent() && chromedriver.isPresent();
-        if (!present && Boolean.getBoolean("scimkit.browser.required")) {
+        boolean required = Boolean.getBoolean("scimkit.browser.required")
+                || "true".equalsIgnoreCase(System.getenv("SCIMKIT_BROWSER_REQUIRED"));
+        if (!present && required) {
             throw new AssertionError("The browser tests are required here, but chromium and chromedriver are not "
                     + "on the PATH: apt-get install -y chromium chromium-driver");
         }
