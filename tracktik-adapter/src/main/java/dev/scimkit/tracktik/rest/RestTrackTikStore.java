@@ -329,6 +329,9 @@ public final class RestTrackTikStore implements TrackTikStore {
             if (!oldName.equalsIgnoreCase(write.name())) {
                 ensureRoleNameFree(p, write.name(), Optional.of(scimId));
             }
+            // Members are resolved before anything is written: a missing member (400) must not leave
+            // the rename behind, since the portal cannot roll it back.
+            Map<String, JsonNode> added = p.liveEmployees(members.added());
             Instant now = now();
             ObjectNode body = ScimJson.object();
             body.put("name", write.name());
@@ -347,7 +350,7 @@ public final class RestTrackTikStore implements TrackTikStore {
                     p.appendHistory(employeeId, actor, HistoryAction.UPDATED, List.of(EmployeeChanges.roles(before, after)));
                 }
             }
-            p.applyMembership(role, members, actor);
+            p.applyMembership(role, members, added, actor);
             return roleRecord(p, p.role(scimId).orElseThrow(() -> notFound("Group", scimId)));
         } finally {
             lock.unlock();
@@ -876,8 +879,15 @@ public final class RestTrackTikStore implements TrackTikStore {
             if (change.isEmpty()) {
                 return false;
             }
+            return applyMembership(role, change, liveEmployees(change.added()), actor);
+        }
+
+        /** {@link #applyMembership(JsonNode, MembershipChange, Actor)} with the added members already resolved. */
+        boolean applyMembership(JsonNode role, MembershipChange change, Map<String, JsonNode> added, Actor actor) {
+            if (change.isEmpty()) {
+                return false;
+            }
             String roleId = EmployeeJson.id(role);
-            Map<String, JsonNode> added = liveEmployees(change.added());
             Set<String> addedIds = new LinkedHashSet<>();
             added.values().forEach(e -> addedIds.add(EmployeeJson.id(e)));
             boolean changed = false;
