@@ -291,6 +291,57 @@ public abstract class ResourceRepositoryContract {
         assertThat(stored(acme, id).path("userName").asText()).isEqualTo(own.toUpperCase(Locale.ROOT));
     }
 
+    @Test
+    void aRenameMovesTheNameAndADeleteFreesIt() {
+        String before = fresh("renamed");
+        String after = fresh("renamed");
+        String id = users().create(acme, user(before)).path("id").asText();
+        users().replace(acme, id, stored(acme, id).deepCopy().put("userName", after), Optional.empty());
+        assertThat(search(users(), acme.tenant(), "userName eq \"" + after.toUpperCase(Locale.ROOT) + "\"", 1, 10)
+                .resources()).extracting(r -> r.path("id").asText()).containsExactly(id);
+        assertThat(search(users(), acme.tenant(), "userName eq \"" + before + "\"", 1, 10).totalResults()).isZero();
+        String taker = users().create(acme, user(before)).path("id").asText();
+        assertThat(taker).as("the old name is free after the rename").isNotEqualTo(id);
+
+        users().delete(acme, id, Optional.empty());
+        assertThat(search(users(), acme.tenant(), "userName eq \"" + after + "\"", 1, 10).totalResults()).isZero();
+        assertThat(users().create(acme, user(after)).path("id").asText()).as("a deleted user's name is free")
+                .isNotBlank();
+    }
+
+    @Test
+    void aGroupRenameOrDeleteFreesItsName() {
+        ResourceRepository groups = groupsOrSkip();
+        String before = freshName("Old name");
+        String after = freshName("New name");
+        String gid = groups.create(acme, group(before)).path("id").asText();
+        groups.patch(acme, gid, groupPatch(replace("displayName", "\"" + after + "\"")), Optional.empty(),
+                Projection.DEFAULT);
+        assertThat(search(groups, acme.tenant(), "displayName eq \"" + after + "\"", 1, 10).resources())
+                .extracting(r -> r.path("id").asText()).containsExactly(gid);
+        assertThat(search(groups, acme.tenant(), "displayName eq \"" + before + "\"", 1, 10).totalResults()).isZero();
+        assertThat(groups.create(acme, group(before)).path("id").asText()).isNotEqualTo(gid);
+        groups.delete(acme, gid, Optional.empty());
+        assertThat(groups.create(acme, group(after)).path("id").asText()).as("a deleted group's name is free")
+                .isNotBlank();
+    }
+
+    @Test
+    void aGroupPatchThatRenamesAndChangesMembersDoesBoth() {
+        ResourceRepository groups = groupsOrSkip();
+        String ann = createUser(acme, "both-ann");
+        String bob = createUser(acme, "both-bob");
+        String name = freshName("Both");
+        String gid = groups.create(acme, group(name, ann)).path("id").asText();
+        groups.patch(acme, gid, groupPatch(replace("displayName", "\"" + name + " renamed\""), addMembers(bob),
+                removeMember(ann)), Optional.empty(), Projection.DEFAULT);
+        ObjectNode after = storedGroup(acme, gid);
+        assertThat(after.path("displayName").asText()).isEqualTo(name + " renamed");
+        assertThat(memberIds(after)).containsExactly(bob);
+        assertThat(stored(acme, bob).path("groups").get(0).path("display").asText()).isEqualTo(name + " renamed");
+        assertThat(groupIdsOf(acme, ann)).isEmpty();
+    }
+
     // ---- Versions: If-Match on PUT, PATCH and DELETE -------------------------------------------------
 
     @Test
