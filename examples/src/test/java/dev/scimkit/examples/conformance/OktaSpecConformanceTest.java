@@ -54,7 +54,11 @@ class OktaSpecConformanceTest {
                         "okta-developer-docs/Okta-SCIM-20-SPEC-Test.json", "Okta's SCIM 2.0 SPEC test"));
 
         assertThat(results).hasSize(52);
-        assertThat(results).filteredOn(r -> !r.passed())
+        // The one assertion not evaluated is Okta's 600 ms response-time limit on /Groups (see WALL_CLOCK).
+        assertThat(results).filteredOn(r -> !r.checked())
+                .extracting(RunscopeTestRunner.AssertionResult::description)
+                .containsExactly("response_time is_less_than 600");
+        assertThat(results).filteredOn(r -> r.checked() && !r.passed())
                 .as("failed assertions (step, check, actual)")
                 .isEmpty();
     }

@@ -26,9 +26,19 @@ import java.util.regex.Pattern;
  */
 final class RunscopeTestRunner {
 
-    /** One assertion's outcome. */
-    record AssertionResult(String step, String description, boolean passed, String actual) {
+    /**
+     * One assertion's outcome; {@code notCheckedBecause} says why an assertion was not evaluated (it then
+     * counts as neither passed nor failed).
+     */
+    record AssertionResult(String step, String description, boolean passed, String actual, String notCheckedBecause) {
+        boolean checked() {
+            return notCheckedBecause == null;
+        }
     }
+
+    /** Why a response-time assertion is not evaluated here. */
+    static final String WALL_CLOCK = "a response-time limit is a wall-clock assertion, which the build does not"
+            + " make (a loaded 2-core CI machine); Okta measures it against the deployed service";
 
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{([A-Za-z0-9_]+)}}");
     private static final Set<String> RESTRICTED_HEADERS = Set.of("host", "content-length", "connection");
@@ -109,7 +119,10 @@ final class RunscopeTestRunner {
         };
         String description = source + (property.isEmpty() ? "" : " " + property) + " " + comparison
                 + (expected == null ? "" : " " + expected);
-        return new AssertionResult(step, description, passed, actual.toString());
+        if (source.equals("response_time")) {
+            return new AssertionResult(step, description, false, actual.toString(), WALL_CLOCK);
+        }
+        return new AssertionResult(step, description, passed, actual.toString(), null);
     }
 
     private static boolean contains(JsonNode actual, String expected) {

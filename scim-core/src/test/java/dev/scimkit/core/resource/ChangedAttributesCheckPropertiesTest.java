@@ -17,6 +17,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -67,9 +68,36 @@ class ChangedAttributesCheckPropertiesTest {
         return Arbitraries.of(ATTRIBUTES);
     }
 
+    /** A value that fits each attribute, so that most tries check an accepted change, not only refusals. */
+    private static final java.util.Map<String, List<String>> FITTING = java.util.Map.ofEntries(
+            java.util.Map.entry("userName", List.of("\"\u0130lker\"", "\"stra\u00dfe@example.com\"", "\"" + "u".repeat(2000) + "\"")),
+            java.util.Map.entry("nickName", List.of("\"\"", "\"\u03a9\"", "\"\ud83d\ude00\"")),
+            java.util.Map.entry("active", List.of("true", "false")),
+            java.util.Map.entry("name", List.of("{\"givenName\":\"\u00c9dith\",\"familyName\":\"PIAF\"}", "{}")),
+            java.util.Map.entry("emails", List.of("[{\"value\":\"\u00e9@example.com\",\"type\":\"work\",\"primary\":true}]", "[]")),
+            java.util.Map.entry("phoneNumbers", List.of("[{\"value\":\"+1 555 0100\",\"type\":\"mobile\"}]")),
+            java.util.Map.entry("addresses", List.of("[{\"locality\":\"Z\u00fcrich\",\"type\":\"work\"}]")),
+            java.util.Map.entry("x509Certificates", List.of("[{\"value\":\"TUlJRA==\"}]")),
+            java.util.Map.entry("title", List.of("\"\"", "\"GUARD\"", "\"" + "t".repeat(5000) + "\"")),
+            java.util.Map.entry("externalId", List.of("\"ext-\u0131\"")),
+            java.util.Map.entry("meta", List.of("<absent>")),
+            java.util.Map.entry("groups", List.of("<absent>")),
+            java.util.Map.entry(SchemaUrns.ENTERPRISE_USER + ":employeeNumber", List.of("\"E-\u0660\"")),
+            java.util.Map.entry(SchemaUrns.ENTERPRISE_USER + ":manager", List.of("{\"value\":\"mgr\"}")),
+            java.util.Map.entry(SchemaUrns.ENTERPRISE_USER + ":department", List.of("\"R&D \u2014 \u65e5\u672c\"")));
+
     @Provide
     Arbitrary<String> values() {
-        return Arbitraries.of(VALUES);
+        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.of(VALUES)),
+                Tuple.of(5, Arbitraries.integers().between(0, 2).map(i -> "<fitting>" + i)));
+    }
+
+    private static String fitting(String attribute, String value) {
+        if (!value.startsWith("<fitting>")) {
+            return value;
+        }
+        List<String> options = FITTING.get(attribute);
+        return options.get(Integer.parseInt(value.substring("<fitting>".length())) % options.size());
     }
 
     @Property(tries = 400)
@@ -79,8 +107,8 @@ class ChangedAttributesCheckPropertiesTest {
                                              @ForAll int schemasChange) {
         ObjectNode before = user.deepCopy();
         List<ResolvedAttribute> changed = new ArrayList<>();
-        change(user, first, firstValue, changed);
-        change(user, second, secondValue, changed);
+        change(user, first, fitting(first, firstValue), changed);
+        change(user, second, fitting(second, secondValue), changed);
         switch (Math.floorMod(schemasChange, 6)) {
             case 0 -> user.putArray("schemas").add(SchemaUrns.USER);                  // extension unlisted
             case 1 -> user.putArray("schemas").add(SchemaUrns.ENTERPRISE_USER);       // core unlisted
@@ -89,9 +117,11 @@ class ChangedAttributesCheckPropertiesTest {
         }
         for (ResourceValidator validator : List.of(lenient, strict, closedTypes)) {
             if (outcome(() -> validator.checkSatisfiesSchema(before)).isPresent()) {
+                net.jqwik.api.statistics.Statistics.label("precondition").collect("unmet");
                 continue;   // the precondition: the resource satisfied this validator before the change
             }
             Optional<ScimException> full = outcome(() -> validator.checkSatisfiesSchema(user));
+            net.jqwik.api.statistics.Statistics.label("precondition").collect(full.isPresent() ? "met, rejected" : "met, accepted");
             Optional<ScimException> changes = outcome(() -> validator.checkChangesSatisfySchema(user, changed));
             assertThat(changes.isPresent()).as("rejects %s as the full check does (%s)", user, full)
                     .isEqualTo(full.isPresent());
@@ -100,6 +130,11 @@ class ChangedAttributesCheckPropertiesTest {
                 assertThat(changes.get().scimType()).isEqualTo(f.scimType());
             });
         }
+        // Most tries must check an accepted change too, not only a refusal or an unmet precondition.
+        net.jqwik.api.statistics.Statistics.label("precondition").coverage(c -> {
+            c.check("met, accepted").percentage(p -> p >= 20);
+            c.check("met, rejected").percentage(p -> p >= 20);
+        });
     }
 
     @Test

@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 import java.util.Iterator;
 import java.util.List;
@@ -52,7 +53,7 @@ class ResourceValidatorPropertiesTest {
 
     @Provide
     Arbitrary<ObjectNode> users() {
-        Arbitrary<String> word = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12);
+        Arbitrary<String> word = words();
         Arbitrary<JsonNode> bool = Arbitraries.of("true", "false", "True", "False", "TRUE", "bool-true", "bool-false")
                 .map(s -> switch (s) {
                     case "bool-true" -> ScimJson.nodes().booleanNode(true);
@@ -104,6 +105,27 @@ class ResourceValidatorPropertiesTest {
                     user.put("id", "ignored");
                     return user;
                 });
+    }
+
+    /**
+     * Non-empty text that breaks things: ASCII, Latin and Greek letters with their case variants, letters
+     * whose case mapping changes length or leaves the BMP, combining marks, right-to-left text, and values
+     * of thousands of characters.
+     */
+    static Arbitrary<String> words() {
+        Arbitrary<String> ascii = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12);
+        Arbitrary<String> latinGreek = Arbitraries.strings().withCharRange('\u00c0', '\u024f').withCharRange('\u0391', '\u03c9')
+                .ofMinLength(1).ofMaxLength(12);
+        Arbitrary<String> tricky = Arbitraries.of("\u0130lker", "\u0131lker", "stra\u00dfe", "STRASSE", "\u212aelvin",
+                "e\u0301t\u00e9", "\ud83d\ude00smile", "\u05e9\u05dc\u05d5\u05dd", "\u65e5\u672c", " padded ");
+        Arbitrary<String> huge = Arbitraries.integers().between(1_000, 8_000).map(n -> "h\u00e9".repeat(n / 2));
+        Arbitrary<String> base = Arbitraries.frequencyOf(Tuple.of(4, ascii), Tuple.of(3, latinGreek), Tuple.of(2, tricky),
+                Tuple.of(1, huge));
+        return Combinators.combine(base, Arbitraries.integers().between(0, 2)).as((w, c) -> switch (c) {
+            case 1 -> w.toUpperCase(java.util.Locale.ROOT);
+            case 2 -> w.toLowerCase(java.util.Locale.ROOT);
+            default -> w;
+        });
     }
 
     /** The same tree with every member name in a random letter case (values untouched). */

@@ -28,8 +28,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The SCIMMY filter vectors ({@code scimmy/filter.json} of the conformance data, found by {@link SharedDir}). SCIMMY is lenient in places where
- * RFC 7644 is not; those vectors are listed in {@link #NOT_RFC} with the reason and checked to fail
- * with {@code invalidFilter} (parse vectors) or skipped (match vectors).
+ * RFC 7644 is not; those vectors are listed with the reason ({@link #NOT_RFC}, {@link #NOT_SCIMMY_TREE},
+ * {@code notRfcMatch}) and checked to be refused with {@code invalidFilter}, or to still differ from
+ * SCIMMY's answer, so a listed exception that no longer applies fails the run. Every other parse vector
+ * must give SCIMMY's expected tree ({@link ScimmyTrees}), every match vector its expected resources.
  */
 class ScimmyVectorsTest {
 
@@ -50,6 +52,19 @@ class ScimmyVectorsTest {
             Map.entry("not emails[not type eq \"work\"] co \"A\"", "a valuePath is a whole filter; no operator may follow ']'"),
             Map.entry("userType eq \"Employee\" and emails[type eq \"work\" or primary eq true] pr", "no operator may follow ']'"));
 
+    /**
+     * Parse vectors whose expected tree is SCIMMY's meaning and not RFC 7644's, and why; the test checks
+     * that ours still differs, so an entry that no longer applies fails the run.
+     */
+    private static final Map<String, String> NOT_SCIMMY_TREE = Map.ofEntries(
+            Map.entry("userName sw \"A\" and not (userName ew \"Z\" or displayName co \"Bob\")",
+                    "SCIMMY reads not (a or b) as (not a) or (not b); RFC 7644 (and logic) as not a and not b"),
+            Map.entry("userType ne \"Employee\" and not (emails co \"example.com\" or emails.value co \"example.org\")",
+                    "SCIMMY reads not (a or b) as (not a) or (not b); RFC 7644 (and logic) as not a and not b"),
+            Map.entry("not emails[type eq \"work\"].value pr",
+                    "SCIMMY moves the not inside the value path (a work e-mail without a value); RFC 7644 negates the"
+                            + " whole value path (no work e-mail with a value)"));
+
     private static final String FILE = "scimmy/filter.json";
     private static final String WHAT = "SCIMMY's filter vectors";
 
@@ -63,24 +78,41 @@ class ScimmyVectorsTest {
             return List.of(SharedDir.skippedTest(FILE, WHAT));
         }
         List<DynamicTest> tests = new ArrayList<>();
+        Set<String> seenTreeExceptions = new java.util.HashSet<>();
+        Set<String> seenNotRfc = new java.util.HashSet<>();
         for (JsonNode group : vectors().get("parse")) {
             for (JsonNode vector : group) {
                 String source = vector.get("source").textValue();
                 String reason = NOT_RFC.get(source);
                 if (reason != null) {
+                    seenNotRfc.add(source);
                     tests.add(DynamicTest.dynamicTest("rejects (" + reason + "): " + source, () ->
                             assertThatThrownBy(() -> Filters.parse(source))
                                     .isInstanceOfSatisfying(ScimException.class,
                                             e -> assertThat(e.scimType()).contains(ScimErrorType.INVALID_FILTER))));
                 } else {
-                    tests.add(DynamicTest.dynamicTest("parses: " + source, () -> {
+                    String treeReason = NOT_SCIMMY_TREE.get(source);
+                    tests.add(DynamicTest.dynamicTest("parses to SCIMMY's tree: " + source, () -> {
                         Filter f = Filters.parse(source);
                         assertThat(Filters.parse(Filters.print(f))).isEqualTo(f);
+                        if (treeReason == null) {
+                            assertThat(ScimmyTrees.actual(f)).as("the tree of %s", source)
+                                    .isEqualTo(ScimmyTrees.expected(vector.get("target")));
+                        } else {
+                            // Listed: our tree must still differ from SCIMMY's, or the entry is stale.
+                            assertThat(ScimmyTrees.actual(f)).as("stale NOT_SCIMMY_TREE entry (%s): %s", treeReason, source)
+                                    .isNotEqualTo(ScimmyTrees.expected(vector.get("target")));
+                        }
                     }));
+                    seenTreeExceptions.add(source);
                 }
             }
         }
         assertThat(tests).hasSizeGreaterThan(50);
+        // Every listed exception names a vector of the file: an entry the data no longer has fails the run.
+        assertThat(seenNotRfc).as("NOT_RFC entries that match no parse vector").containsAll(NOT_RFC.keySet());
+        assertThat(seenTreeExceptions).as("NOT_SCIMMY_TREE entries that match no parse vector")
+                .containsAll(NOT_SCIMMY_TREE.keySet());
         return tests;
     }
 
@@ -94,7 +126,12 @@ class ScimmyVectorsTest {
             for (JsonNode vector : group) {
                 String target = vector.get("target").textValue();
                 if (target.contains("] pr")) {
-                    continue; // "attr[filter] pr" is SCIMMY's own form, not RFC (see NOT_RFC)
+                    // "attr[filter] pr" is SCIMMY's own form, not RFC (see NOT_RFC): refused as such
+                    tests.add(DynamicTest.dynamicTest("rejects (a valuePath is a whole filter; no operator may follow ']'): "
+                            + target, () -> assertThatThrownBy(() -> Filters.parse(target))
+                            .isInstanceOfSatisfying(ScimException.class,
+                                    e -> assertThat(e.scimType()).contains(ScimErrorType.INVALID_FILTER))));
+                    continue;
                 }
                 tests.add(DynamicTest.dynamicTest(target, () -> {
                     Filter f = Filters.parse(target);
@@ -147,6 +184,16 @@ class ScimmyVectorsTest {
         return null;
     }
 
+    private static Set<Integer> matches(FilterEvaluator evaluator, Filter f, List<JsonNode> resources) {
+        Set<Integer> actual = new TreeSet<>();
+        for (JsonNode r : resources) {
+            if (evaluator.matches(f, r)) {
+                actual.add(r.get("id").intValue());
+            }
+        }
+        return actual;
+    }
+
     @TestFactory
     List<DynamicTest> matchVectors() throws IOException {
         if (!SharedDir.available()) {
@@ -165,24 +212,22 @@ class ScimmyVectorsTest {
                 vector.get("expected").forEach(id -> expected.add(id.intValue()));
                 String reason = notRfcMatch(text);
                 if (reason != null) {
-                    if (reason.contains("invalidFilter")) {
+                    if (reason.contains("invalidFilter") || reason.contains("not RFC 7644 operators")
+                            || reason.contains("no operator may follow")) {
                         tests.add(DynamicTest.dynamicTest(group.getKey() + " rejects (" + reason + "): " + text, () ->
                                 assertThatThrownBy(() -> evaluator.matches(Filters.parse(text), resources.get(0)))
                                         .isInstanceOfSatisfying(ScimException.class,
                                                 e -> assertThat(e.scimType()).contains(ScimErrorType.INVALID_FILTER))));
+                    } else {
+                        // Listed with its reason: our answer must still differ from SCIMMY's, or the entry is stale.
+                        tests.add(DynamicTest.dynamicTest(group.getKey() + " differs (" + reason + "): " + text, () ->
+                                assertThat(matches(evaluator, Filters.parse(text), resources))
+                                        .as("stale exception (%s): %s", reason, text).isNotEqualTo(expected)));
                     }
                     continue;
                 }
-                tests.add(DynamicTest.dynamicTest(group.getKey() + ": " + text, () -> {
-                    Filter f = Filters.parse(text);
-                    Set<Integer> actual = new TreeSet<>();
-                    for (JsonNode r : resources) {
-                        if (evaluator.matches(f, r)) {
-                            actual.add(r.get("id").intValue());
-                        }
-                    }
-                    assertThat(actual).isEqualTo(expected);
-                }));
+                tests.add(DynamicTest.dynamicTest(group.getKey() + ": " + text, () ->
+                        assertThat(matches(evaluator, Filters.parse(text), resources)).isEqualTo(expected)));
             }
         }
         assertThat(tests).hasSizeGreaterThan(40);

@@ -65,7 +65,14 @@ class SemanticsPropertiesTest {
 
     private static final SqlTranslator TRANSLATOR = new SqlTranslator(MAPPING, true);
 
-    private static final List<String> STRINGS = List.of("", "a", "A", "ab", "aB", "Ab c", "b%", "a_b", "x!y", "\u00e9", "\u00c9t\u00e9", "ba");
+    /**
+     * Literals and stored values: mostly in case-variant families (ab/aB/AB/Ab, \u00e9t\u00e9/\u00c9T\u00c9, ...), so a
+     * literal that differs from a stored value only in case is common and a case-sensitivity slip in
+     * SQL shows in most runs.
+     */
+    private static final List<String> STRINGS = List.of("", "a", "A", "ab", "aB", "AB", "Ab", "Ab c", "ab C", "b%", "B%",
+            "a_b", "A_B", "x!y", "X!Y", "\u00e9", "\u00c9", "\u00c9t\u00e9", "\u00e9t\u00e9", "\u00c9T\u00c9", "ba", "BA",
+            "\u0130", "i\u0307", "\u212a", "k", "K");
     private static final List<String> TIMES = List.of("2011-05-13T04:42:34Z", "2011-05-13T06:42:34+02:00",
             "2011-05-13T04:42:34.5Z", "2020-01-01T00:00:00Z", "1999-12-31T23:59:59.999Z");
     private static final List<BigDecimal> NUMBERS = List.of(new BigDecimal("-2"), BigDecimal.ZERO, new BigDecimal("1"),
@@ -109,12 +116,22 @@ class SemanticsPropertiesTest {
         assertThat(EVALUATOR.matches(new Filter.Or(a, b), user)).isEqualTo(EVALUATOR.matches(new Filter.Or(b, a), user));
     }
 
+    /** Every comparison leaf is turned into {@code eq}, so no try is spent on a leaf the law does not speak of. */
     @Property(tries = 200)
-    void neIsNotEq(@ForAll("leaves") Filter leaf, @ForAll("user") ObjectNode user) {
-        if (leaf instanceof Filter.Comparison c && c.operator() == dev.scimkit.filter.ast.CompareOperator.EQ) {
-            Filter ne = new Filter.Comparison(c.path(), dev.scimkit.filter.ast.CompareOperator.NE, c.value());
-            assertThat(EVALUATOR.matches(ne, user)).isEqualTo(!EVALUATOR.matches(c, user));
-        }
+    void neIsNotEq(@ForAll("comparisons") Filter.Comparison leaf, @ForAll("user") ObjectNode user) {
+        Filter.Comparison eq = new Filter.Comparison(leaf.path(), dev.scimkit.filter.ast.CompareOperator.EQ, leaf.value());
+        Filter ne = new Filter.Comparison(leaf.path(), dev.scimkit.filter.ast.CompareOperator.NE, leaf.value());
+        boolean matches = EVALUATOR.matches(eq, user);
+        net.jqwik.api.statistics.Statistics.collect(matches ? "eq holds" : "eq fails");
+        assertThat(EVALUATOR.matches(ne, user)).isEqualTo(!matches);
+    }
+
+    @Provide
+    Arbitrary<Filter.Comparison> comparisons() {
+        // (a timestamp's co/sw/ew literal is no timestamp: as eq it is a 400, not a comparison)
+        return leaf().filter(f -> f instanceof Filter.Comparison c && !(c.path().attribute().equals("meta")
+                        && List.of("co", "sw", "ew").contains(c.operator().name().toLowerCase(java.util.Locale.ROOT))))
+                .map(f -> (Filter.Comparison) f);
     }
 
     /**

@@ -19,6 +19,20 @@ public final class MapRecords implements ResourceRecords {
 
     private final Map<TenantId, LinkedHashMap<String, ObjectNode>> tenants = new ConcurrentHashMap<>();
     final AtomicInteger scans = new AtomicInteger();
+    /** Called before every write: a test's way to fail a store part-way through a transaction. */
+    volatile Runnable beforeWrite = () -> { };
+
+    /** Everything stored, copied: a transaction's snapshot to restore. */
+    synchronized Map<TenantId, LinkedHashMap<String, ObjectNode>> snapshot() {
+        Map<TenantId, LinkedHashMap<String, ObjectNode>> copy = new ConcurrentHashMap<>();
+        tenants.forEach((t, rows) -> copy.put(t, new LinkedHashMap<>(rows)));
+        return copy;
+    }
+
+    synchronized void restore(Map<TenantId, LinkedHashMap<String, ObjectNode>> snapshot) {
+        tenants.clear();
+        tenants.putAll(snapshot);
+    }
 
     private synchronized LinkedHashMap<String, ObjectNode> of(TenantId tenant) {
         return tenants.computeIfAbsent(tenant, t -> new LinkedHashMap<>());
@@ -39,6 +53,7 @@ public final class MapRecords implements ResourceRecords {
 
     @Override
     public synchronized void insert(TenantId tenant, ObjectNode resource) {
+        beforeWrite.run();
         String id = resource.path("id").asText();
         if (of(tenant).putIfAbsent(id, resource) != null) {
             throw new IllegalStateException("id " + id + " is taken");
@@ -47,6 +62,7 @@ public final class MapRecords implements ResourceRecords {
 
     @Override
     public synchronized void update(TenantId tenant, ObjectNode resource) {
+        beforeWrite.run();
         String id = resource.path("id").asText();
         if (of(tenant).replace(id, resource) == null) {
             throw new IllegalStateException("no resource " + id);
@@ -55,6 +71,7 @@ public final class MapRecords implements ResourceRecords {
 
     @Override
     public synchronized void delete(TenantId tenant, String id) {
+        beforeWrite.run();
         of(tenant).remove(id);
     }
 }

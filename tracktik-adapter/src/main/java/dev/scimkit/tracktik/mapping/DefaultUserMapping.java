@@ -126,6 +126,10 @@ public final class DefaultUserMapping implements UserMapping {
         return employeeId.extension() ? ScimNodes.objectFor(user, employeeId.schema().id()) : user;
     }
 
+    private Optional<ObjectNode> existingEmployeeIdHolder(ObjectNode user) {
+        return employeeId.extension() ? ScimNodes.object(user, employeeId.schema().id()) : Optional.of(user);
+    }
+
     /** The default mapping with the standard name rule. */
     public DefaultUserMapping(ResourceTypeDefinition userType, RegionRule regionRule) {
         this(userType, regionRule, NameRule.standard());
@@ -210,14 +214,21 @@ public final class DefaultUserMapping implements UserMapping {
         if (!sent.lastName().equals(p.lastName())) {
             ScimNodes.setText(ScimNodes.objectFor(user, "name"), "familyName", p.lastName());
         }
-        if (!sent.jobTitle().equals(p.jobTitle())) {
+        // An employee field holds no empty text (the store keeps NULL), so an empty string sent for a
+        // field that filters read in SQL leaves the resource too: else "title eq \"\"" would match in
+        // memory and not in SQL.
+        if (!sent.jobTitle().equals(p.jobTitle()) || p.jobTitle().isEmpty()) {
             ScimNodes.setText(user, "title", p.jobTitle());
         }
-        if (!sent.customId().equals(p.customId()) && employeeId != null) {
+        if (employeeId != null && !sent.customId().equals(p.customId())) {
             ScimNodes.setText(employeeIdHolder(user), employeeId.attribute().name(), p.customId());
+        } else if (employeeId != null && p.customId().isEmpty()) {
+            existingEmployeeIdHolder(user).ifPresent(h -> ScimNodes.setText(h, employeeId.attribute().name(), ""));
         }
         if (!sent.department().equals(p.department())) {
             ScimNodes.setText(ScimNodes.objectFor(user, EXT), "department", p.department());
+        } else if (p.department().isEmpty()) {
+            ScimNodes.object(user, EXT).ifPresent(ext -> ScimNodes.setText(ext, "department", ""));
         }
         if (!sent.email().equals(p.email())) {
             setTyped(user, "emails", "work", true, p.email());

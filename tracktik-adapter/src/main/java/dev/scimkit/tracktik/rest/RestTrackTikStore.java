@@ -355,6 +355,9 @@ public final class RestTrackTikStore implements TrackTikStore {
             if (!oldName.equalsIgnoreCase(write.name())) {
                 ensureRoleNameFree(p, write.name(), Optional.of(scimId));
             }
+            // Members are resolved before anything is written: a missing member (400) must not leave
+            // the rename behind, since the portal cannot roll it back.
+            p.liveEmployees(members.added());
             Instant now = now();
             ObjectNode body = ScimJson.object();
             body.put("name", write.name());
