@@ -304,9 +304,8 @@ public final class RestTrackTikStore implements TrackTikStore {
     public RoleRecord createRole(TenantId tenant, RoleWrite write, List<String> members, RolePolicy policy, Actor actor) {
         Portal p = portal(tenant);
         Optional<JsonNode> unlinked = ensureRoleNameFree(p, write.name(), Optional.empty());
-        if (members.size() > 1) {
-            p.liveEmployees(members); // 400 before anything is written
-        }
+        // 400 before anything is written: the portal cannot take back a role it created.
+        p.liveEmployees(members);
         String scimId = UUID.randomUUID().toString();
         Instant now = now();
         ObjectNode body = ScimJson.object();
