@@ -595,7 +595,7 @@ final class ResourceNormalizer {
             throw ScimException.invalidValue("The schema extension " + shown + " is not declared for resource type "
                     + type.name() + ", so its attributes cannot be kept. Declare it: put its schema (RFC 7643 §7 JSON)"
                     + " in the server's --schema-dir (SCIMKIT_SCHEMA_DIR), or register it with"
-                    + " SchemaRegistry.Builder.addExtensionsFrom; or let the server keep undeclared extensions as sent"
+                    + " SchemaRegistry.Builder.addSchemaDirectory; or let the server keep undeclared extensions as sent"
                     + " (--undeclared-extensions keep)");
         }
     }

@@ -7,7 +7,7 @@ package dev.scimkit.core.resource;
  * <p>There is deliberately no "keep as sent": a stored attribute without a definition has no type,
  * mutability or {@code returned} rule, so filters, PATCH and projection could not treat it correctly.
  * An application that needs custom attributes registers an extension schema for them
- * ({@code SchemaRegistry.Builder#addExtension}, or {@code #addExtensionsFrom} for schema files).
+ * ({@code SchemaRegistry.Builder#addExtension}, or {@code #addSchemaDirectory} for schema files).
  * A whole extension object keyed by an undeclared URN is not governed by this policy but by
  * {@link UndeclaredExtensionPolicy}, which never drops it in silence.
  */

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +30,10 @@ import java.util.stream.Stream;
  *   <li>{@code "required"}: whether every resource of that type must carry it (RFC 7643 §6), default false.</li>
  * </ul>
  * Neither is served by {@code /Schemas}; {@code /ResourceTypes} shows them as {@code schemaExtensions}.
+ *
+ * <p>A directory may also declare resource types of its own: a file in the RFC 7643 §6 ResourceType
+ * representation ({@code name}, {@code endpoint}, {@code schema}, {@code schemaExtensions}) whose
+ * schemas are files beside it. See {@link #readDirectory}.
  *
  * <p>The files are checked more strictly than the bundled schemas, since people write them by hand:
  * an unknown member, type or characteristic, a missing name, a name given twice (ignoring case), an id
@@ -56,12 +63,16 @@ public final class SchemaFiles {
     }
 
     /**
-     * Reads every {@code *.json} file of {@code directory}, in file name order.
+     * Reads every {@code *.json} file of {@code directory}, in file name order: schema files, and
+     * resource-type files (RFC 7643 §6: {@code schemas} names the ResourceType schema, or the file has an
+     * {@code endpoint}) whose {@code schema} and {@code schemaExtensions} name schema files of the same
+     * directory. A schema file that no resource-type file names is an extension of the resource type in
+     * its {@code resourceType} member (default {@code User}), which may be one declared here.
      *
-     * @throws InvalidSchemaException for the first file that is not a valid schema, or when the
-     *                                directory cannot be read
+     * @throws InvalidSchemaException for the first file that is not valid, a URN that no file declares,
+     *                                a schema placed twice, or when the directory cannot be read
      */
-    public static List<DeclaredExtension> readDirectory(Path directory) {
+    public static SchemaDeclarations readDirectory(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new InvalidSchemaException(directory.toString(), null, "not a directory");
         }
@@ -74,35 +85,124 @@ public final class SchemaFiles {
         } catch (IOException | UncheckedIOException e) {
             throw new InvalidSchemaException(directory.toString(), null, "cannot list the directory: " + e.getMessage());
         }
-        List<DeclaredExtension> out = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        Map<String, SchemaFile> schemasByLowerId = new LinkedHashMap<>();
+        List<ResourceTypeFile> typeFiles = new ArrayList<>();
         for (Path file : files) {
-            DeclaredExtension declared = readFile(file);
-            if (!ids.add(declared.schema().id().toLowerCase(Locale.ROOT))) {
-                throw new InvalidSchemaException(declared.source(), null,
-                        "the schema id " + declared.schema().id() + " is declared by another file too");
+            String source = file.getFileName().toString();
+            JsonNode root = parse(file);
+            if (ResourceTypeFile.declaresResourceType(root)) {
+                typeFiles.add(ResourceTypeFile.read(root, source));
+                continue;
             }
-            out.add(declared);
+            SchemaFile schema = readSchema(root, source);
+            SchemaFile other = schemasByLowerId.putIfAbsent(schema.schema().id().toLowerCase(Locale.ROOT), schema);
+            if (other != null) {
+                throw new InvalidSchemaException(source, null, "the schema id " + schema.schema().id()
+                        + " is declared by " + other.source() + " too");
+            }
         }
-        return out;
+        return resolve(typeFiles, schemasByLowerId);
+    }
+
+    /** Places each schema file: in the resource type that names it, else as an extension of its own. */
+    private static SchemaDeclarations resolve(List<ResourceTypeFile> typeFiles, Map<String, SchemaFile> schemas) {
+        Map<String, String> placedBy = new HashMap<>();
+        Set<String> typeNames = new HashSet<>();
+        Set<String> endpoints = new HashSet<>();
+        List<DeclaredResourceType> types = new ArrayList<>();
+        for (ResourceTypeFile t : typeFiles) {
+            if (!typeNames.add(t.name().toLowerCase(Locale.ROOT))) {
+                throw new InvalidSchemaException(t.source(), null, "the resource type " + t.name()
+                        + " is declared by another file too");
+            }
+            if (!endpoints.add(t.endpoint().toLowerCase(Locale.ROOT))) {
+                throw new InvalidSchemaException(t.source(), null, "the endpoint " + t.endpoint()
+                        + " is declared by another file too");
+            }
+            SchemaFile core = place(t, t.schemaUrn(), schemas, placedBy);
+            if (core.resourceType() != null || core.required() != null) {
+                throw new InvalidSchemaException(core.source(), null, "it is the core schema of " + t.name()
+                        + " (" + t.source() + "), so \"" + RESOURCE_TYPE + "\" and \"" + REQUIRED
+                        + "\", which place an extension, do not belong in it");
+            }
+            for (AttributeDefinition a : core.schema().attributes()) {
+                if (CommonAttributes.ALL.stream().anyMatch(c -> c.name().equalsIgnoreCase(a.name()))) {
+                    throw new InvalidSchemaException(core.source(), a.name(), "a common attribute every resource"
+                            + " has already (RFC 7643 §3.1); remove it from the core schema of " + t.name());
+                }
+            }
+            List<SchemaExtension> extensions = new ArrayList<>();
+            for (ResourceTypeFile.ExtensionReference ref : t.extensions()) {
+                SchemaFile extension = place(t, ref.schemaUrn(), schemas, placedBy);
+                if (extension.resourceType() != null && !extension.resourceType().equalsIgnoreCase(t.name())) {
+                    throw new InvalidSchemaException(extension.source(), null, "\"" + RESOURCE_TYPE + "\" says "
+                            + extension.resourceType() + ", but " + t.source() + " lists it as an extension of "
+                            + t.name());
+                }
+                if (extension.required() != null && extension.required() != ref.required()) {
+                    throw new InvalidSchemaException(extension.source(), null, "\"" + REQUIRED + "\" says "
+                            + extension.required() + ", but " + t.source() + " says " + ref.required());
+                }
+                extensions.add(new SchemaExtension(extension.schema(), ref.required()));
+            }
+            types.add(new DeclaredResourceType(new ResourceTypeDefinition(t.name(), t.endpoint(), t.description(),
+                    core.schema(), extensions), t.source()));
+        }
+        List<DeclaredExtension> loose = new ArrayList<>();
+        for (SchemaFile s : schemas.values()) {
+            if (!placedBy.containsKey(s.schema().id().toLowerCase(Locale.ROOT))) {
+                loose.add(new DeclaredExtension(s.resourceType() == null ? "User" : s.resourceType(), s.schema(),
+                        Boolean.TRUE.equals(s.required()), s.source()));
+            }
+        }
+        return new SchemaDeclarations(types, loose);
+    }
+
+    /** The schema file a resource type names, which no other place may name. */
+    private static SchemaFile place(ResourceTypeFile type, String urn, Map<String, SchemaFile> schemas,
+                                    Map<String, String> placedBy) {
+        String key = urn.toLowerCase(Locale.ROOT);
+        SchemaFile schema = schemas.get(key);
+        if (schema == null) {
+            throw new InvalidSchemaException(type.source(), null, "no schema file in the directory declares "
+                    + urn + " (each schema a resource type names is a file beside it)");
+        }
+        String other = placedBy.putIfAbsent(key, type.source());
+        if (other != null) {
+            throw new InvalidSchemaException(type.source(), null, "the schema " + urn + " is placed by " + other
+                    + " already; a schema belongs to one resource type");
+        }
+        return schema;
     }
 
     /** Reads one schema file; see the class comment for what is checked. */
     public static DeclaredExtension readFile(Path file) {
+        return read(parse(file), file.getFileName().toString());
+    }
+
+    private static JsonNode parse(Path file) {
         String source = file.getFileName().toString();
-        JsonNode root;
         try {
-            root = ScimJson.parse(Files.readAllBytes(file));
+            return ScimJson.parse(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new InvalidSchemaException(source, null, "cannot read the file: " + e.getMessage());
         } catch (ScimException e) {
             throw new InvalidSchemaException(source, null, e.detail());
         }
-        return read(root, source);
     }
 
-    /** Checks and reads one schema object; {@code source} names it in error messages. */
+    /** Checks and reads one extension schema object; {@code source} names it in error messages. */
     public static DeclaredExtension read(JsonNode root, String source) {
+        SchemaFile s = readSchema(root, source);
+        return new DeclaredExtension(s.resourceType() == null ? "User" : s.resourceType(), s.schema(),
+                Boolean.TRUE.equals(s.required()), source);
+    }
+
+    /** A schema file as written: its placement members are null where the file leaves them out. */
+    private record SchemaFile(SchemaDefinition schema, String resourceType, Boolean required, String source) {
+    }
+
+    private static SchemaFile readSchema(JsonNode root, String source) {
         if (!root.isObject()) {
             throw new InvalidSchemaException(source, null, "a schema must be a JSON object, not " + ScimJson.describe(root));
         }
@@ -115,14 +215,13 @@ public final class SchemaFiles {
         optionalText(root, "name", source, null);
         optionalText(root, "description", source, null);
         String resourceType = optionalText(root, RESOURCE_TYPE, source, null);
-        boolean required = optionalBoolean(root, REQUIRED, source, null);
+        Boolean required = root.hasNonNull(REQUIRED) ? optionalBoolean(root, REQUIRED, source, null) : null;
         JsonNode attributes = root.get("attributes");
         if (attributes == null || !attributes.isArray() || attributes.isEmpty()) {
             throw new InvalidSchemaException(source, null, "\"attributes\" must be a non-empty array of attributes");
         }
         checkAttributes(attributes, source, "", true);
-        return new DeclaredExtension(resourceType == null ? "User" : resourceType, SchemaJsonReader.read(root),
-                required, source);
+        return new SchemaFile(SchemaJsonReader.read(root), resourceType, required, source);
     }
 
     private static void checkAttributes(JsonNode attributes, String source, String prefix, boolean topLevel) {

@@ -172,13 +172,55 @@ public final class SchemaRegistry {
         }
 
         /**
-         * Reads every {@code *.json} schema file of {@code directory} ({@link SchemaFiles#readDirectory})
-         * and adds them as {@link #addDeclaredExtensions} does.
+         * Adds the resource types a schema directory declares, then its extensions (which may extend
+         * those types). A resource type whose name or endpoint is taken is refused, as
+         * {@link #addDeclaredExtensions} refuses a schema that is.
+         *
+         * @throws InvalidSchemaException naming the file and the reason
+         */
+        public Builder addDeclarations(SchemaDeclarations declarations) {
+            for (DeclaredResourceType d : declarations.resourceTypes()) {
+                ResourceTypeDefinition type = d.type();
+                if (typesByName.containsKey(type.name().toLowerCase(Locale.ROOT))) {
+                    throw new InvalidSchemaException(d.source(), null, "the resource type " + type.name()
+                            + " is already registered; give yours another name");
+                }
+                for (ResourceTypeDefinition other : typesByName.values()) {
+                    if (normaliseEndpoint(other.endpoint()).equals(normaliseEndpoint(type.endpoint()))) {
+                        throw new InvalidSchemaException(d.source(), null, "the endpoint " + type.endpoint()
+                                + " is already served by " + other.name());
+                    }
+                }
+                for (SchemaDefinition schema : d.schemas()) {
+                    if (schemas.containsKey(schema.id().toLowerCase(Locale.ROOT))) {
+                        throw new InvalidSchemaException(d.source(), null, "the schema " + schema.id()
+                                + " is already registered; give it its own URN");
+                    }
+                }
+                addResourceType(type);
+            }
+            return addDeclaredExtensions(declarations.extensions());
+        }
+
+        /**
+         * Reads every {@code *.json} file of {@code directory} ({@link SchemaFiles#readDirectory}): the
+         * resource types and extension schemas it declares, added as {@link #addDeclarations} does.
          *
          * @throws InvalidSchemaException naming the file, the attribute and the reason
          */
+        public Builder addSchemaDirectory(java.nio.file.Path directory) {
+            return addDeclarations(SchemaFiles.readDirectory(directory));
+        }
+
+        /**
+         * The name this method had when a directory could hold extensions only; it reads resource types
+         * too now.
+         *
+         * @deprecated use {@link #addSchemaDirectory}, which does the same
+         */
+        @Deprecated
         public Builder addExtensionsFrom(java.nio.file.Path directory) {
-            return addDeclaredExtensions(SchemaFiles.readDirectory(directory));
+            return addSchemaDirectory(directory);
         }
 
         public SchemaRegistry build() {

@@ -18,7 +18,7 @@ class DeclaredExtensionValidationTest {
     private static final String CUSTOM = "urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User";
     private static final String UNDECLARED = "urn:ietf:params:scim:schemas:extension:Undeclared:2.0:User";
     private static final SchemaRegistry REGISTRY = SchemaRegistry.standard().toBuilder()
-            .addExtensionsFrom(Path.of("../examples/schemas")).build();
+            .addSchemaDirectory(Path.of("../examples/schemas")).build();
 
     private final ResourceValidator lenient = new ResourceValidator(REGISTRY.user());
     private final ResourceValidator strict = new ResourceValidator(REGISTRY.user(), ValidationOptions.strict());
