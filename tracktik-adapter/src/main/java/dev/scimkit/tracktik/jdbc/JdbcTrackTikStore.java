@@ -9,7 +9,11 @@ import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.filter.ast.Filter;
 import dev.scimkit.filter.sql.SqlFragment;
+import dev.scimkit.core.schema.ResourceTypeDefinition;
+import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.server.spi.TenantId;
+import dev.scimkit.server.toolkit.RecordRepositories;
 import dev.scimkit.tracktik.domain.Actor;
 import dev.scimkit.tracktik.domain.Address;
 import dev.scimkit.tracktik.domain.Employee;
@@ -52,6 +56,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -153,6 +158,33 @@ public final class JdbcTrackTikStore implements TrackTikStore {
         } catch (Exception suppressed) {
             failure.addSuppressed(suppressed);
         }
+    }
+
+    /**
+     * Repositories for the resource types of {@code registry} beyond User and Group, such as those a
+     * schema directory declares ({@code SchemaRegistry.Builder#addSchemaDirectory}). TrackTik has nothing
+     * to map them onto, so each resource is kept whole, as JSON, in this store's database (table
+     * {@code tt_document}), per tenant; the repository toolkit ({@link RecordRepositories}) does ids,
+     * {@code meta}, versions, uniqueness, PATCH, search and paging around it. Writes are durable like
+     * the store's own and serialised per tenant and type across servers. Searches read the tenant's
+     * resources of the type, which suits the thousands such a type holds, not millions.
+     *
+     * @return repositories by resource type name; empty when the registry declares no other type
+     */
+    public Map<String, ResourceRepository> declaredTypeRepositories(SchemaRegistry registry) {
+        Map<String, ResourceRepository> out = new LinkedHashMap<>();
+        for (ResourceTypeDefinition type : registry.resourceTypes()) {
+            if (type.name().equalsIgnoreCase("User") || type.name().equalsIgnoreCase("Group")) {
+                continue;
+            }
+            DocumentTransactions transactions = new DocumentTransactions(tx, type.name());
+            out.putAll(RecordRepositories.builder(registry)
+                    .records(type.name(), new DocumentRecords(transactions, type.name()))
+                    .transactions(transactions)
+                    .build()
+                    .repositories());
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     // ---- employees -------------------------------------------------------------------------------

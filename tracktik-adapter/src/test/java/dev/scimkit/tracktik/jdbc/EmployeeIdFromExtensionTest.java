@@ -40,7 +40,7 @@ class EmployeeIdFromExtensionTest {
         recording = new RecordingDataSource(pool);
         store = JdbcTrackTikStore.open(recording.dataSource());
         SchemaRegistry registry = SchemaRegistry.standard().toBuilder()
-                .addExtensionsFrom(Path.of("../examples/schemas")).build();
+                .addSchemaDirectory(Path.of("../examples/schemas")).build();
         engine = new TrackTikEngine(store, registry, b -> b.employeeIdFrom(CUSTOM + ":badgeNumber"));
     }
 

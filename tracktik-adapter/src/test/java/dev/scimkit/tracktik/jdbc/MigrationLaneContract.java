@@ -34,7 +34,8 @@ abstract class MigrationLaneContract {
     /** Flyway quotes the history table's name, so on H2 it keeps its lower case. */
     static final String HISTORY = "\"" + JdbcStoreOptions.HISTORY_TABLE + "\"";
     static final String[] SCRIPTS = {"V1__tracktik_store.sql", "V2__role_external_id_index.sql",
-            "V3__unique_employee_id_and_email.sql", "V4__activity.sql", "V5__employee_held_role.sql"};
+            "V3__unique_employee_id_and_email.sql", "V4__activity.sql", "V5__employee_held_role.sql",
+            "V6__resource_documents.sql"};
 
     /** A fresh, empty database, pooled the way an application pools it (auto-commit on). */
     abstract HikariConfig freshDatabase(String name) throws Exception;

@@ -28,8 +28,12 @@ public final class TrackTikEngine {
     public TrackTikEngine(TrackTikStore store, SchemaRegistry registry,
                    java.util.function.UnaryOperator<TrackTikRepositories.Builder> configure) {
         this.store = store;
-        server = configure.apply(TrackTikRepositories.builder(registry, store)).build()
-                .register(ScimServer.builder(registry))
+        ScimServer.Builder builder = configure.apply(TrackTikRepositories.builder(registry, store)).build()
+                .register(ScimServer.builder(registry));
+        if (store instanceof JdbcTrackTikStore jdbc) {
+            builder.repositories(jdbc.declaredTypeRepositories(registry));
+        }
+        server = builder
                 .authenticator(BearerTokenAuthenticator.builder()
                         .addToken(TenantId.of("portal-a"), "entra", TOKEN_A)
                         .addToken(TenantId.of("portal-b"), "okta", TOKEN_B)

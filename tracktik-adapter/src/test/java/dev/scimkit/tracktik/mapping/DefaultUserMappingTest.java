@@ -52,7 +52,7 @@ class DefaultUserMappingTest {
     void theEmployeeIdCanComeFromADeclaredExtensionAttribute() {
         String custom = "urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User";
         SchemaRegistry registry = SchemaRegistry.standard().toBuilder()
-                .addExtensionsFrom(java.nio.file.Path.of("../examples/schemas")).build();
+                .addSchemaDirectory(java.nio.file.Path.of("../examples/schemas")).build();
         DefaultUserMapping badge = new DefaultUserMapping(registry.user()).withEmployeeIdFrom(custom + ":BadgeNumber");
 
         EmployeeProfile p = badge.toProfile(user("{\"userName\":\"a@example.com\",\"" + custom

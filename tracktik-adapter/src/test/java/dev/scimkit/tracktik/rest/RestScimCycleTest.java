@@ -186,7 +186,7 @@ class RestScimCycleTest {
     void aDeclaredExtensionRoundTripsThroughThePortal() {
         String custom = "urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User";
         SchemaRegistry registry = SchemaRegistry.standard().toBuilder()
-                .addExtensionsFrom(java.nio.file.Path.of("../examples/schemas")).build();
+                .addSchemaDirectory(java.nio.file.Path.of("../examples/schemas")).build();
         server = TrackTikRepositories.builder(registry, store).build()
                 .register(ScimServer.builder(registry))
                 .authenticator(BearerTokenAuthenticator.builder().addToken(TENANT, "entra", SCIM_TOKEN).build())
