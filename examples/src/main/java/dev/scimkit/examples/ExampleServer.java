@@ -159,7 +159,7 @@ public final class ExampleServer implements AutoCloseable {
             return SchemaRegistry.standard();
         }
         try {
-            return SchemaRegistry.standard().toBuilder().addExtensionsFrom(options.schemaDir().get()).build();
+            return SchemaRegistry.standard().toBuilder().addSchemaDirectory(options.schemaDir().get()).build();
         } catch (InvalidSchemaException e) {
             throw new ServerOptions.InvalidOptionsException("--schema-dir " + options.schemaDir().get() + ": "
                     + e.getMessage());

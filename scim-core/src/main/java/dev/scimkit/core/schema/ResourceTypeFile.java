@@ -24,7 +24,7 @@ record ResourceTypeFile(String name, String endpoint, String description, String
     }
 
     /** A resource type's name, and the one path segment of its endpoint (RFC 7643 §6). */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     private static final Set<String> MEMBERS =
             Set.of("schemas", "id", "name", "endpoint", "description", "schema", "schemaExtensions", "meta");
     private static final Set<String> EXTENSION_MEMBERS = Set.of("schema", "required");
@@ -60,7 +60,7 @@ record ResourceTypeFile(String name, String endpoint, String description, String
         String name = text(root, "name", source).orElseThrow(() -> missing(source, "name"));
         if (!NAME.matcher(name).matches()) {
             throw new InvalidSchemaException(source, null, "the resource type name '" + name
-                    + "' must start with a letter and hold only letters, digits, '-' and '_'");
+                    + "' must start with a letter and hold only letters, digits, '-' and '_' (64 at most)");
         }
         text(root, "id", source).filter(id -> !id.equals(name)).ifPresent(id -> {
             throw new InvalidSchemaException(source, null, "\"id\" is '" + id + "' but \"name\" is '" + name

@@ -64,7 +64,7 @@ public class ScimkitAutoConfiguration {
     SchemaRegistry scimSchemaRegistry(ScimkitProperties properties) {
         // scimkit.schema-dir: extension schemas as data; a bad file fails start-up with file, attribute and reason.
         return properties.getSchemaDir() == null ? SchemaRegistry.standard()
-                : SchemaRegistry.standard().toBuilder().addExtensionsFrom(properties.getSchemaDir()).build();
+                : SchemaRegistry.standard().toBuilder().addSchemaDirectory(properties.getSchemaDir()).build();
     }
 
     @Bean
