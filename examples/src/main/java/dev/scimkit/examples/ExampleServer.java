@@ -2,6 +2,7 @@ package dev.scimkit.examples;
 
 import dev.scimkit.core.resource.ValidationOptions;
 import dev.scimkit.core.schema.InvalidSchemaException;
+import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.server.CursorSettings;
 import dev.scimkit.server.ScimServer;
@@ -76,6 +77,7 @@ public final class ExampleServer implements AutoCloseable {
         StoreBackend store = StoreBackend.open(options, registry);
         Optional<QueuedActivityRecorder> recorder = Optional.empty();
         try {
+            refuseUnservedTypes(options, registry, store);
 
             ActivityLog activityLog = store.activityLog(
                     new ActivityRetention(Duration.ofDays(options.console().retentionDays()), ACTIVITY_CAP_PER_TENANT));
@@ -151,6 +153,23 @@ public final class ExampleServer implements AutoCloseable {
                 admin.user(), admin.password(), options.tenants().getOrDefault(tenant, List.of()).stream()
                         .map(c -> TokenHint.of(c.client(), c.secret())).toList())));
         return Optional.of(new ConsoleServlet(settings.build()));
+    }
+
+    /**
+     * A resource type declared in {@code --schema-dir} that the store cannot keep (the REST store keeps
+     * only what TrackTik has: employees and roles) would vanish from discovery and answer 404: refuse
+     * to start instead, naming it.
+     */
+    private static void refuseUnservedTypes(ServerOptions options, SchemaRegistry registry, StoreBackend store) {
+        List<String> unserved = registry.resourceTypes().stream().map(ResourceTypeDefinition::name)
+                .filter(name -> store.repositories().keySet().stream().noneMatch(name::equalsIgnoreCase))
+                .toList();
+        if (!unserved.isEmpty()) {
+            throw new ServerOptions.InvalidOptionsException("--schema-dir " + options.schemaDir().orElseThrow()
+                    + ": it declares the resource type " + String.join(", ", unserved) + ", which this store ("
+                    + store.description() + ") cannot keep: it keeps Users and Groups only; use --store "
+                    + "memory, h2 or postgres, or remove the resource-type file");
+        }
     }
 
     /** The standard schemas and the extensions of {@code --schema-dir}; a bad file stops the start. */

@@ -18,6 +18,8 @@ import dev.scimkit.tracktik.scim.TrackTikRepositories;
 import jakarta.servlet.http.HttpServlet;
 
 import javax.sql.DataSource;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,7 +52,14 @@ final class TrackTikBackend implements StoreBackend {
         } catch (IllegalArgumentException e) {
             throw new ServerOptions.InvalidOptionsException("--tracktik-employee-id-from: " + e.getMessage());
         }
-        this.repositories = Map.of("User", tracktik.users(), "Group", tracktik.groups());
+        Map<String, ResourceRepository> served = new LinkedHashMap<>();
+        served.put("User", tracktik.users());
+        served.put("Group", tracktik.groups());
+        if (store instanceof JdbcTrackTikStore jdbc) {
+            // Types declared in --schema-dir beside User and Group: kept whole in the same database.
+            served.putAll(jdbc.declaredTypeRepositories(registry));
+        }
+        this.repositories = Collections.unmodifiableMap(served);
     }
 
     static TrackTikBackend h2(ServerOptions options, SchemaRegistry registry) {

@@ -1,6 +1,7 @@
 package dev.scimkit.spring.boot;
 
 import dev.scimkit.core.resource.ValidationOptions;
+import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.server.CursorSettings;
 import dev.scimkit.server.ScimServer;
@@ -84,6 +85,9 @@ public class ScimkitAutoConfiguration {
     @ConditionalOnMissingBean
     ScimServer scimServer(SchemaRegistry registry, Authenticator authenticator, ScimStore store,
                           ScimkitProperties properties) {
+        if (properties.getSchemaDir() != null) {
+            refuseUnservedTypes(registry, store);
+        }
         return ScimServer.builder(registry)
                 .repositories(store.repositories())
                 .authenticator(authenticator)
@@ -91,6 +95,21 @@ public class ScimkitAutoConfiguration {
                 // Instances with the same tokens (behind a load balancer, or after a restart) accept each other's cursors.
                 .cursors(CursorSettings.withKeyDerivedFrom(Tokens.secrets(properties)))
                 .build();
+    }
+
+    /**
+     * A resource type declared in {@code scimkit.schema-dir} that the store does not serve would vanish
+     * from discovery and answer 404: fail the start instead, naming it.
+     */
+    private static void refuseUnservedTypes(SchemaRegistry registry, ScimStore store) {
+        List<String> unserved = registry.resourceTypes().stream().map(ResourceTypeDefinition::name)
+                .filter(name -> store.repositories().keySet().stream().noneMatch(name::equalsIgnoreCase))
+                .toList();
+        if (!unserved.isEmpty()) {
+            throw new IllegalStateException("scimkit.schema-dir declares the resource type " + String.join(", ", unserved)
+                    + ", which the configured store does not serve (the TrackTik REST store keeps Users and Groups"
+                    + " only); use scimkit.store.type=memory or jdbc, or a ScimStore bean of your own that serves it");
+        }
     }
 
     @Bean

@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -70,7 +72,14 @@ class TrackTikStoreConfiguration {
     @ConditionalOnBean(TrackTikStore.class)
     ScimStore scimTrackTikStore(TrackTikStore store, SchemaRegistry registry, ScimkitProperties properties) {
         TrackTikRepositories repositories = TrackTikRepositories.builder(registry, store).build();
-        Map<String, ResourceRepository> byType = Map.of("User", repositories.users(), "Group", repositories.groups());
+        Map<String, ResourceRepository> served = new LinkedHashMap<>();
+        served.put("User", repositories.users());
+        served.put("Group", repositories.groups());
+        if (store instanceof JdbcTrackTikStore jdbc) {
+            // Types declared in scimkit.schema-dir beside User and Group: kept whole in the same database.
+            served.putAll(jdbc.declaredTypeRepositories(registry));
+        }
+        Map<String, ResourceRepository> byType = Collections.unmodifiableMap(served);
         TenantId probeTenant = TenantId.of(properties.getTenants().keySet().stream().findFirst().orElse("health"));
         String probeId = UUID.nameUUIDFromBytes("scimkit health probe".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString();

@@ -1,5 +1,7 @@
 package dev.scimkit.spring.boot;
 
+import dev.scimkit.server.ScimRequest;
+import dev.scimkit.server.ScimResponse;
 import dev.scimkit.server.ScimServer;
 import dev.scimkit.server.spi.Authenticator;
 import dev.scimkit.server.spi.ScimPrincipal;
@@ -74,6 +76,29 @@ class ScimkitAutoConfigurationTest {
         runner.withPropertyValues("scimkit.tenants.acme.clients[0].token=secret-token-123", "scimkit.schema-dir=" + bad)
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("broken.json").hasMessageContaining("badge").hasMessageContaining("text"));
+    }
+
+    @Test
+    void aDeclaredResourceTypeIsServedByTheMemoryStoreAndRefusedByTheRestStore() {
+        String types = Path.of("..", "examples", "resource-types").toAbsolutePath().toString();
+        runner.withPropertyValues("scimkit.tenants.acme.clients[0].token=secret-token-123", "scimkit.schema-dir=" + types)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(ScimStore.class).repositories()).containsKeys("User", "Group", "Device");
+                    ScimResponse created = context.getBean(ScimServer.class).handle(ScimRequest.builder("POST", "/Devices")
+                            .header("Authorization", "Bearer secret-token-123")
+                            .header("Content-Type", "application/scim+json")
+                            .body("{\"schemas\":[\"urn:example:params:scim:schemas:core:2.0:Device\"],"
+                                    + "\"serialNumber\":\"SN-1\"}").build());
+                    assertThat(created.status()).as(created.bodyText()).isEqualTo(201);
+                });
+
+        runner.withPropertyValues("scimkit.tenants.acme.clients[0].token=secret-token-123", "scimkit.schema-dir=" + types,
+                        "scimkit.store.type=tracktik-rest", "scimkit.store.rest.url=http://127.0.0.1:9/rest/v1",
+                        "scimkit.store.rest.access-token=portal-token-456")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("declares the resource type Device")
+                        .hasMessageNotContaining("portal-token-456"));
     }
 
     @Configuration(proxyBeanMethods = false)
