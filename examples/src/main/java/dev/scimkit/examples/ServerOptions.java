@@ -1,12 +1,14 @@
 package dev.scimkit.examples;
 
 import dev.scimkit.core.resource.UndeclaredExtensionPolicy;
+import dev.scimkit.tracktik.mapping.EmployeeTextField;
 import dev.scimkit.tracktik.rest.PortalCredentials;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +29,9 @@ import java.util.Optional;
  * @param help          whether {@code --help} was asked for
  * @param schemaDir     a directory of extension schema files (RFC 7643 §7 JSON) to serve and validate
  * @param undeclaredExtensions what a request carrying an extension no schema file declares gets
- * @param employeeIdFrom the User attribute the TrackTik stores take the Employee ID from, instead of the
- *                      enterprise employeeNumber (such as a declared extension's badge number)
+ * @param trackTikFields the User attributes the TrackTik stores take employee fields from, instead of
+ *                      their standard sources (such as a declared extension's badge number as the
+ *                      Employee ID)
  * @param trackTikRoles which one role a TrackTik employee holds among its groups' roles
  * @param security      token file, OAuth 2 access tokens, request limits and TLS
  * @param console       activity recording and the provisioning console
@@ -36,7 +39,7 @@ import java.util.Optional;
 public record ServerOptions(int port, String basePath, Map<String, List<Credential>> tenants, Path dataDir,
                             Store store, Optional<String> trackTikUrl, Optional<PortalCredentials> trackTikCredentials,
                             boolean help, Optional<Path> schemaDir, UndeclaredExtensionPolicy undeclaredExtensions,
-                            Optional<String> employeeIdFrom, TrackTikRoleOptions trackTikRoles,
+                            Map<EmployeeTextField, String> trackTikFields, TrackTikRoleOptions trackTikRoles,
                             SecurityOptions security, ConsoleOptions console) {
 
     /** The tenant that {@code --token} configures. */
@@ -84,7 +87,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                 + ", dataDir=" + dataDir + ", store=" + store.kind() + ", trackTikUrl=" + trackTikUrl.map(ServerOptions::withoutUserInfo).orElse("-")
                 + ", trackTikCredentials=" + trackTikCredentials.map(Object::toString).orElse("-") + ", help=" + help
                 + ", schemaDir=" + schemaDir.map(Path::toString).orElse("-") + ", undeclaredExtensions="
-                + undeclaredExtensions + ", employeeIdFrom=" + employeeIdFrom.orElse("-") + ", " + trackTikRoles
+                + undeclaredExtensions + ", trackTikFields=" + trackTikFields + ", " + trackTikRoles
                 + ", security=" + security + ", console=" + console.admins().keySet()
                 + ", activity=" + console.activity() + "]";
     }
@@ -118,9 +121,14 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
               --undeclared-extensions reject|keep
                                      a request with an extension no schema declares: reject
                                      (default, 400 naming it) or keep it as sent [SCIMKIT_UNDECLARED_EXTENSIONS]
+              --tracktik-field FIELD=ATTRIBUTE
+                                     the User attribute a TrackTik employee field comes from (repeatable);
+                                     FIELD is employee-id (default: enterprise employeeNumber), job-title
+                                     (default: title) or department (default: enterprise department);
+                                     e.g. employee-id=urn:...:CustomExtensionName:2.0:User:badgeNumber
+                                                                                  [SCIMKIT_TRACKTIK_FIELDS=field=attribute,...]
               --tracktik-employee-id-from ATTRIBUTE
-                                     the User attribute that is the TrackTik Employee ID, default the
-                                     enterprise employeeNumber; e.g. urn:...:CustomExtensionName:2.0:User:badgeNumber
+                                     the same as --tracktik-field employee-id=ATTRIBUTE
                                                                                   [SCIMKIT_TRACKTIK_EMPLOYEE_ID_FROM]
               --tracktik-role-priority NAME,NAME,...
                                      TrackTik gives an employee one role: among its groups' roles, the
@@ -165,7 +173,14 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
         }
         boolean help = false;
         Optional<Path> schemaDir = Optional.ofNullable(env.get("SCIMKIT_SCHEMA_DIR")).map(Path::of);
-        Optional<String> employeeIdFrom = Optional.ofNullable(env.get("SCIMKIT_TRACKTIK_EMPLOYEE_ID_FROM"));
+        Map<EmployeeTextField, String> trackTikFields = new EnumMap<>(EmployeeTextField.class);
+        for (String pair : env.getOrDefault("SCIMKIT_TRACKTIK_FIELDS", "").split(",")) {
+            if (!pair.isBlank()) {
+                addTrackTikField(trackTikFields, pair, "SCIMKIT_TRACKTIK_FIELDS");
+            }
+        }
+        Optional.ofNullable(env.get("SCIMKIT_TRACKTIK_EMPLOYEE_ID_FROM"))
+                .ifPresent(a -> trackTikFields.put(EmployeeTextField.EMPLOYEE_ID, a));
         TrackTikRoleOptions roles = TrackTikRoleOptions.defaults()
                 .withPriority(TrackTikRoleOptions.parsePriority(env.getOrDefault("SCIMKIT_TRACKTIK_ROLE_PRIORITY", "")))
                 .withDefaultRole(env.getOrDefault("SCIMKIT_TRACKTIK_DEFAULT_ROLE", ""));
@@ -205,7 +220,8 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                 case "--store" -> store = parseStore(require(name, value), name);
                 case "--schema-dir" -> schemaDir = Optional.of(Path.of(require(name, value)));
                 case "--undeclared-extensions" -> undeclared = parseUndeclared(require(name, value), name);
-                case "--tracktik-employee-id-from" -> employeeIdFrom = Optional.of(require(name, value));
+                case "--tracktik-employee-id-from" -> trackTikFields.put(EmployeeTextField.EMPLOYEE_ID, require(name, value));
+                case "--tracktik-field" -> addTrackTikField(trackTikFields, require(name, value), name);
                 case "--tracktik-role-priority" -> roles = roles.withPriority(TrackTikRoleOptions.parsePriority(require(name, value)));
                 case "--tracktik-default-role" -> roles = roles.withDefaultRole(require(name, value));
                 case "--tracktik-url" -> trackTikUrl = Optional.of(require(name, value));
@@ -232,7 +248,23 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                     + " --tokens-file FILE or --jwt-issuer URL");
         }
         return new ServerOptions(port, basePath, tenants, dataDir, store, trackTikUrl, trackTikCredentials, help,
-                schemaDir, undeclared, employeeIdFrom, roles, securityOptions, console.build(tenants));
+                schemaDir, undeclared, Map.copyOf(trackTikFields), roles, securityOptions, console.build(tenants));
+    }
+
+    /** The attribute the TrackTik stores take the Employee ID from, when it is not the standard one. */
+    public Optional<String> employeeIdFrom() {
+        return Optional.ofNullable(trackTikFields.get(EmployeeTextField.EMPLOYEE_ID));
+    }
+
+    /** Reads {@code field=attribute}; the attribute itself is checked against the schemas at start-up. */
+    private static void addTrackTikField(Map<EmployeeTextField, String> fields, String pair, String source) {
+        int eq = pair.indexOf('=');
+        Optional<EmployeeTextField> field = eq < 0 ? Optional.empty() : EmployeeTextField.byOptionName(pair.substring(0, eq));
+        if (field.isEmpty() || pair.substring(eq + 1).isBlank()) {
+            throw new InvalidOptionsException(source + ": expected FIELD=ATTRIBUTE with FIELD one of "
+                    + EmployeeTextField.optionNames() + ", got '" + pair.strip() + "'");
+        }
+        fields.put(field.get(), pair.substring(eq + 1).strip());
     }
 
     private static UndeclaredExtensionPolicy parseUndeclared(String text, String source) {

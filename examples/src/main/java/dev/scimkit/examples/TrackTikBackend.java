@@ -44,13 +44,13 @@ final class TrackTikBackend implements StoreBackend {
         this.description = description;
         // History names the token's client (--tenant NAME/CLIENT=SECRET) and tenant: the default resolver.
         TrackTikRepositories.Builder builder = TrackTikRepositories.builder(registry, store);
-        options.employeeIdFrom().ifPresent(builder::employeeIdFrom);
+        options.trackTikFields().forEach(builder::fieldFrom);
         builder.rolePolicy(options.trackTikRoles().policy());
         TrackTikRepositories tracktik;
         try {
             tracktik = builder.build();
         } catch (IllegalArgumentException e) {
-            throw new ServerOptions.InvalidOptionsException("--tracktik-employee-id-from: " + e.getMessage());
+            throw new ServerOptions.InvalidOptionsException("--tracktik-field: " + e.getMessage());
         }
         Map<String, ResourceRepository> served = new LinkedHashMap<>();
         served.put("User", tracktik.users());

@@ -54,8 +54,28 @@ class CustomExtensionStoresTest {
         assertThatThrownBy(() -> ExampleServer.start(wrong).close())
                 .as("without --schema-dir the attribute does not exist")
                 .isInstanceOf(ServerOptions.InvalidOptionsException.class)
-                .hasMessageStartingWith("--tracktik-employee-id-from: The Employee ID needs a writable, single-valued"
+                .hasMessageStartingWith("--tracktik-field: The Employee ID needs a writable, single-valued"
                         + " string attribute of User, and '" + CUSTOM + ":badgeNumber' is not one");
+    }
+
+    @Test
+    void theJobTitleAndDepartmentCanComeFromDeclaredAttributesByConfiguration() throws Exception {
+        try (ExampleServer server = TestServers.h2(dataDir, "--schema-dir", SCHEMA_DIR,
+                "--tracktik-field", "job-title=" + CUSTOM + ":jobCode", "--tracktik-field=department=" + CUSTOM + ":siteCode")) {
+            ScimHttp scim = ScimHttp.of(server, TestServers.TOKEN);
+            String body = entraUserWithBadge("job." + UUID.randomUUID() + "@contoso.example", "J-1", "TOR")
+                    .replace("\"badgeNumber\":", "\"jobCode\":\"Mobile Patrol\",\"badgeNumber\":");
+            String id = scim.expect(201, "POST", "/Users", body).path("id").asText();
+
+            JsonNode employee = new TrackTikAdmin(scim).employee(id);
+            assertThat(employee.path("jobTitle").asText()).isEqualTo("Mobile Patrol");
+            assertThat(employee.path("department").asText()).isEqualTo("TOR");
+            assertThat(scim.get("/Users/" + id).path(CUSTOM)).as("returned exactly as sent").isEqualTo(json(body).path(CUSTOM));
+        }
+        assertThatThrownBy(() -> ServerOptions.parse(new String[]{"--token", "t", "--tracktik-field", "badge=x"}, Map.of()))
+                .isInstanceOf(ServerOptions.InvalidOptionsException.class)
+                .hasMessage("--tracktik-field: expected FIELD=ATTRIBUTE with FIELD one of employee-id, job-title,"
+                        + " department, got 'badge=x'");
     }
 
     @Test

@@ -26,6 +26,8 @@ import java.util.Map;
  *     rest:
  *       url: https://acme.staffr.us/rest/v1
  *       client-id: …                   # with client-secret, username, password (or access-token)
+ *     tracktik-fields:                 # optional: employee fields from other User attributes
+ *       employee-id: urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User:badgeNumber
  *   access-log: true
  * </pre>
  */
@@ -163,6 +165,7 @@ public class ScimkitProperties {
 
     /** The store and its settings. */
     public static class Store {
+        private Map<String, String> tracktikFields = new LinkedHashMap<>();
         private StoreType type = StoreType.MEMORY;
         private Jdbc jdbc = new Jdbc();
         private Rest rest = new Rest();
@@ -189,6 +192,20 @@ public class ScimkitProperties {
 
         public void setRest(Rest rest) {
             this.rest = rest;
+        }
+
+        /**
+         * The User attributes the TrackTik stores take employee fields from, instead of their standard
+         * sources, keyed by field: {@code employee-id}, {@code job-title} or {@code department}; for
+         * example {@code employee-id: urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User:badgeNumber}
+         * (declare the extension in {@code scimkit.schema-dir}). A wrong field or attribute stops start-up.
+         */
+        public Map<String, String> getTracktikFields() {
+            return tracktikFields;
+        }
+
+        public void setTracktikFields(Map<String, String> tracktikFields) {
+            this.tracktikFields = tracktikFields;
         }
     }
 

@@ -9,6 +9,7 @@ import dev.scimkit.tracktik.port.TrackTikStore;
 import dev.scimkit.tracktik.rest.PortalCredentials;
 import dev.scimkit.tracktik.rest.RestStoreConfig;
 import dev.scimkit.tracktik.rest.RestTrackTikStore;
+import dev.scimkit.tracktik.mapping.EmployeeTextField;
 import dev.scimkit.tracktik.scim.TrackTikRepositories;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -71,7 +72,17 @@ class TrackTikStoreConfiguration {
     @ConditionalOnMissingBean(ScimStore.class)
     @ConditionalOnBean(TrackTikStore.class)
     ScimStore scimTrackTikStore(TrackTikStore store, SchemaRegistry registry, ScimkitProperties properties) {
-        TrackTikRepositories repositories = TrackTikRepositories.builder(registry, store).build();
+        TrackTikRepositories.Builder builder = TrackTikRepositories.builder(registry, store);
+        properties.getStore().getTracktikFields().forEach((name, attribute) -> builder.fieldFrom(
+                EmployeeTextField.byOptionName(name).orElseThrow(() -> new IllegalStateException(
+                        "scimkit.store.tracktik-fields: unknown field '" + name + "' (one of "
+                                + EmployeeTextField.optionNames() + ")")), attribute));
+        TrackTikRepositories repositories;
+        try {
+            repositories = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("scimkit.store.tracktik-fields: " + e.getMessage(), e);
+        }
         Map<String, ResourceRepository> served = new LinkedHashMap<>();
         served.put("User", repositories.users());
         served.put("Group", repositories.groups());

@@ -101,6 +101,26 @@ class ScimkitAutoConfigurationTest {
                         .hasMessageNotContaining("portal-token-456"));
     }
 
+    @Test
+    void employeeFieldsComeFromConfiguredAttributesAndAWrongOneStopsStartUp() {
+        String custom = "urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User";
+        String schemas = Path.of("..", "examples", "schemas").toAbsolutePath().toString();
+        WebApplicationContextRunner rest = runner.withPropertyValues(
+                "scimkit.tenants.acme.clients[0].token=secret-token-123", "scimkit.schema-dir=" + schemas,
+                "scimkit.store.type=tracktik-rest", "scimkit.store.rest.url=http://127.0.0.1:9/rest/v1",
+                "scimkit.store.rest.access-token=portal-token-456");
+
+        rest.withPropertyValues("scimkit.store.tracktik-fields.employee-id=" + custom + ":badgeNumber",
+                        "scimkit.store.tracktik-fields.job-title=" + custom + ":jobCode")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(ScimServer.class));
+        rest.withPropertyValues("scimkit.store.tracktik-fields.badge=" + custom + ":badgeNumber")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("unknown field 'badge' (one of employee-id, job-title, department)"));
+        rest.withPropertyValues("scimkit.store.tracktik-fields.department=" + custom + ":clearanceLevel")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("The department needs a writable, single-valued string attribute"));
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class OwnBeans {
         final ScimStore store = ScimStore.of(InMemoryStore.create(SchemaRegistry.standard()).repositories());

@@ -18,7 +18,10 @@ import dev.scimkit.tracktik.port.EmployeeColumn;
 import dev.scimkit.tracktik.port.EmployeeRecord;
 import dev.scimkit.tracktik.port.FilterColumns;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,8 +49,12 @@ public final class DefaultUserMapping implements UserMapping {
     private final RegionRule regionRule;
     private final NameRule nameRule;
     private final FilterColumns<EmployeeColumn> columns;
-    /** Where the Employee ID ({@code customId}) comes from: the enterprise employeeNumber by default. */
-    private final ResolvedAttribute employeeId;
+    /**
+     * Where each configurable text field comes from: by default the enterprise employeeNumber, the core
+     * title and the enterprise department. A field without a source (a registry without the enterprise
+     * extension) stays empty.
+     */
+    private final Map<EmployeeTextField, AttributeSource> sources;
 
     /**
      * @param userType   the User resource type of the server's registry (with the enterprise extension)
@@ -55,79 +62,110 @@ public final class DefaultUserMapping implements UserMapping {
      * @param nameRule   how missing names are derived; {@link NameRule#standard()} by default
      */
     public DefaultUserMapping(ResourceTypeDefinition userType, RegionRule regionRule, NameRule nameRule) {
-        this(userType, regionRule, nameRule, userType.resolve(EXT, "employeeNumber").orElse(null));
+        this(userType, regionRule, nameRule, defaultSources(userType));
     }
 
     private DefaultUserMapping(ResourceTypeDefinition userType, RegionRule regionRule, NameRule nameRule,
-                               ResolvedAttribute employeeId) {
+                               Map<EmployeeTextField, AttributeSource> sources) {
         this.userType = Objects.requireNonNull(userType, "userType");
         this.regionRule = Objects.requireNonNull(regionRule, "regionRule");
         this.nameRule = Objects.requireNonNull(nameRule, "nameRule");
-        this.employeeId = employeeId;
+        this.sources = Collections.unmodifiableMap(new EnumMap<>(sources));
         Map<String, EmployeeColumn> map = new LinkedHashMap<>();
         map.put("id", EmployeeColumn.SCIM_ID);
         map.put("userName", EmployeeColumn.USER_NAME);
         map.put("externalId", EmployeeColumn.EXTERNAL_ID);
         map.put("meta.created", EmployeeColumn.CREATED);
         map.put("meta.lastModified", EmployeeColumn.LAST_MODIFIED);
-        map.put("title", EmployeeColumn.JOB_TITLE);
         map.put("active", EmployeeColumn.ACTIVE);
-        if (employeeId != null && map.putIfAbsent(qualifiedName(employeeId), EmployeeColumn.CUSTOM_ID) != null) {
-            throw new IllegalArgumentException(qualifiedName(employeeId) + " already has an employee field of its own");
-        }
-        if (userType.extension(EXT).isPresent()) {
-            map.put(EXT + ":department", EmployeeColumn.DEPARTMENT);
-        }
+        this.sources.forEach((field, source) -> {
+            if (map.putIfAbsent(source.qualifiedName(), field.column()) != null) {
+                throw new IllegalArgumentException(source.qualifiedName() + " already has an employee field of its own");
+            }
+        });
         this.columns = new FilterColumns<>(userType, map);
     }
 
+    private static Map<EmployeeTextField, AttributeSource> defaultSources(ResourceTypeDefinition userType) {
+        Map<EmployeeTextField, AttributeSource> sources = new EnumMap<>(EmployeeTextField.class);
+        userType.resolve(EXT, "employeeNumber").ifPresent(a -> sources.put(EmployeeTextField.EMPLOYEE_ID, new AttributeSource(a)));
+        userType.resolve("title").ifPresent(a -> sources.put(EmployeeTextField.JOB_TITLE, new AttributeSource(a)));
+        userType.resolve(EXT, "department").ifPresent(a -> sources.put(EmployeeTextField.DEPARTMENT, new AttributeSource(a)));
+        return sources;
+    }
+
     /**
-     * This mapping with the Employee ID ({@code customId}) taken from another single-valued string
-     * attribute, such as a declared extension's
-     * {@code urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User:badgeNumber} or a
-     * core {@code nickName}: written both ways and filtered on in the store, as employeeNumber is by
-     * default (which then stays in the resource as sent).
+     * This mapping with the Employee ID ({@code customId}) taken from another attribute; the same as
+     * {@code withFieldFrom(EmployeeTextField.EMPLOYEE_ID, attributePath)}.
+     */
+    public DefaultUserMapping withEmployeeIdFrom(String attributePath) {
+        return withFieldFrom(EmployeeTextField.EMPLOYEE_ID, attributePath);
+    }
+
+    /**
+     * This mapping with {@code field} taken from another single-valued string attribute, such as a
+     * declared extension's
+     * {@code urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User:badgeNumber} or a core
+     * {@code nickName}: written both ways and filtered on in the store, as the default source is (which
+     * then stays in the resource as sent, filtered in memory).
      *
      * @param attributePath an attribute of the User type, qualified by its schema URN if it is an
      *                      extension's
-     * @throws IllegalArgumentException when the User type has no such single-valued string attribute
+     * @throws IllegalArgumentException when the User type has no such writable, single-valued string
+     *                                  attribute, or when it already feeds another field
      */
-    public DefaultUserMapping withEmployeeIdFrom(String attributePath) {
+    public DefaultUserMapping withFieldFrom(EmployeeTextField field, String attributePath) {
+        return withFieldsFrom(Map.of(Objects.requireNonNull(field, "field"), attributePath));
+    }
+
+    /**
+     * This mapping with several fields taken from other attributes at once (see {@link #withFieldFrom}),
+     * so two fields can swap sources: the check that one attribute feeds one field runs on the result.
+     */
+    public DefaultUserMapping withFieldsFrom(Map<EmployeeTextField, String> attributePaths) {
+        Map<EmployeeTextField, AttributeSource> next = new EnumMap<>(EmployeeTextField.class);
+        next.putAll(sources);
+        attributePaths.forEach((field, path) -> next.put(field, sourceFor(field, path)));
+        List<EmployeeTextField> fields = List.copyOf(next.keySet());
+        for (int i = 0; i < fields.size(); i++) {
+            for (int j = i + 1; j < fields.size(); j++) {
+                if (next.get(fields.get(i)).sameAttributeAs(next.get(fields.get(j)))) {
+                    throw new IllegalArgumentException("'" + next.get(fields.get(j)).qualifiedName() + "' feeds both the "
+                            + describe(fields.get(i)) + " and the " + describe(fields.get(j))
+                            + "; one attribute feeds one employee field");
+                }
+            }
+        }
+        return new DefaultUserMapping(userType, regionRule, nameRule, next);
+    }
+
+    private AttributeSource sourceFor(EmployeeTextField field, String attributePath) {
+        Objects.requireNonNull(attributePath, "attributePath");
         int colon = attributePath.lastIndexOf(':');
         Optional<ResolvedAttribute> resolved = colon < 0 ? userType.resolve(attributePath)
                 : userType.resolve(attributePath.substring(0, colon), attributePath.substring(colon + 1));
         if (resolved.isEmpty() || resolved.get().attribute().multiValued()
                 || resolved.get().attribute().type() != AttributeType.STRING
                 || resolved.get().attribute().mutability() == Mutability.READ_ONLY) {
-            throw new IllegalArgumentException("The Employee ID needs a writable, single-valued string attribute of "
-                    + userType.name() + ", and '" + attributePath + "' is not one (an extension's attribute is"
-                    + " qualified by its URN, and its schema must be declared)");
+            throw new IllegalArgumentException("The " + describe(field) + " needs a writable, single-valued string"
+                    + " attribute of " + userType.name() + ", and '" + attributePath + "' is not one (an extension's"
+                    + " attribute is qualified by its URN, and its schema must be declared)");
         }
-        return new DefaultUserMapping(userType, regionRule, nameRule, resolved.get());
+        return new AttributeSource(resolved.get());
     }
 
-    private static String qualifiedName(ResolvedAttribute r) {
-        return r.extension() ? r.schema().id() + ":" + r.attribute().name() : r.attribute().name();
+    private static String describe(EmployeeTextField field) {
+        return switch (field) {
+            case EMPLOYEE_ID -> "Employee ID";
+            case JOB_TITLE -> "job title";
+            case DEPARTMENT -> "department";
+        };
     }
 
-    /** The value of the Employee ID's source attribute in {@code user}; empty when absent. */
-    private String employeeIdOf(ObjectNode user) {
-        if (employeeId == null) {
-            return "";
-        }
-        if (!employeeId.extension()) {
-            return ScimNodes.text(user, employeeId.attribute().name());
-        }
-        return ScimNodes.object(user, employeeId.schema().id())
-                .map(e -> ScimNodes.text(e, employeeId.attribute().name())).orElse("");
-    }
-
-    private ObjectNode employeeIdHolder(ObjectNode user) {
-        return employeeId.extension() ? ScimNodes.objectFor(user, employeeId.schema().id()) : user;
-    }
-
-    private Optional<ObjectNode> existingEmployeeIdHolder(ObjectNode user) {
-        return employeeId.extension() ? ScimNodes.object(user, employeeId.schema().id()) : Optional.of(user);
+    /** The value of {@code field}'s source attribute in {@code user}; empty when absent or unmapped. */
+    private String valueOf(EmployeeTextField field, ObjectNode user) {
+        AttributeSource source = sources.get(field);
+        return source == null ? "" : source.read(user);
     }
 
     /** The default mapping with the standard name rule. */
@@ -149,14 +187,14 @@ public final class DefaultUserMapping implements UserMapping {
             language = ScimNodes.text(user, "locale");
         }
         return EmployeeProfile.builder()
-                .customId(employeeIdOf(user))
+                .customId(valueOf(EmployeeTextField.EMPLOYEE_ID, user))
                 .firstName(names.firstName())
                 .lastName(names.lastName())
                 .email(placeable(ScimNodes.element(user, "emails", "work", true), EMAIL))
                 .primaryPhone(placeable(ScimNodes.element(user, "phoneNumbers", "work", false), PHONE))
                 .secondaryPhone(placeable(ScimNodes.element(user, "phoneNumbers", "mobile", false), PHONE))
-                .jobTitle(ScimNodes.text(user, "title"))
-                .department(ext.map(e -> ScimNodes.text(e, "department")).orElse(""))
+                .jobTitle(valueOf(EmployeeTextField.JOB_TITLE, user))
+                .department(valueOf(EmployeeTextField.DEPARTMENT, user))
                 .managerId(ext.map(DefaultUserMapping::managerId).orElse(""))
                 .status(EmployeeStatus.ofActive(active(user)))
                 .region(regionRule.regionFor(user))
@@ -217,19 +255,14 @@ public final class DefaultUserMapping implements UserMapping {
         // An employee field holds no empty text (the store keeps NULL), so an empty string sent for a
         // field that filters read in SQL leaves the resource too: else "title eq \"\"" would match in
         // memory and not in SQL.
-        if (!sent.jobTitle().equals(p.jobTitle()) || p.jobTitle().isEmpty()) {
-            ScimNodes.setText(user, "title", p.jobTitle());
-        }
-        if (employeeId != null && !sent.customId().equals(p.customId())) {
-            ScimNodes.setText(employeeIdHolder(user), employeeId.attribute().name(), p.customId());
-        } else if (employeeId != null && p.customId().isEmpty()) {
-            existingEmployeeIdHolder(user).ifPresent(h -> ScimNodes.setText(h, employeeId.attribute().name(), ""));
-        }
-        if (!sent.department().equals(p.department())) {
-            ScimNodes.setText(ScimNodes.objectFor(user, EXT), "department", p.department());
-        } else if (p.department().isEmpty()) {
-            ScimNodes.object(user, EXT).ifPresent(ext -> ScimNodes.setText(ext, "department", ""));
-        }
+        sources.forEach((field, source) -> {
+            String kept = field.valueIn(p);
+            if (!field.valueIn(sent).equals(kept)) {
+                source.write(user, kept);
+            } else if (kept.isEmpty()) {
+                source.clear(user);
+            }
+        });
         if (!sent.email().equals(p.email())) {
             setTyped(user, "emails", "work", true, p.email());
         }

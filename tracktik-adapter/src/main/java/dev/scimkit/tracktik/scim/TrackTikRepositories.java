@@ -4,6 +4,7 @@ import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.server.ScimServer;
 import dev.scimkit.tracktik.mapping.DefaultGroupMapping;
 import dev.scimkit.tracktik.mapping.DefaultUserMapping;
+import dev.scimkit.tracktik.mapping.EmployeeTextField;
 import dev.scimkit.tracktik.mapping.GroupMapping;
 import dev.scimkit.tracktik.mapping.RegionRule;
 import dev.scimkit.tracktik.mapping.RolePolicy;
@@ -17,6 +18,8 @@ import dev.scimkit.tracktik.port.TrackTikStore;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,8 +42,7 @@ public final class TrackTikRepositories {
 
     private TrackTikRepositories(Builder b) {
         UserMapping userMapping = b.userMapping != null ? b.userMapping
-                : b.employeeIdFrom == null ? new DefaultUserMapping(b.registry.user(), b.regionRule)
-                : new DefaultUserMapping(b.registry.user(), b.regionRule).withEmployeeIdFrom(b.employeeIdFrom);
+                : new DefaultUserMapping(b.registry.user(), b.regionRule).withFieldsFrom(b.fieldSources);
         GroupMapping groupMapping = b.groupMapping != null ? b.groupMapping : new DefaultGroupMapping(b.registry.group());
         this.users = new EmployeeUserRepository(b.store, userMapping, b.actors);
         this.groups = new RoleGroupRepository(b.store, groupMapping, b.actors, b.rolePolicy);
@@ -107,7 +109,7 @@ public final class TrackTikRepositories {
         private GroupMapping groupMapping;
         private RegionRule regionRule = RegionRule.hq();
         private ActorResolver actors = ActorResolver.fromCredential();
-        private String employeeIdFrom;
+        private final Map<EmployeeTextField, String> fieldSources = new EnumMap<>(EmployeeTextField.class);
         private RolePolicy rolePolicy = RolePolicy.trackTikDefault();
 
         private Builder(SchemaRegistry registry, TrackTikStore store) {
@@ -137,7 +139,15 @@ public final class TrackTikRepositories {
          * employeeNumber (see {@link DefaultUserMapping#withEmployeeIdFrom}); checked by {@link #build}.
          */
         public Builder employeeIdFrom(String attributePath) {
-            this.employeeIdFrom = Objects.requireNonNull(attributePath, "attributePath");
+            return fieldFrom(EmployeeTextField.EMPLOYEE_ID, attributePath);
+        }
+
+        /**
+         * The attribute the default User mapping takes {@code field} from, instead of its standard
+         * source (see {@link DefaultUserMapping#withFieldFrom}); checked by {@link #build}.
+         */
+        public Builder fieldFrom(EmployeeTextField field, String attributePath) {
+            fieldSources.put(Objects.requireNonNull(field, "field"), Objects.requireNonNull(attributePath, "attributePath"));
             return this;
         }
 

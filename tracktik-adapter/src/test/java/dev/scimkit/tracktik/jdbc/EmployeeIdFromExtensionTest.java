@@ -33,15 +33,16 @@ class EmployeeIdFromExtensionTest {
     private RecordingDataSource recording;
     private JdbcTrackTikStore store;
     private TrackTikEngine engine;
+    private SchemaRegistry engineRegistry;
 
     @BeforeAll
     void open() {
         pool = JdbcDataSources.h2InMemory("badge" + System.nanoTime());
         recording = new RecordingDataSource(pool);
         store = JdbcTrackTikStore.open(recording.dataSource());
-        SchemaRegistry registry = SchemaRegistry.standard().toBuilder()
+        engineRegistry = SchemaRegistry.standard().toBuilder()
                 .addSchemaDirectory(Path.of("../examples/schemas")).build();
-        engine = new TrackTikEngine(store, registry, b -> b.employeeIdFrom(CUSTOM + ":badgeNumber"));
+        engine = new TrackTikEngine(store, engineRegistry, b -> b.employeeIdFrom(CUSTOM + ":badgeNumber"));
     }
 
     @AfterAll
@@ -86,6 +87,44 @@ class EmployeeIdFromExtensionTest {
 
         assertThat(customIdOf(id)).isEqualTo("C-2");
         assertThat(engine.ok(200, "GET", "/Users/" + id, null).path(CUSTOM).path("badgeNumber").asText()).isEqualTo("C-2");
+    }
+
+    /**
+     * The job title and department from declared attributes too: they fill the employee's columns, and
+     * filters on them run in SQL there, while the standard sources stay in the resource as sent.
+     */
+    @Test
+    void jobTitleAndDepartmentFromDeclaredAttributesFillTheirColumns() throws SQLException {
+        TrackTikEngine mapped = new TrackTikEngine(store, engineRegistry, b -> b
+                .fieldFrom(dev.scimkit.tracktik.mapping.EmployeeTextField.JOB_TITLE, CUSTOM + ":jobCode")
+                .fieldFrom(dev.scimkit.tracktik.mapping.EmployeeTextField.DEPARTMENT, CUSTOM + ":siteCode"));
+        String body = user("dora@example.com", "D-1").replace("\"siteCode\":\"MTL\"", "\"siteCode\":\"TOR\",\"jobCode\":\"Supervisor\"")
+                .replace("\"userName\"", "\"title\":\"As sent\",\"userName\"");
+        String id = mapped.ok(201, "POST", "/Users", body).path("id").asText();
+
+        assertThat(column(id, "job_title")).isEqualTo("Supervisor");
+        assertThat(column(id, "department")).isEqualTo("TOR");
+        JsonNode read = mapped.ok(200, "GET", "/Users/" + id, null);
+        assertThat(read.path("title").asText()).as("title is no longer the job title, and stays as sent").isEqualTo("As sent");
+        assertThat(read.path(CUSTOM).path("jobCode").asText()).isEqualTo("Supervisor");
+
+        recording.drain();
+        JsonNode found = mapped.ok(200, "GET", "/Users?filter=" + URLEncoder.encode(CUSTOM + ":jobCode eq \"supervisor\" and "
+                + CUSTOM + ":siteCode eq \"TOR\"", StandardCharsets.UTF_8), null);
+        assertThat(found.path("Resources")).singleElement()
+                .satisfies(u -> assertThat(u.path("id").asText()).isEqualTo(id));
+        assertThat(recording.drain()).anySatisfy(e -> assertThat(e.sql()).contains("e.job_title").contains("e.department"));
+    }
+
+    private String column(String scimId, String column) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM tt_employee WHERE scim_id = ?")) {
+            ps.setString(1, scimId);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
     }
 
     private String customIdOf(String scimId) throws SQLException {

@@ -71,6 +71,51 @@ class DefaultUserMappingTest {
                 .as("userName has its own field").hasMessageContaining("already has an employee field");
     }
 
+    @Test
+    void jobTitleAndDepartmentCanComeFromDeclaredAttributesAndSourcesCanSwap() {
+        String custom = "urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User";
+        String enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+        SchemaRegistry registry = SchemaRegistry.standard().toBuilder()
+                .addSchemaDirectory(java.nio.file.Path.of("../examples/schemas")).build();
+        DefaultUserMapping mapped = new DefaultUserMapping(registry.user()).withFieldsFrom(java.util.Map.of(
+                EmployeeTextField.JOB_TITLE, custom + ":jobCode",
+                EmployeeTextField.DEPARTMENT, custom + ":siteCode",
+                EmployeeTextField.EMPLOYEE_ID, "title"));
+
+        ObjectNode sent = user("{\"userName\":\"a@example.com\",\"title\":\"T-77\",\"" + custom
+                + "\":{\"jobCode\":\"Guard II\",\"siteCode\":\"MTL\"},\"" + enterprise
+                + "\":{\"employeeNumber\":\"701\",\"department\":\"Patrol\"}}");
+        EmployeeProfile p = mapped.toProfile(sent);
+
+        assertThat(p.jobTitle()).isEqualTo("Guard II");
+        assertThat(p.department()).isEqualTo("MTL");
+        assertThat(p.customId()).as("title now feeds the Employee ID").isEqualTo("T-77");
+        assertThat(mapped.filterColumns().columns())
+                .containsEntry(custom + ":jobCode", dev.scimkit.tracktik.port.EmployeeColumn.JOB_TITLE)
+                .containsEntry(custom + ":siteCode", dev.scimkit.tracktik.port.EmployeeColumn.DEPARTMENT)
+                .containsEntry("title", dev.scimkit.tracktik.port.EmployeeColumn.CUSTOM_ID)
+                .doesNotContainKey(enterprise + ":department");
+
+        EmployeeProfile changedInTrackTik = p.toBuilder().jobTitle("Guard III").build();
+        ObjectNode overlaid = mapped.toUser(new dev.scimkit.tracktik.port.EmployeeRecord(
+                new dev.scimkit.tracktik.domain.Employee("1", changedInTrackTik, java.util.List.of()),
+                new dev.scimkit.tracktik.port.ScimLink("s-1", java.util.Optional.empty(), "a@example.com", sent, 1,
+                        java.time.Instant.EPOCH, java.time.Instant.EPOCH)));
+        assertThat(overlaid.path(custom).path("jobCode").asText()).as("a value changed in TrackTik shows where it came from")
+                .isEqualTo("Guard III");
+        assertThat(overlaid.path(enterprise).path("department").asText()).as("the old source stays as sent")
+                .isEqualTo("Patrol");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DefaultUserMapping(registry.user())
+                        .withFieldFrom(EmployeeTextField.JOB_TITLE, enterprise + ":employeeNumber"))
+                .as("employeeNumber still feeds the Employee ID")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("feeds both the Employee ID and the job title");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DefaultUserMapping(registry.user())
+                        .withFieldFrom(EmployeeTextField.DEPARTMENT, custom + ":clearanceLevel"))
+                .hasMessageStartingWith("The department needs a writable, single-valued string attribute");
+    }
+
     private static ObjectNode user(String json) {
         return ScimJson.parseObject(json.getBytes(StandardCharsets.UTF_8));
     }
