@@ -51,6 +51,8 @@ final class TrackTikBackend implements StoreBackend {
             tracktik = builder.build();
         } catch (IllegalArgumentException e) {
             throw new ServerOptions.InvalidOptionsException("--tracktik-field: " + e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new ServerOptions.InvalidOptionsException("--schema-dir: " + e.getMessage());
         }
         Map<String, ResourceRepository> served = new LinkedHashMap<>();
         served.put("User", tracktik.users());

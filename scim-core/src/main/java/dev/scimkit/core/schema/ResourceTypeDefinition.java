@@ -114,6 +114,32 @@ public final class ResourceTypeDefinition {
         return i < 0 ? Optional.empty() : extensionTables.get(i).find(attributeName);
     }
 
+    /**
+     * The single-valued string attributes whose schema asks for unique values ({@code uniqueness}
+     * server or global, RFC 7643 §2.1), in the core schema and in every extension: what a store keeps
+     * unique per tenant.
+     */
+    public List<ResolvedAttribute> uniqueAttributes() {
+        List<ResolvedAttribute> out = new ArrayList<>();
+        for (AttributeDefinition a : schema.attributes()) {
+            if (isUniqueString(a)) {
+                out.add(new ResolvedAttribute(schema, a, false));
+            }
+        }
+        for (SchemaExtension e : extensions) {
+            for (AttributeDefinition a : e.schema().attributes()) {
+                if (isUniqueString(a)) {
+                    out.add(new ResolvedAttribute(e.schema(), a, true));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean isUniqueString(AttributeDefinition a) {
+        return a.uniqueness() != Uniqueness.NONE && a.type() == AttributeType.STRING && !a.multiValued();
+    }
+
     @Override
     public String toString() {
         return "ResourceTypeDefinition[" + name + " at " + endpoint + "]";

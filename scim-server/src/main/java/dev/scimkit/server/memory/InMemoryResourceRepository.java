@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.schema.AttributeDefinition;
+import dev.scimkit.core.schema.ResolvedAttribute;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.filter.ast.Filter;
 import dev.scimkit.filter.eval.FilterEvaluator;
@@ -65,6 +66,8 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     private final boolean memberIdsCaseExact;
     private final Set<String> unique;
     private final List<AttributeDefinition> indexed = new ArrayList<>();
+    /** Unique attributes of extensions (a declared badge number), indexed under their qualified names. */
+    private final List<ResolvedAttribute> uniqueInExtensions;
     private final FilterEvaluator evaluator;
 
     InMemoryResourceRepository(InMemoryStore store, ResourceTypeDefinition type) {
@@ -77,6 +80,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         this.hasGroups = type.schema().attribute("groups").isPresent();
         this.unique = store.uniqueAttributes(type);
         this.evaluator = new FilterEvaluator(type);
+        this.uniqueInExtensions = type.uniqueAttributes().stream().filter(ResolvedAttribute::extension).toList();
         Set<String> names = new LinkedHashSet<>(INDEXED);
         names.addAll(unique);
         for (String n : names) {
@@ -108,6 +112,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             for (AttributeDefinition a : indexed) {
                 index(table, id, a, indexKey(a, body));
             }
+            reindexExtensions(table, id, null, body);
             return materialize(data, stored, true);
         });
     }
@@ -201,6 +206,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             for (AttributeDefinition a : indexed) {
                 unindex(table, id, a, indexKey(a, stored.body));
             }
+            reindexExtensions(table, id, stored.body, null);
             data.typeOfId.remove(id);
             if (stored.members != null) {
                 dropAllMembers(data, new TenantData.GroupRef(typeKey, id), stored);
@@ -311,6 +317,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
                 index(table, id, a, after);
             }
         }
+        reindexExtensions(table, id, stored.body, body);
         stored.body = body;
     }
 
@@ -412,6 +419,41 @@ public final class InMemoryResourceRepository implements ResourceRepository {
                         + ScimJson.getIgnoreCase(body, a.name()).asText() + "\" already exists");
             }
         }
+        for (ResolvedAttribute r : uniqueInExtensions) {
+            String key = extensionKey(r, body);
+            if (key == null || previous != null && key.equals(extensionKey(r, previous))) {
+                continue;
+            }
+            Set<String> ids = table.index(r.qualifiedName()).get(key);
+            if (ids != null && ids.stream().anyMatch(other -> !other.equals(selfId))) {
+                throw ScimException.uniqueness("A " + type.name() + " with " + r.qualifiedName() + " \""
+                        + r.valueIn(body).asText() + "\" already exists");
+            }
+        }
+    }
+
+    private void reindexExtensions(TenantData.TypeTable table, String id, ObjectNode before, ObjectNode after) {
+        for (ResolvedAttribute r : uniqueInExtensions) {
+            String was = before == null ? null : extensionKey(r, before);
+            String now = after == null ? null : extensionKey(r, after);
+            if (!Objects.equals(was, now)) {
+                Map<String, Set<String>> index = table.index(r.qualifiedName());
+                if (was != null) {
+                    Set<String> ids = index.get(was);
+                    if (ids != null && ids.remove(id) && ids.isEmpty()) {
+                        index.remove(was);
+                    }
+                }
+                if (now != null) {
+                    index.computeIfAbsent(now, k -> new LinkedHashSet<>()).add(id);
+                }
+            }
+        }
+    }
+
+    private static String extensionKey(ResolvedAttribute r, ObjectNode body) {
+        JsonNode v = r.valueIn(body);
+        return v == null || !v.isTextual() ? null : normalise(r.attribute(), v.asText());
     }
 
     private static String indexKey(AttributeDefinition a, ObjectNode body) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.core.schema.ResolvedAttribute;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.filter.ast.CompareOperator;
 import dev.scimkit.filter.ast.Filter;
@@ -46,6 +47,8 @@ final class RecordRepository implements ResourceRepository {
     private final boolean hasMembers;
     private final boolean hasGroups;
     private final FilterEvaluator evaluator;
+    /** Unique attributes of extensions (a declared badge number). */
+    private final List<ResolvedAttribute> uniqueInExtensions;
 
     RecordRepository(RecordRepositories all, ResourceTypeDefinition type, ResourceRecords records, Set<String> unique) {
         this.all = all;
@@ -58,6 +61,11 @@ final class RecordRepository implements ResourceRepository {
         this.hasMembers = type.schema().attribute("members").isPresent();
         this.hasGroups = type.schema().attribute("groups").isPresent();
         this.evaluator = new FilterEvaluator(type);
+        this.uniqueInExtensions = type.uniqueAttributes().stream().filter(ResolvedAttribute::extension).toList();
+    }
+
+    private static boolean sameValue(ResolvedAttribute r, String a, String b) {
+        return r.attribute().caseExact() ? a.equals(b) : a.equalsIgnoreCase(b);
     }
 
     ResourceTypeDefinition type() {
@@ -231,6 +239,21 @@ final class RecordRepository implements ResourceRepository {
             if (taken) {
                 throw ScimException.uniqueness("A " + type.name() + " with " + attribute + " \"" + value.asText()
                         + "\" already exists");
+            }
+        }
+        for (ResolvedAttribute r : uniqueInExtensions) {
+            JsonNode value = r.valueIn(body);
+            if (value == null || !value.isTextual()) {
+                continue;
+            }
+            // An extension's values live inside its object, which findBy does not reach: scan.
+            boolean taken = records.list(tenant).stream()
+                    .filter(other -> self.isEmpty() || !self.get().equals(other.path("id").asText()))
+                    .map(r::valueIn)
+                    .anyMatch(v -> v != null && v.isTextual() && sameValue(r, v.asText(), value.asText()));
+            if (taken) {
+                throw ScimException.uniqueness("A " + type.name() + " with " + r.qualifiedName() + " \""
+                        + value.asText() + "\" already exists");
             }
         }
     }

@@ -1,8 +1,11 @@
 package dev.scimkit.tracktik.scim;
 
 import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.core.schema.ResourceTypeDefinition;
+import dev.scimkit.core.schema.ResolvedAttribute;
 import dev.scimkit.server.ScimServer;
 import dev.scimkit.tracktik.mapping.DefaultGroupMapping;
+import dev.scimkit.tracktik.port.EmployeeColumn;
 import dev.scimkit.tracktik.mapping.DefaultUserMapping;
 import dev.scimkit.tracktik.mapping.EmployeeTextField;
 import dev.scimkit.tracktik.mapping.GroupMapping;
@@ -44,6 +47,8 @@ public final class TrackTikRepositories {
         UserMapping userMapping = b.userMapping != null ? b.userMapping
                 : new DefaultUserMapping(b.registry.user(), b.regionRule).withFieldsFrom(b.fieldSources);
         GroupMapping groupMapping = b.groupMapping != null ? b.groupMapping : new DefaultGroupMapping(b.registry.group());
+        refuseUniquenessTheStoreCannotKeep(b.registry.user(), userMapping.filterColumns().columns());
+        refuseUniquenessTheStoreCannotKeep(b.registry.group(), Map.of());
         this.users = new EmployeeUserRepository(b.store, userMapping, b.actors);
         this.groups = new RoleGroupRepository(b.store, groupMapping, b.actors, b.rolePolicy);
         this.store = b.store;
@@ -99,6 +104,28 @@ public final class TrackTikRepositories {
     /** Registers the Users and Groups repositories on a server builder and returns it. */
     public ScimServer.Builder register(ScimServer.Builder server) {
         return server.repository("User", users).repository("Group", groups);
+    }
+
+    /**
+     * TrackTik keeps a few values unique per portal (userName, the Employee ID, role names); an
+     * extension's attribute declared unique can only be kept unique if it feeds one of those. Any other
+     * would be advertised unique in {@code /Schemas} and not be: refuse it, saying what to do.
+     */
+    private static <C> void refuseUniquenessTheStoreCannotKeep(ResourceTypeDefinition type, Map<String, C> columns) {
+        for (ResolvedAttribute unique : type.uniqueAttributes()) {
+            if (!unique.extension()) {
+                continue;
+            }
+            C column = columns.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(unique.qualifiedName()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (column != EmployeeColumn.CUSTOM_ID && column != EmployeeColumn.USER_NAME) {
+                throw new IllegalStateException(unique.qualifiedName() + " is declared with uniqueness "
+                        + unique.attribute().uniqueness().wireName() + ", which the TrackTik stores cannot keep for a "
+                        + type.name() + " extension: declare it with uniqueness none"
+                        + (type.name().equals("User") ? ", or make it the Employee ID (--tracktik-field employee-id=..."
+                        + " or TrackTikRepositories.Builder.employeeIdFrom), which TrackTik keeps unique per portal" : ""));
+            }
+        }
     }
 
     /** Options of the adapter; everything but the registry and the store has a default. */

@@ -3,6 +3,8 @@ package dev.scimkit.tracktik.jdbc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.scimkit.core.schema.SchemaRegistry;
+import dev.scimkit.server.ScimResponse;
+import dev.scimkit.tracktik.scim.TrackTikRepositories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,6 +127,33 @@ class EmployeeIdFromExtensionTest {
                 return rs.getString(1);
             }
         }
+    }
+
+    /**
+     * A declared attribute marked unique is refused unless it is the Employee ID, which the store keeps
+     * unique: otherwise /Schemas would promise a uniqueness nothing keeps.
+     */
+    @Test
+    void aUniqueExtensionAttributeMustBeTheEmployeeId() {
+        String badge = "urn:example:params:scim:schemas:extension:badge:2.0:User";
+        SchemaRegistry unique = SchemaRegistry.standard().toBuilder()
+                .addDeclaredExtensions(java.util.List.of(dev.scimkit.core.schema.SchemaFiles.read(
+                        dev.scimkit.core.json.ScimJson.parseObject(("{\"id\":\"" + badge + "\",\"attributes\":"
+                                + "[{\"name\":\"badgeNumber\",\"type\":\"string\",\"uniqueness\":\"server\"}]}")
+                                .getBytes(StandardCharsets.UTF_8)), "badge.json")))
+                .build();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrackTikRepositories.builder(unique, store).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith(badge + ":badgeNumber is declared with uniqueness server, which the TrackTik"
+                        + " stores cannot keep for a User extension")
+                .hasMessageContaining("make it the Employee ID");
+        TrackTikEngine asEmployeeId = new TrackTikEngine(store, unique, b -> b.employeeIdFrom(badge + ":badgeNumber"));
+        asEmployeeId.ok(201, "POST", "/Users", "{\"userName\":\"u1@example.com\",\"name\":{\"givenName\":\"U\","
+                + "\"familyName\":\"One\"},\"" + badge + "\":{\"badgeNumber\":\"U-1\"}}");
+        ScimResponse second = asEmployeeId.call("POST", "/Users", "{\"userName\":\"u2@example.com\",\"name\":{"
+                + "\"givenName\":\"U\",\"familyName\":\"Two\"},\"" + badge + "\":{\"badgeNumber\":\"u-1\"}}");
+        assertThat(second.status()).as(second.bodyText()).isEqualTo(409);
     }
 
     private String customIdOf(String scimId) throws SQLException {
