@@ -232,7 +232,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                     + " --tokens-file FILE or --jwt-issuer URL");
         }
         return new ServerOptions(port, basePath, tenants, dataDir, store, trackTikUrl, trackTikCredentials, help,
-                schemaDir, undeclared, employeeIdFrom, roles, securityOptions, console.build(tenants));
+                schemaDir, undeclared, employeeIdFrom, roles, securityOptions, console.build(tenants, securityOptions));
     }
 
     private static UndeclaredExtensionPolicy parseUndeclared(String text, String source) {
