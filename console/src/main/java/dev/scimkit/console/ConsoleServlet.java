@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,7 +28,9 @@ import java.util.Optional;
  * guarded by a CSRF token. An administrator signs in with the credential of one tenant and sees only
  * that tenant; the session cookie is {@code HttpOnly}, {@code SameSite=Strict}, and {@code Secure}
  * when the request came over TLS. Every page is sent with a Content-Security-Policy that allows no
- * script at all, and every value is escaped by the templates.
+ * script at all, and every value is escaped by the templates. Sign-in attempts are throttled per
+ * remote address and per administrator account ({@link ConsoleSettings.Builder#signInGuards}): a
+ * refused attempt is answered 429 with {@code Retry-After} and the form saying when to come back.
  */
 public final class ConsoleServlet extends HttpServlet {
 
@@ -42,6 +45,7 @@ public final class ConsoleServlet extends HttpServlet {
 
     private final transient ConsoleSettings settings;
     private final transient Sessions sessions;
+    private final transient SignInThrottle throttle;
     private final transient ActivityScreen activity;
     private final transient EmployeeScreens employees;
     private final transient RoleScreens roles;
@@ -52,6 +56,7 @@ public final class ConsoleServlet extends HttpServlet {
     public ConsoleServlet(ConsoleSettings settings) {
         this.settings = settings;
         this.sessions = new Sessions(settings.sessionIdle(), settings.clock());
+        this.throttle = new SignInThrottle(settings.addressGuard(), settings.accountGuard());
         this.activity = new ActivityScreen(settings);
         this.employees = new EmployeeScreens(settings);
         this.roles = new RoleScreens(settings);
@@ -154,6 +159,16 @@ public final class ConsoleServlet extends HttpServlet {
             return;
         }
         Optional<ConsoleTenant> tenant = settings.tenantOfAdmin(user);
+        String address = Optional.ofNullable(req.getRemoteAddr()).orElse("unknown");
+        // Refused before any hashing: a locked-out guesser costs the server nothing but this answer.
+        Optional<Duration> wait = throttle.refusal(address, tenant);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            resp.setHeader("Retry-After", String.valueOf(seconds));
+            signInForm(req, resp, base, user.length() > 100 ? "" : user, Optional.of("Too many failed sign-ins."
+                    + " Try again in " + seconds + (seconds == 1 ? " second." : " seconds.")), 429);
+            return;
+        }
         boolean ok;
         if (tenant.isPresent()) {
             ok = tenant.get().adminPassword().matches(password);
@@ -162,10 +177,12 @@ public final class ConsoleServlet extends HttpServlet {
             ok = false;
         }
         if (!ok) {
+            throttle.failed(address, tenant);
             signInForm(req, resp, base, user.length() > 100 ? "" : user,
                     Optional.of("That user name and password do not match an administrator."), 401);
             return;
         }
+        throttle.succeeded(address, tenant.get());
         Optional.ofNullable(cookie(req, SESSION_COOKIE)).ifPresent(sessions::close);
         Sessions.Session session = sessions.open(tenant.get().tenant(), user);
         setCookie(req, resp, SESSION_COOKIE, session.id(), base, false);

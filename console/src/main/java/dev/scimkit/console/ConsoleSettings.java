@@ -2,6 +2,7 @@ package dev.scimkit.console;
 
 import dev.scimkit.server.ScimServer;
 import dev.scimkit.server.activity.ActivityLog;
+import dev.scimkit.server.limits.FailedAuthenticationGuard;
 import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.server.spi.TenantId;
 import dev.scimkit.tracktik.port.TrackTikStore;
@@ -33,6 +34,8 @@ public final class ConsoleSettings {
     private final String employeeIdAttribute;
     private final Duration sessionIdle;
     private final Clock clock;
+    private final FailedAuthenticationGuard addressGuard;
+    private final FailedAuthenticationGuard accountGuard;
 
     private ConsoleSettings(Builder b) {
         this.tenants = Map.copyOf(b.tenants);
@@ -51,6 +54,8 @@ public final class ConsoleSettings {
         this.employeeIdAttribute = b.employeeIdAttribute;
         this.sessionIdle = b.sessionIdle;
         this.clock = b.clock;
+        this.addressGuard = b.addressGuard != null ? b.addressGuard : SignInThrottle.defaultAddressGuard();
+        this.accountGuard = b.accountGuard != null ? b.accountGuard : SignInThrottle.defaultAccountGuard();
     }
 
     /** Settings over the data the console reads; tenants are added with {@link Builder#tenant}. */
@@ -98,6 +103,14 @@ public final class ConsoleSettings {
         return clock;
     }
 
+    FailedAuthenticationGuard addressGuard() {
+        return addressGuard;
+    }
+
+    FailedAuthenticationGuard accountGuard() {
+        return accountGuard;
+    }
+
     /** Builds {@link ConsoleSettings}. */
     public static final class Builder {
         private final Map<TenantId, ConsoleTenant> tenants = new LinkedHashMap<>();
@@ -109,6 +122,8 @@ public final class ConsoleSettings {
         private String employeeIdAttribute = DEFAULT_EMPLOYEE_ID_ATTRIBUTE;
         private Duration sessionIdle = Duration.ofMinutes(30);
         private Clock clock = Clock.systemUTC();
+        private FailedAuthenticationGuard addressGuard;
+        private FailedAuthenticationGuard accountGuard;
 
         private Builder(ActivityLog activity, TrackTikStore store, ResourceRepository users, ScimServer engine) {
             this.activity = activity;
@@ -135,7 +150,11 @@ public final class ConsoleSettings {
             return this;
         }
 
-        /** The User attribute that holds the Employee ID, for the employee search. */
+        /**
+         * The User attribute that holds the Employee ID. The employee search no longer needs it (it
+         * matches the TrackTik Employee ID the mapping took from whichever attribute); kept so that
+         * existing configurations still build.
+         */
         public Builder employeeIdAttribute(String value) {
             employeeIdAttribute = Objects.requireNonNull(value);
             return this;
@@ -150,6 +169,26 @@ public final class ConsoleSettings {
         /** The clock of sessions and of the "last 24 hours"; the system's UTC clock by default. */
         public Builder clock(Clock value) {
             clock = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * The guards that throttle sign-in attempts: failures counted per remote address and per
+         * administrator account (a configured user name; unknown names count against the address
+         * only). Pass the host's own guard as {@code perAddress} (the one the SCIM engine and other
+         * sign-ins use) so that guessing on one path is refused on all of them. By default the console
+         * has its own: five failures in a row per address, ten per account, then lockouts that double
+         * from one second up to fifteen minutes, each incident logged once without a password.
+         */
+        public Builder signInGuards(FailedAuthenticationGuard perAddress, FailedAuthenticationGuard perAccount) {
+            addressGuard = Objects.requireNonNull(perAddress, "perAddress");
+            accountGuard = Objects.requireNonNull(perAccount, "perAccount");
+            return this;
+        }
+
+        /** Throttles sign-ins per address with the host's guard, per account with the console's default. */
+        public Builder signInGuard(FailedAuthenticationGuard perAddress) {
+            addressGuard = Objects.requireNonNull(perAddress, "perAddress");
             return this;
         }
 

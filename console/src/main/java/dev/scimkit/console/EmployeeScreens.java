@@ -2,26 +2,26 @@ package dev.scimkit.console;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.scimkit.console.view.ChangeRow;
+import dev.scimkit.console.view.Choice;
 import dev.scimkit.console.view.EmployeeRow;
 import dev.scimkit.console.view.EmployeeView;
 import dev.scimkit.console.view.EmployeesView;
 import dev.scimkit.console.view.Frame;
 import dev.scimkit.console.view.HistoryRow;
 import dev.scimkit.console.view.Pager;
-import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
-import dev.scimkit.filter.Filters;
-import dev.scimkit.filter.ast.Filter;
 import dev.scimkit.server.activity.SecretRedactor;
-import dev.scimkit.server.spi.Projection;
-import dev.scimkit.server.spi.SearchQuery;
-import dev.scimkit.server.spi.SearchResult;
 import dev.scimkit.server.spi.TenantId;
 import dev.scimkit.tracktik.domain.Employee;
 import dev.scimkit.tracktik.domain.EmployeeProfile;
+import dev.scimkit.tracktik.domain.EmployeeStatus;
+import dev.scimkit.tracktik.domain.HeldRole;
 import dev.scimkit.tracktik.domain.HistoryEntry;
 import dev.scimkit.tracktik.domain.RoleRef;
 import dev.scimkit.tracktik.port.EmployeeRecord;
+import dev.scimkit.tracktik.port.EmployeeSearch;
+import dev.scimkit.tracktik.port.Page;
+import dev.scimkit.tracktik.port.StoreQuery;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +29,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The employee search and an employee's page. The search is a SCIM filter run through the User
- * repository, so it is pushed down to the store exactly as an identity provider's lookups are.
+ * The employee search and an employee's page. The search is the store's own
+ * ({@link dev.scimkit.tracktik.port.TrackTikStore#findEmployees}): region and held role are TrackTik
+ * fields, not SCIM attributes, so a SCIM filter through the User repository could not ask for them.
  */
 final class EmployeeScreens {
 
     private static final int PAGE = 25;
+    /** More roles than this are not offered in the role filter's list. */
+    private static final int ROLE_CHOICES = 500;
 
     private final ConsoleSettings settings;
 
@@ -45,37 +48,42 @@ final class EmployeeScreens {
     EmployeesView search(TenantId tenant, Frame frame, Links links, Params params) {
         String text = params.get("q");
         String status = params.get("status");
+        String region = params.get("region");
+        String role = params.get("role");
         long offset = params.offset();
-        Optional<String> problem = Optional.empty();
-        SearchResult result;
-        try {
-            Optional<Filter> filter = filter(text, status).map(Filters::parse);
-            result = settings.users().search(tenant, new SearchQuery(filter, Optional.empty(),
-                    (int) Math.min(offset + 1, Integer.MAX_VALUE), PAGE, Projection.DEFAULT));
-        } catch (ScimException e) {
-            problem = Optional.of("This search cannot run: " + e.detail());
-            result = SearchResult.empty();
-        }
-        List<EmployeeRow> rows = new ArrayList<>();
-        result.resources().forEach(r -> settings.store().findEmployee(tenant, r.path("id").asText())
-                .ifPresent(record -> rows.add(row(record, links))));
-        Map<String, String> query = Links.params("q", text, "status", status);
-        Pager pager = pager(links, links.page("employees"), query, offset, rows.size(), result.totalResults());
-        return new EmployeesView(frame, text, status, rows, pager, problem);
+        EmployeeSearch search = EmployeeSearch.all()
+                .withText(text)
+                .withStatus(switch (status) {
+                    case "active" -> Optional.of(EmployeeStatus.ACTIVE);
+                    case "inactive" -> Optional.of(EmployeeStatus.INACTIVE);
+                    default -> Optional.empty();
+                })
+                .withRegionId(Optional.of(region))
+                .withHeldRole(Optional.of(role))
+                .withPage(offset, PAGE);
+        Page<EmployeeRecord> page = settings.store().findEmployees(tenant, search);
+        List<EmployeeRow> rows = page.items().stream().map(r -> row(r, links)).toList();
+        Map<String, String> query = Links.params("q", text, "status", status, "region", region, "role", role);
+        Pager pager = pager(links, links.page("employees"), query, offset, rows.size(), page.total());
+        return new EmployeesView(frame, text, status, region, role, regionChoices(tenant), roleChoices(tenant, role),
+                rows, pager);
     }
 
-    /** {@code userName co "x" or name.givenName co "x" or …}, with the text quoted as a SCIM string. */
-    private Optional<String> filter(String text, String status) {
-        List<String> parts = new ArrayList<>();
-        if (!text.isEmpty()) {
-            String q = "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-            parts.add("(userName co " + q + " or name.givenName co " + q + " or name.familyName co " + q
-                    + " or " + settings.employeeIdAttribute() + " eq " + q + ")");
+    private List<Choice> regionChoices(TenantId tenant) {
+        return settings.store().regions(tenant).stream().map(r -> new Choice(r.id(), r.name())).toList();
+    }
+
+    /**
+     * The tenant's role names (the first {@value #ROLE_CHOICES}), and the one asked for when it is not among
+     * them: an employee may hold a role by name whose group was deleted.
+     */
+    private List<String> roleChoices(TenantId tenant, String asked) {
+        List<String> names = new ArrayList<>(settings.store().searchRoles(tenant, new StoreQuery(Optional.empty(), 0,
+                ROLE_CHOICES)).items().stream().map(r -> r.role().name()).sorted(String.CASE_INSENSITIVE_ORDER).toList());
+        if (!asked.isEmpty() && names.stream().noneMatch(asked::equalsIgnoreCase)) {
+            names.add(asked);
         }
-        if (status.equals("active") || status.equals("inactive")) {
-            parts.add("active eq " + status.equals("active"));
-        }
-        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", parts));
+        return names;
     }
 
     EmployeeView employee(TenantId tenant, String scimId, Frame frame, Links links) {
@@ -91,7 +99,7 @@ final class EmployeeScreens {
             }
             // Deleted by SCIM: archived in TrackTik, its History kept, so the page still answers "what happened".
             EmployeeRow archived = new EmployeeRow(links.employee(scimId), "Archived employee", "", "", "", "ARCHIVED",
-                    List.of());
+                    "", List.of());
             return new EmployeeView(frame.withTitle("Archived employee"), archived, scimId, "", "", history, "",
                     links.withQuery("activity", Links.params("target", scimId)));
         }
@@ -105,7 +113,8 @@ final class EmployeeScreens {
         Employee e = record.employee();
         EmployeeProfile p = e.profile();
         return new EmployeeRow(links.employee(record.scimId()), fullName(p), record.link().name(), p.customId(),
-                p.region().name(), p.status().name(), e.roles().stream().map(RoleRef::name).toList());
+                p.region().name(), p.status().name(), e.heldRole().map(HeldRole::name).orElse(""),
+                e.roles().stream().map(RoleRef::name).toList());
     }
 
     private static String fullName(EmployeeProfile p) {

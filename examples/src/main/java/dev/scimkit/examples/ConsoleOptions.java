@@ -42,7 +42,9 @@ public record ConsoleOptions(boolean activity, int retentionDays, Map<String, Ad
                                      days activity is kept, default 30          [SCIMKIT_ACTIVITY_RETENTION_DAYS]
               --console-admin TENANT=USER:PASSWORD
                                      serve the console at /console/ and let USER sign in for
-                                     TENANT (repeatable; PASSWORD may be a pbkdf2-sha256$… hash)
+                                     TENANT, a tenant of --tenant, --tokens-file or the JWT issuer
+                                     (repeatable; PASSWORD may be a pbkdf2-sha256$… hash, which
+                                     `--hash-console-password < password.txt` prints)
                                                                                   [SCIMKIT_CONSOLE_ADMINS=t=u:p,...]
             """;
 
@@ -123,14 +125,36 @@ public record ConsoleOptions(boolean activity, int retentionDays, Map<String, Ad
             return value;
         }
 
-        ConsoleOptions build(Map<String, ?> tenants) {
-            for (String tenant : admins.keySet()) {
-                if (!tenants.containsKey(tenant)) {
-                    throw new ServerOptions.InvalidOptionsException("--console-admin names the tenant " + tenant
-                            + ", which has no token (--token is the tenant 'default')");
-                }
+        /**
+         * Checks each administrator's tenant against the tokens of the command line; when a token file
+         * or an OAuth 2 issuer names tenants too, the check waits for the start, which reads them
+         * ({@code checkTenants}).
+         */
+        ConsoleOptions build(Map<String, ?> tenants, SecurityOptions security) {
+            if (security.tokensFile().isEmpty() && security.jwt().isEmpty()) {
+                checkTenants(admins.keySet(), tenants.keySet(), false);
             }
             return new ConsoleOptions(activity, retentionDays, admins);
+        }
+    }
+
+    /**
+     * Fails the start when an administrator's tenant is one no token names: a typo would otherwise be an
+     * administrator who sees an empty console.
+     *
+     * @param anyTenant whether tenants are not known in advance (an OAuth 2 tenant claim)
+     */
+    static void checkTenants(java.util.Collection<String> adminTenants, java.util.Collection<String> known,
+                             boolean anyTenant) {
+        if (anyTenant) {
+            return;
+        }
+        for (String tenant : adminTenants) {
+            if (!known.contains(tenant)) {
+                throw new ServerOptions.InvalidOptionsException("--console-admin names the tenant " + tenant
+                        + ", which no token names (--token is the tenant 'default'; --tenant, --tokens-file and"
+                        + " --jwt-tenant name others)");
+            }
         }
     }
 }

@@ -112,7 +112,7 @@ public final class ExampleServer implements AutoCloseable {
             context.addServlet(new ServletHolder("health", new HealthServlet()), "/healthz");
             store.adminServlet(PublicEndpoint.forAdmin(authenticator, guard)).ifPresent(admin ->
                     context.addServlet(new ServletHolder("admin", admin), "/admin/*"));
-            consoleServlet(options, store, activityLog, engine).ifPresent(console ->
+            consoleServlet(options, store, activityLog, engine, guard).ifPresent(console ->
                     context.addServlet(new ServletHolder("console", console), "/console/*"));
             context.addFilter(new FilterHolder(new ScimAccessLogFilter(authenticator)), "/*",
                     EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
@@ -137,7 +137,8 @@ public final class ExampleServer implements AutoCloseable {
      * has TrackTik data to show.
      */
     private static Optional<ConsoleServlet> consoleServlet(ServerOptions options, StoreBackend store,
-                                                          ActivityLog activityLog, ScimServer engine) {
+                                                          ActivityLog activityLog, ScimServer engine,
+                                                          Optional<FailedAuthenticationGuard> guard) {
         if (!options.console().consoleEnabled()) {
             return Optional.empty();
         }
@@ -149,9 +150,13 @@ public final class ExampleServer implements AutoCloseable {
                         store.repositories().get("User"), engine)
                 .scimBasePath(options.basePath());
         options.employeeIdFrom().ifPresent(settings::employeeIdAttribute);
+        // Guessing at the console's sign-in counts against the address on the SCIM path too, and back.
+        guard.ifPresent(settings::signInGuard);
+        Map<String, List<TokenHint>> hints = ConsoleTokenHints.of(options);
+        ConsoleOptions.checkTenants(options.console().admins().keySet(), hints.keySet(),
+                options.security().jwt().flatMap(SecurityOptions.Jwt::tenantClaim).isPresent());
         options.console().admins().forEach((tenant, admin) -> settings.tenant(new ConsoleTenant(TenantId.of(tenant),
-                admin.user(), admin.password(), options.tenants().getOrDefault(tenant, List.of()).stream()
-                        .map(c -> TokenHint.of(c.client(), c.secret())).toList())));
+                admin.user(), admin.password(), hints.getOrDefault(tenant, List.of()))));
         return Optional.of(new ConsoleServlet(settings.build()));
     }
 

@@ -24,6 +24,16 @@ public final class ScimkitServerMain {
                 return;
             }
         }
+        if (args.length == 1 && args[0].equals("--hash-console-password")) {
+            try {
+                System.out.println(TokenHasher.hashConsolePassword(System.in));
+                return;
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                System.err.println("scimkit-server: " + e.getMessage());
+                System.exit(2);
+                return;
+            }
+        }
         ServerOptions options;
         try {
             options = ServerOptions.parse(args, System.getenv());

@@ -248,7 +248,7 @@ public record ServerOptions(int port, String basePath, Map<String, List<Credenti
                     + " --tokens-file FILE or --jwt-issuer URL");
         }
         return new ServerOptions(port, basePath, tenants, dataDir, store, trackTikUrl, trackTikCredentials, help,
-                schemaDir, undeclared, Map.copyOf(trackTikFields), roles, securityOptions, console.build(tenants));
+                schemaDir, undeclared, Map.copyOf(trackTikFields), roles, securityOptions, console.build(tenants, securityOptions));
     }
 
     /** The attribute the TrackTik stores take the Employee ID from, when it is not the standard one. */

@@ -11,8 +11,9 @@ import java.util.List;
  * @param employeeId the TrackTik Employee ID (custom id)
  * @param region     the region's name
  * @param status     {@code ACTIVE} or {@code INACTIVE}
- * @param roles      the names of the roles held
+ * @param heldRole   the one role the employee holds in TrackTik (chosen by the role policy); empty for none
+ * @param roles      the roles of the groups the employee is a member of (its memberships)
  */
 public record EmployeeRow(String url, String name, String userName, String employeeId, String region, String status,
-                          List<String> roles) {
+                          String heldRole, List<String> roles) {
 }

@@ -1,7 +1,6 @@
 package dev.scimkit.console.view;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The employee search.
@@ -9,10 +8,13 @@ import java.util.Optional;
  * @param frame   the page frame
  * @param query   the search text as typed
  * @param status  the status filter ({@code active}, {@code inactive} or empty)
+ * @param region  the region filter (a region id, or empty)
+ * @param role    the held-role filter (a role name, or empty)
+ * @param regions the tenant's regions to choose from
+ * @param roles   the role names to choose from
  * @param rows    the employees of this page
  * @param pager   the page's position
- * @param problem what was wrong with the search, if anything
  */
-public record EmployeesView(Frame frame, String query, String status, List<EmployeeRow> rows, Pager pager,
-                            Optional<String> problem) {
+public record EmployeesView(Frame frame, String query, String status, String region, String role, List<Choice> regions,
+                            List<String> roles, List<EmployeeRow> rows, Pager pager) {
 }

@@ -15,6 +15,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
@@ -54,6 +55,7 @@ class ConsoleBrowserTest {
     private static String oktaUserId;
     private static String oktaUserName;
     private static String globexUserId;
+    private static String dispatchers;
     private Browser browser;
 
     @BeforeAll
@@ -100,6 +102,7 @@ class ConsoleBrowserTest {
 
         // A hostile name, as an attacker with a provisioning token could send it.
         okta.expect(201, "POST", "/Users", ScimMessages.oktaUser("mallory." + run + "@okta.example", HOSTILE, "Mallory", "00m" + run));
+        dispatchers = "Dispatchers " + run;
         JsonNode group = okta.expect(201, "POST", "/Groups", """
                 {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"Dispatchers %s",
                  "externalId":"00g%s","members":[{"value":"%s"}]}""".formatted(run, run, oktaUserId));
@@ -234,7 +237,7 @@ class ConsoleBrowserTest {
         d.get(console + "/employees");
         d.findElement(By.id("q")).sendKeys("Okafor");
         d.findElement(By.id("search")).click();
-        awaitUrl(d, console + "/employees?q=Okafor&status=");
+        awaitUrl(d, console + "/employees?q=Okafor&status=&region=&role=");
         List<WebElement> found = d.findElements(By.cssSelector("#employees tbody tr"));
         assertThat(found).hasSize(1);
         assertThat(found.get(0).getText()).contains(oktaUserName, "HQ", "INACTIVE");
@@ -270,6 +273,37 @@ class ConsoleBrowserTest {
         assertThat(actions.get(0)).isEqualTo("ARCHIVED");
         assertThat(actions.get(actions.size() - 1)).isEqualTo("CREATED");
         browser.screenshot("archived-employee");
+    }
+
+    @Test
+    void theRoleFilterNarrowsTheListToTheRolesHolders() {
+        WebDriver d = signIn(ADMIN, ADMIN_PASSWORD);
+        d.get(console + "/employees");
+        List<WebElement> everyone = d.findElements(By.cssSelector("#employees tbody tr"));
+        assertThat(everyone).hasSizeGreaterThan(2);
+        assertThat(new Select(d.findElement(By.id("region"))).getOptions()).extracting(WebElement::getText).contains("HQ");
+
+        new Select(d.findElement(By.id("role"))).selectByVisibleText(dispatchers);
+        d.findElement(By.id("search")).click();
+        new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("role="));
+        List<WebElement> holders = d.findElements(By.cssSelector("#employees tbody tr"));
+        assertThat(holders).hasSize(1);
+        assertThat(holders.get(0).getText()).contains(oktaUserName);
+        assertThat(column(d, "employees", "role")).containsExactly(dispatchers);
+        assertThat(new Select(d.findElement(By.id("role"))).getFirstSelectedOption().getText()).isEqualTo(dispatchers);
+        browser.screenshot("employees-by-role");
+
+        // Region and role together: Olivia is at HQ, and the choice survives the page.
+        new Select(d.findElement(By.id("region"))).selectByVisibleText("HQ");
+        d.findElement(By.id("search")).click();
+        new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("region=hq"));
+        assertThat(d.findElements(By.cssSelector("#employees tbody tr"))).hasSize(1);
+
+        // A role typed into the address bar is a value, never markup.
+        d.get(console + "/employees?role=" + java.net.URLEncoder.encode(HOSTILE, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(d.findElements(By.cssSelector("#employees tbody tr"))).isEmpty();
+        assertThatThrownBy(() -> d.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(d.getPageSource()).doesNotContain(HOSTILE);
     }
 
     @Test

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scimkit.server.spi.TenantId;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -101,6 +104,28 @@ public final class TokenFile {
             }
         }
         return b.build();
+    }
+
+    /**
+     * The tenants of a valid token file and the names of their tokens, in file order: what a host may
+     * show of them (a provisioning console's setup page) or check its own configuration against. The
+     * file is checked as {@link #parse} checks it.
+     *
+     * @throws InvalidTokenFileException as {@link #parse} does
+     */
+    public static Map<TenantId, List<String>> tokenNames(byte[] content) {
+        parse(content);
+        Map<TenantId, List<String>> out = new LinkedHashMap<>();
+        try {
+            JSON.readTree(content).path("tenants").fields().forEachRemaining(tenant -> {
+                List<String> names = new ArrayList<>();
+                tenant.getValue().forEach(token -> names.add(token.path("name").asText()));
+                out.put(TenantId.of(tenant.getKey()), List.copyOf(names));
+            });
+        } catch (java.io.IOException e) {
+            throw new InvalidTokenFileException("not readable: " + e.getMessage());
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static void onlyKeys(JsonNode node, Set<String> allowed, String where) {

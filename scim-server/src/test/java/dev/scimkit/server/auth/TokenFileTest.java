@@ -43,6 +43,18 @@ class TokenFileTest {
     }
 
     @Test
+    void tokenNamesListEachTenantsTokensInFileOrderAndCheckTheFileFirst() {
+        String json = file("\"portal-b\": [" + token("okta", "b-secret") + "], \"portal-a\": ["
+                + token("entra-2027-03", NEW) + ", " + token("entra-2026-12", OLD) + "]");
+        var names = TokenFile.tokenNames(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(names).containsExactly(
+                java.util.Map.entry(TenantId.of("portal-b"), java.util.List.of("okta")),
+                java.util.Map.entry(TenantId.of("portal-a"), java.util.List.of("entra-2027-03", "entra-2026-12")));
+        assertThatThrownBy(() -> TokenFile.tokenNames(file("\"portal-a\": [{\"name\": \"x\", \"hash\": \"plain\"}]")
+                .getBytes(StandardCharsets.UTF_8))).isInstanceOf(TokenFile.InvalidTokenFileException.class);
+    }
+
+    @Test
     void theStoredHashIsTheSha256OfTheTokenAsSha256sumPrintsIt() {
         // printf %s test | sha256sum
         assertThat(BearerTokenAuthenticator.storedHash("test"))

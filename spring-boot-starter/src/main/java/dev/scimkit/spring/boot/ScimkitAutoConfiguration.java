@@ -5,6 +5,7 @@ import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.server.CursorSettings;
 import dev.scimkit.server.ScimServer;
+import dev.scimkit.server.activity.ActivityRecorder;
 import dev.scimkit.server.auth.BearerTokenAuthenticator;
 import dev.scimkit.server.memory.InMemoryStore;
 import dev.scimkit.server.servlet.ScimAccessLogFilter;
@@ -13,6 +14,7 @@ import dev.scimkit.server.servlet.ScimServlet;
 import dev.scimkit.server.spi.Authenticator;
 import dev.scimkit.server.spi.TenantId;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -33,8 +35,9 @@ import java.util.Map;
  * A SCIM endpoint from {@code scimkit.*} properties: the {@link ScimServlet} at the base path over the
  * configured store, container errors on that path in SCIM JSON, and the access log. With Spring
  * Security, a filter chain for the SCIM path only ({@link ScimkitSecurityConfiguration}); with
- * Micrometer, an observation of every request; with Actuator, the store's health. Every bean backs off
- * when the application declares its own.
+ * Micrometer, an observation of every request; with Actuator, the store's health; with scimkit-console and
+ * {@code scimkit.console.enabled}, the provisioning console ({@link ScimkitConsoleConfiguration}). Every
+ * bean backs off when the application declares its own.
  *
  * <p>Runs after the DataSource, Flyway and security auto-configurations, so that the application's
  * migrations run before the TrackTik store's and Boot's default security stays in place.
@@ -54,7 +57,7 @@ import java.util.Map;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(ScimkitProperties.class)
 @Import({TrackTikStoreConfiguration.class, ScimkitSecurityConfiguration.class, ScimkitObservationConfiguration.class,
-        StoreHealthConfiguration.class})
+        StoreHealthConfiguration.class, ScimkitConsoleConfiguration.class})
 public class ScimkitAutoConfiguration {
 
     /** The SCIM servlet's registration name, for applications that replace it. */
@@ -84,11 +87,13 @@ public class ScimkitAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ScimServer scimServer(SchemaRegistry registry, Authenticator authenticator, ScimStore store,
-                          ScimkitProperties properties) {
+                          ScimkitProperties properties, ObjectProvider<ActivityRecorder> activity) {
         if (properties.getSchemaDir() != null) {
             refuseUnservedTypes(registry, store);
         }
         return ScimServer.builder(registry)
+                // Recorded for the provisioning console (ScimkitConsoleConfiguration) or the application's own recorder.
+                .activity(activity.getIfUnique(() -> ActivityRecorder.NONE))
                 .repositories(store.repositories())
                 .authenticator(authenticator)
                 .validation(ValidationOptions.lenient().withUndeclaredExtensions(properties.getUndeclaredExtensions()))

@@ -30,6 +30,7 @@ import dev.scimkit.tracktik.domain.RoleRef;
 import dev.scimkit.tracktik.mapping.RolePolicy;
 import dev.scimkit.tracktik.port.EmployeeColumn;
 import dev.scimkit.tracktik.port.EmployeeRecord;
+import dev.scimkit.tracktik.port.EmployeeSearch;
 import dev.scimkit.tracktik.port.EmployeeWrite;
 import dev.scimkit.tracktik.port.FilterColumns;
 import dev.scimkit.tracktik.port.FilterSplit;
@@ -349,6 +350,21 @@ public final class JdbcTrackTikStore implements TrackTikStore {
                 return new Page<>(total, seek.ascending(items));
             }
             return new Page<>(total, queryEmployees(c, tenant, pushed.sql(), pushed.parameters(), query.offset(), query.limit()));
+        });
+    }
+
+    /** One query with the search's conditions (see {@link EmployeeSearchSql}), in creation order. */
+    @Override
+    public Page<EmployeeRecord> findEmployees(TenantId tenant, EmployeeSearch search) {
+        SqlFragment where = EmployeeSearchSql.of(search);
+        return tx.inTransaction(c -> {
+            long total = count(c, "SELECT COUNT(*) FROM tt_employee e WHERE e.tenant = ? AND e.archived_at IS NULL"
+                    + where.sql(), tenant, where.parameters());
+            if (search.limit() == 0 || search.offset() >= total) {
+                return new Page<>(total, List.of());
+            }
+            return new Page<>(total, queryEmployees(c, tenant, where.sql(), where.parameters(), search.offset(),
+                    search.limit()));
         });
     }
 

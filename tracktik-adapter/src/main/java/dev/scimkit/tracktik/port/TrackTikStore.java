@@ -94,6 +94,20 @@ public interface TrackTikStore extends AutoCloseable {
     Page<EmployeeRecord> searchEmployees(TenantId tenant, StoreQuery query);
 
     /**
+     * A page of live employees matching an administrator's search (the console's employee list), in
+     * the store's stable order. By default every live employee is read and filtered with
+     * {@link EmployeeSearch#matches}, which suits a store that cannot filter on regions or held roles
+     * itself (the portal's REST API); the JDBC store answers it with one indexed query.
+     */
+    default Page<EmployeeRecord> findEmployees(TenantId tenant, EmployeeSearch search) {
+        List<EmployeeRecord> matching = searchEmployees(tenant, StoreQuery.all(Optional.empty())).items().stream()
+                .filter(search::matches).toList();
+        int from = (int) Math.min(search.offset(), matching.size());
+        int to = (int) Math.min((long) from + search.limit(), matching.size());
+        return new Page<>(matching.size(), matching.subList(from, to));
+    }
+
+    /**
      * Whether {@link #searchEmployees} and {@link #searchRoles} accept a {@link ScimIdSeek} (an index
      * on the SCIM id makes a cursor page cost one page). False by default: the adapter then pages
      * cursor searches over all candidates in memory.
