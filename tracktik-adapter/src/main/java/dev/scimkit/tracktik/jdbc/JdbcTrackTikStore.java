@@ -165,6 +165,9 @@ public final class JdbcTrackTikStore implements TrackTikStore {
             + " external_id, scim_json, version, created, last_modified)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
 
+    private static final String INSERT_HISTORY = "INSERT INTO tt_history (employee_id, at, actor_client, actor_tenant,"
+            + " action, changes) VALUES (?, ?, ?, ?, ?, ?)";
+
     @Override
     public EmployeeRecord createEmployee(TenantId tenant, EmployeeWrite write, Actor actor) {
         ensureRegion(tenant, write.profile().region());
@@ -196,7 +199,9 @@ public final class JdbcTrackTikStore implements TrackTikStore {
         return tx.inWriteTransaction(c -> {
             Instant now = now();
             List<String> scimIds = new ArrayList<>(writes.size());
-            try (PreparedStatement ps = c.prepareStatement(INSERT_EMPLOYEE)) {
+            List<Long> ids = new ArrayList<>(writes.size());
+            // The database ids come back with the batch (RETURNING on PostgreSQL), not by a query per row.
+            try (PreparedStatement ps = c.prepareStatement(INSERT_EMPLOYEE, new String[] {"id"})) {
                 for (EmployeeWrite write : writes) {
                     String scimId = UUID.randomUUID().toString();
                     scimIds.add(scimId);
@@ -204,16 +209,21 @@ public final class JdbcTrackTikStore implements TrackTikStore {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
+                }
             }
-            // appendHistory's row, with the employee's id found by its SCIM id (uq_employee_scim_id).
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tt_history (employee_id, at, actor_client,"
-                    + " actor_tenant, action, changes) SELECT id, ?, ?, ?, ?, ? FROM tt_employee WHERE tenant = ? AND scim_id = ?")) {
+            if (ids.size() != writes.size()) {
+                throw new IllegalStateException("the database returned " + ids.size() + " ids for " + writes.size() + " rows");
+            }
+            try (PreparedStatement ps = c.prepareStatement(INSERT_HISTORY)) {
                 for (int k = 0; k < writes.size(); k++) {
                     EmployeeWrite write = writes.get(k);
-                    bindHistory(ps, 1, now, actor, HistoryAction.CREATED,
+                    ps.setLong(1, ids.get(k));
+                    bindHistory(ps, 2, now, actor, HistoryAction.CREATED,
                             EmployeeChanges.created(write.profile(), write.derived()));
-                    ps.setString(6, tenant.value());
-                    ps.setString(7, scimIds.get(k));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -999,8 +1009,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
 
     private static void appendHistory(Connection c, long employeeId, Instant at, Actor actor, HistoryAction action,
                                       List<FieldChange> changes) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tt_history (employee_id, at, actor_client, actor_tenant,"
-                + " action, changes) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_HISTORY)) {
             ps.setLong(1, employeeId);
             bindHistory(ps, 2, at, actor, action, changes);
             ps.executeUpdate();
