@@ -190,31 +190,90 @@ public final class JdbcTrackTikStore implements TrackTikStore {
 
     // ---- employees -------------------------------------------------------------------------------
 
+    /** The row of a new employee; {@link #bindNewEmployee} binds it, for one create or a batch of them. */
+    private static final String INSERT_EMPLOYEE = "INSERT INTO tt_employee (tenant, scim_id, custom_id, first_name,"
+            + " last_name, email, primary_phone, secondary_phone, job_title, department, manager_id, status, region_id,"
+            + " addr_street, addr_city, addr_state, addr_postal_code, addr_country, language, custom_id_key, email_key,"
+            + " user_name, user_name_key,"
+            + " external_id, scim_json, version, created, last_modified)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
+
+    private static final String INSERT_HISTORY = "INSERT INTO tt_history (employee_id, at, actor_client, actor_tenant,"
+            + " action, changes) VALUES (?, ?, ?, ?, ?, ?)";
+
     @Override
     public EmployeeRecord createEmployee(TenantId tenant, EmployeeWrite write, Actor actor) {
         ensureRegion(tenant, write.profile().region());
         return tx.inWriteTransaction(c -> {
             String scimId = UUID.randomUUID().toString();
             Instant now = now();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tt_employee (tenant, scim_id, custom_id, first_name,"
-                    + " last_name, email, primary_phone, secondary_phone, job_title, department, manager_id, status, region_id,"
-                    + " addr_street, addr_city, addr_state, addr_postal_code, addr_country, language, custom_id_key, email_key,"
-                    + " user_name, user_name_key,"
-                    + " external_id, scim_json, version, created, last_modified)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")) {
-                int i = 1;
-                ps.setString(i++, tenant.value());
-                ps.setString(i++, scimId);
-                i = bindProfile(ps, i, write.profile());
-                i = bindLink(ps, i, write.userName(), write.externalId(), write.resource());
-                ps.setObject(i++, utc(now));
-                ps.setObject(i, utc(now));
+            try (PreparedStatement ps = c.prepareStatement(INSERT_EMPLOYEE)) {
+                bindNewEmployee(ps, tenant, scimId, write, now);
                 ps.executeUpdate();
             }
             long id = employeeDbId(c, tenant, scimId).orElseThrow();
             appendHistory(c, id, now, actor, HistoryAction.CREATED, EmployeeChanges.created(write.profile(), write.derived()));
             return loadEmployee(c, tenant, scimId, false).orElseThrow();
         });
+    }
+
+    /**
+     * The rows {@link #createEmployee} writes, for all of {@code writes} in one transaction with batched
+     * statements (the same INSERTs, bound the same way): an initial import, or a benchmark's directory of
+     * a million users, at thousands of employees per second instead of one commit per employee. All or
+     * nothing: a duplicate userName fails the whole call with 409.
+     */
+    @Override
+    public List<String> createEmployees(TenantId tenant, List<EmployeeWrite> writes, Actor actor) {
+        writes.stream().map(w -> w.profile().region()).distinct().forEach(region -> ensureRegion(tenant, region));
+        if (writes.isEmpty()) {
+            return List.of();
+        }
+        return tx.inWriteTransaction(c -> {
+            Instant now = now();
+            List<String> scimIds = new ArrayList<>(writes.size());
+            List<Long> ids = new ArrayList<>(writes.size());
+            // The database ids come back with the batch (RETURNING on PostgreSQL), not by a query per row.
+            try (PreparedStatement ps = c.prepareStatement(INSERT_EMPLOYEE, new String[] {"id"})) {
+                for (EmployeeWrite write : writes) {
+                    String scimId = UUID.randomUUID().toString();
+                    scimIds.add(scimId);
+                    bindNewEmployee(ps, tenant, scimId, write, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        ids.add(keys.getLong(1));
+                    }
+                }
+            }
+            if (ids.size() != writes.size()) {
+                throw new IllegalStateException("the database returned " + ids.size() + " ids for " + writes.size() + " rows");
+            }
+            try (PreparedStatement ps = c.prepareStatement(INSERT_HISTORY)) {
+                for (int k = 0; k < writes.size(); k++) {
+                    EmployeeWrite write = writes.get(k);
+                    ps.setLong(1, ids.get(k));
+                    bindHistory(ps, 2, now, actor, HistoryAction.CREATED,
+                            EmployeeChanges.created(write.profile(), write.derived()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return scimIds;
+        });
+    }
+
+    private static void bindNewEmployee(PreparedStatement ps, TenantId tenant, String scimId, EmployeeWrite write,
+                                        Instant now) throws SQLException {
+        int i = 1;
+        ps.setString(i++, tenant.value());
+        ps.setString(i++, scimId);
+        i = bindProfile(ps, i, write.profile());
+        i = bindLink(ps, i, write.userName(), write.externalId(), write.resource());
+        ps.setObject(i++, utc(now));
+        ps.setObject(i, utc(now));
     }
 
     @Override
@@ -998,16 +1057,21 @@ public final class JdbcTrackTikStore implements TrackTikStore {
 
     private static void appendHistory(Connection c, long employeeId, Instant at, Actor actor, HistoryAction action,
                                       List<FieldChange> changes) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tt_history (employee_id, at, actor_client, actor_tenant,"
-                + " action, changes) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_HISTORY)) {
             ps.setLong(1, employeeId);
-            ps.setObject(2, utc(at));
-            ps.setString(3, actor.client());
-            ps.setString(4, actor.tenant());
-            ps.setString(5, action.name());
-            ps.setString(6, writeChanges(changes));
+            bindHistory(ps, 2, at, actor, action, changes);
             ps.executeUpdate();
         }
+    }
+
+    /** A History entry's values after its employee: at, actor_client, actor_tenant, action, changes. */
+    private static void bindHistory(PreparedStatement ps, int i, Instant at, Actor actor, HistoryAction action,
+                                    List<FieldChange> changes) throws SQLException {
+        ps.setObject(i++, utc(at));
+        ps.setString(i++, actor.client());
+        ps.setString(i++, actor.tenant());
+        ps.setString(i++, action.name());
+        ps.setString(i, writeChanges(changes));
     }
 
     private static Optional<Long> employeeDbId(Connection c, TenantId tenant, String scimId) throws SQLException {

@@ -44,6 +44,15 @@ public interface TrackTikStore extends AutoCloseable {
     /** Creates an employee (id and SCIM id assigned here), appending a CREATED History entry. */
     EmployeeRecord createEmployee(TenantId tenant, EmployeeWrite write, Actor actor);
 
+    /**
+     * Creates many employees as {@link #createEmployee} creates each (a CREATED History entry apiece)
+     * and returns their SCIM ids in the order of {@code writes}: an initial import. A store may write
+     * them in one transaction (all or nothing); by default they are created one by one.
+     */
+    default List<String> createEmployees(TenantId tenant, List<EmployeeWrite> writes, Actor actor) {
+        return writes.stream().map(w -> createEmployee(tenant, w, actor).scimId()).toList();
+    }
+
     /** A live (not archived) employee by SCIM id. */
     Optional<EmployeeRecord> findEmployee(TenantId tenant, String scimId);
 

@@ -21,6 +21,7 @@ import dev.scimkit.tracktik.port.EmployeeWrite;
 import dev.scimkit.tracktik.port.TrackTikStore;
 import dev.scimkit.tracktik.port.VersionConflictException;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,6 +52,17 @@ public final class EmployeeUserRepository implements ResourceRepository {
     public ObjectNode create(ScimPrincipal caller, ObjectNode resource) {
         EmployeeWrite write = write(resource);
         return mapping.toUser(store.createEmployee(caller.tenant(), write, actors.actorFor(caller)));
+    }
+
+    /**
+     * Creates many Users at once, an initial import: each mapped and checked as {@link #create} does,
+     * then written by {@link TrackTikStore#createEmployees} (on the JDBC store, one transaction of
+     * batched statements). The resources must be validated already, as the engine validates a create
+     * body ({@code ResourceValidator#validateForCreate}). Returns the new ids, in order.
+     */
+    public List<String> createAll(ScimPrincipal caller, List<ObjectNode> resources) {
+        List<EmployeeWrite> writes = resources.stream().map(this::write).toList();
+        return store.createEmployees(caller.tenant(), writes, actors.actorFor(caller));
     }
 
     @Override
