@@ -132,7 +132,9 @@ class TransactionsTest {
     }
 
     @Test
-    void workRunsReadCommittedWithoutAutoCommit() {
+    void workRunsReadCommittedWithoutAutoCommit() throws SQLException {
+        // a connection lent in another isolation level (H2's and PostgreSQL's default is READ COMMITTED)
+        connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
         Transactions tx = new Transactions(oneConnection, CommitDurability.DATABASE, Optional.empty());
         int isolation = tx.inTransaction(c -> c.getTransactionIsolation());
         assertThat(isolation).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
