@@ -63,4 +63,30 @@ class PlanCacheTest {
         String body = "[{'op':'add','path':'members','value':[" + members + "]}]";
         assertThat(engine.plan(GROUP, ops(body))).isNotSameAs(engine.plan(GROUP, ops(body)));
     }
+
+    /**
+     * Requests whose hashes collide ("Aa" and "BB" have the same String hash) are still different
+     * requests: each gets the plan of its own values, in scalars and inside objects and arrays.
+     */
+    @Test
+    void requestsWhoseHashesCollideGetTheirOwnPlans() {
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        PatchEngine engine = PatchEngine.builder().build();
+        ObjectNode user = user("{}");
+        assertThat(engine.plan(USER, ops("[{'op':'replace','path':'nickName','value':'Aa'}]")).apply(user).resource()
+                .get("nickName").asText()).isEqualTo("Aa");
+        assertThat(engine.plan(USER, ops("[{'op':'replace','path':'nickName','value':'BB'}]")).apply(user).resource()
+                .get("nickName").asText()).isEqualTo("BB");
+        assertThat(engine.plan(USER, ops("[{'op':'replace','value':{'nickName':'Aa'}}]")).apply(user).resource()
+                .get("nickName").asText()).isEqualTo("Aa");
+        assertThat(engine.plan(USER, ops("[{'op':'replace','value':{'nickName':'BB'}}]")).apply(user).resource()
+                .get("nickName").asText()).isEqualTo("BB");
+        assertThat(engine.plan(USER, ops("[{'op':'add','path':'emails','value':[{'value':'Aa'}]}]")).apply(user).resource()
+                .at("/emails/0/value").asText()).isEqualTo("Aa");
+        assertThat(engine.plan(USER, ops("[{'op':'add','path':'emails','value':[{'value':'BB'}]}]")).apply(user).resource()
+                .at("/emails/0/value").asText()).isEqualTo("BB");
+        assertThat(PlanCache.same(json("'Aa'"), json("'BB'"))).isFalse();
+        assertThat(PlanCache.same(json("{'v':'Aa'}"), json("{'v':'BB'}"))).isFalse();
+        assertThat(PlanCache.same(json("{'Aa':1}"), json("{'BB':1}"))).isFalse();
+    }
 }

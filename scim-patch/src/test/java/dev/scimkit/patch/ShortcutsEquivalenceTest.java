@@ -77,6 +77,37 @@ class ShortcutsEquivalenceTest {
         assertThat(grammar.valueSubAttribute()).isEmpty();
     }
 
+    /** The language {@link PlainPaths#parsePlain} documents: {@code [urn ":"] name ["." name]}, as the grammar spells it. */
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile(
+            "((?i:urn):[A-Za-z0-9._:+%~/@!$&*,;=-]*:)?[A-Za-z][A-Za-z0-9_-]*(\\.[A-Za-z][A-Za-z0-9_-]*)?");
+
+    /** Text made of the characters on both sides of every range the shortcut tests ({@code `a z{ @A Z[ /0 9:}). */
+    @Provide
+    Arbitrary<String> boundaryTexts() {
+        Arbitrary<String> name = Combinators.combine(Arbitraries.of('a', 'z', 'A', 'Z'),
+                Arbitraries.strings().withChars("azAZ09_-").ofMaxLength(4)).as((head, tail) -> head + tail);
+        Arbitrary<String> noise = Arbitraries.strings().withChars("`azAZ{@[/09:._-").ofMinLength(1).ofMaxLength(5);
+        Arbitrary<String> part = Arbitraries.frequencyOf(Tuple.of(3, name), Tuple.of(1, noise),
+                Tuple.of(1, Combinators.combine(name, Arbitraries.of('`', '{', '@', '[', '/', ':')).as((n, c) -> n + c)));
+        return Combinators.combine(Arbitraries.of("", "", "urn:", "URN:a:", "urn:`:", "urn:{:"), part, part.injectNull(0.5))
+                .as((urn, a, b) -> urn + a + (b == null ? "" : "." + b));
+    }
+
+    /**
+     * The shortcut takes exactly the paths of its documented form: one it declines costs the grammar's
+     * set-up, one it wrongly takes would be a path the grammar refuses or reads otherwise.
+     */
+    @Property(tries = 2000)
+    void theShortcutTakesExactlyThePlainForm(@ForAll("boundaryTexts") String text) {
+        boolean plain = PLAIN.matcher(text).matches();
+        net.jqwik.api.statistics.Statistics.label("form").collect(plain ? "plain" : "other");
+        net.jqwik.api.statistics.Statistics.label("form").coverage(c -> {
+            c.check("plain").percentage(p -> p >= 10);
+            c.check("other").percentage(p -> p >= 10);
+        });
+        assertThat(PlainPaths.parsePlain(text) != null).as(text).isEqualTo(plain);
+    }
+
     @Test
     void theCommonPathsTakeTheShortcutAndFiltersDoNot() {
         assertThat(PlainPaths.parsePlain("name.givenName")).isNotNull();

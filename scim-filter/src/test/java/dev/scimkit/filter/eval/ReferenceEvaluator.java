@@ -1,15 +1,19 @@
 package dev.scimkit.filter.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.schema.AttributeDefinition;
+import dev.scimkit.core.schema.AttributeType;
+import dev.scimkit.core.schema.CommonAttributes;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
+import dev.scimkit.core.schema.SchemaExtension;
+import dev.scimkit.filter.ast.AttributePath;
 import dev.scimkit.filter.ast.CompareOperator;
 import dev.scimkit.filter.ast.Filter;
 import dev.scimkit.filter.ast.Literal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,26 +23,38 @@ import java.util.Optional;
  * path, collects every value into lists and folds both sides of every case-insensitive comparison with
  * {@code toLowerCase}. Slow and obviously faithful to the documented semantics, it is the oracle the
  * compiled evaluator is checked against.
+ *
+ * <p>It resolves paths and picks values out of resources on its own ({@link RefPath}), by walking the
+ * schema's attribute lists and the JSON members, instead of {@link ResolvedPath} and the schema's name
+ * tables that the compiled evaluator uses: an oracle that shared them could not notice a bug in them.
+ * Shared with production are only the validation of the filter (which errors a bad filter raises:
+ * {@link FilterValidator}, whose errors the property compares rather than derives) and the rule of
+ * what counts as present ({@link ValueMatcher#isPresent}), which is not path resolution.
  */
 final class ReferenceEvaluator {
 
-    private final PathScope scope;
+    private final ResourceTypeDefinition type;
 
     ReferenceEvaluator(ResourceTypeDefinition type) {
-        this.scope = PathScope.of(type);
+        this.type = type;
     }
 
     boolean matches(Filter filter, JsonNode resource) {
-        FilterValidator.check(filter, scope);
-        return eval(filter, resource, scope);
+        FilterValidator.check(filter, PathScope.of(type));
+        return eval(filter, resource, path -> RefPath.resolve(type, path));
     }
 
-    private boolean eval(Filter filter, JsonNode context, PathScope scope) {
+    /** Where a path is resolved: the resource's top level, or inside one value of a complex attribute. */
+    private interface Scope {
+        Optional<RefPath> resolve(AttributePath path);
+    }
+
+    private boolean eval(Filter filter, JsonNode context, Scope scope) {
         if (filter instanceof Filter.Comparison c) {
             return compare(c, context, scope);
         }
         if (filter instanceof Filter.Present p) {
-            Optional<ResolvedPath> path = scope.resolve(p.path());
+            Optional<RefPath> path = scope.resolve(p.path());
             return path.isPresent() && path.get().select(context).stream().anyMatch(ValueMatcher::isPresent);
         }
         if (filter instanceof Filter.And and) {
@@ -51,11 +67,12 @@ final class ReferenceEvaluator {
             return !eval(not.inner(), context, scope);
         }
         Filter.ValuePath vp = (Filter.ValuePath) filter;
-        Optional<ResolvedPath> path = scope.resolve(vp.path());
+        Optional<RefPath> path = scope.resolve(vp.path());
         if (path.isEmpty()) {
             return false;
         }
-        PathScope inner = PathScope.within(path.get().leaf());
+        AttributeDefinition parent = path.get().leaf();
+        Scope inner = p -> RefPath.within(parent, p);
         for (JsonNode element : path.get().select(context)) {
             if (element.isObject() && eval(vp.filter(), element, inner)) {
                 return true;
@@ -64,19 +81,19 @@ final class ReferenceEvaluator {
         return false;
     }
 
-    private boolean compare(Filter.Comparison c, JsonNode context, PathScope scope) {
-        Optional<ResolvedPath> path = scope.resolve(c.path());
+    private boolean compare(Filter.Comparison c, JsonNode context, Scope scope) {
+        Optional<RefPath> path = scope.resolve(c.path());
         AttributeDefinition leaf = null;
         List<JsonNode> values = List.of();
         if (path.isPresent()) {
             leaf = path.get().leaf();
             values = path.get().select(context);
             if (leaf.isComplex()) {
-                Optional<AttributeDefinition> valueSub = leaf.subAttribute("value");
+                Optional<AttributeDefinition> valueSub = RefPath.named(leaf.subAttributes(), "value");
                 List<JsonNode> subValues = new ArrayList<>();
                 if (valueSub.isPresent()) {
                     for (JsonNode element : values) {
-                        ResolvedPath.flattenInto(ScimJson.getIgnoreCase(element, valueSub.get().name()), subValues);
+                        RefPath.flattenInto(RefPath.member(element, valueSub.get().name()), subValues);
                     }
                 }
                 leaf = valueSub.orElse(null);
@@ -141,5 +158,121 @@ final class ReferenceEvaluator {
             case LE -> cmp <= 0;
             default -> false;
         };
+    }
+
+    /**
+     * A path resolved by walking the schema's lists (RFC 7643 §2.1: names compare without regard to
+     * case): no URN or the core schema's URN → the common attributes, then the core schema's; an
+     * extension's URN → that extension's attributes, whose values live in the extension's object;
+     * {@code schemas} (no URN, no sub-attribute) → the multi-valued, case-insensitive list of schema URIs.
+     */
+    private record RefPath(String extensionUrn, AttributeDefinition attribute, AttributeDefinition sub) {
+
+        private static final AttributeDefinition SCHEMAS = AttributeDefinition.builder("schemas", AttributeType.REFERENCE)
+                .multiValued(true)
+                .caseExact(false)
+                .build();
+
+        static Optional<RefPath> resolve(ResourceTypeDefinition type, AttributePath path) {
+            String urn = path.schemaUrn().orElse("");
+            if (urn.isEmpty() && path.subAttribute().isEmpty() && same(path.attribute(), "schemas")) {
+                return Optional.of(new RefPath(null, SCHEMAS, null));
+            }
+            String extensionUrn = null;
+            List<AttributeDefinition> candidates = new ArrayList<>();
+            if (urn.isEmpty() || same(urn, type.schema().id())) {
+                candidates.addAll(CommonAttributes.ALL);
+                candidates.addAll(type.schema().attributes());
+            } else {
+                for (SchemaExtension extension : type.extensions()) {
+                    if (same(urn, extension.schema().id())) {
+                        extensionUrn = extension.schema().id();
+                        candidates.addAll(extension.schema().attributes());
+                    }
+                }
+            }
+            Optional<AttributeDefinition> attribute = named(candidates, path.attribute());
+            if (attribute.isEmpty()) {
+                return Optional.empty();
+            }
+            if (path.subAttribute().isEmpty()) {
+                return Optional.of(new RefPath(extensionUrn, attribute.get(), null));
+            }
+            String owner = extensionUrn;
+            return named(attribute.get().subAttributes(), path.subAttribute().get())
+                    .map(sub -> new RefPath(owner, attribute.get(), sub));
+        }
+
+        /** Inside a value filter: a bare name of one of {@code parent}'s sub-attributes, nothing else. */
+        static Optional<RefPath> within(AttributeDefinition parent, AttributePath path) {
+            if (path.schemaUrn().isPresent() || path.subAttribute().isPresent()) {
+                return Optional.empty();
+            }
+            return named(parent.subAttributes(), path.attribute()).map(sub -> new RefPath(null, sub, null));
+        }
+
+        AttributeDefinition leaf() {
+            return sub != null ? sub : attribute;
+        }
+
+        /** The non-null values of the path in {@code container}, arrays flattened one level. */
+        List<JsonNode> select(JsonNode container) {
+            JsonNode holder = extensionUrn == null ? container : member(container, extensionUrn);
+            List<JsonNode> tops = new ArrayList<>();
+            flattenInto(member(holder, attribute.name()), tops);
+            if (sub == null) {
+                return tops;
+            }
+            List<JsonNode> values = new ArrayList<>();
+            for (JsonNode top : tops) {
+                flattenInto(member(top, sub.name()), values);
+            }
+            return values;
+        }
+
+        static Optional<AttributeDefinition> named(List<AttributeDefinition> attributes, String name) {
+            for (AttributeDefinition a : attributes) {
+                if (same(a.name(), name)) {
+                    return Optional.of(a);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** A member of a JSON object by name: the exact spelling, else the first spelled in another case. */
+        static JsonNode member(JsonNode object, String name) {
+            if (object == null || !object.isObject()) {
+                return null;
+            }
+            if (object.has(name)) {
+                return object.get(name);
+            }
+            for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+                String candidate = names.next();
+                if (candidate.equalsIgnoreCase(name)) {
+                    return object.get(candidate);
+                }
+            }
+            return null;
+        }
+
+        static void flattenInto(JsonNode node, List<JsonNode> out) {
+            if (node == null || node.isNull() || node.isMissingNode()) {
+                return;
+            }
+            if (!node.isArray()) {
+                out.add(node);
+                return;
+            }
+            for (JsonNode element : node) {
+                if (!element.isNull()) {
+                    out.add(element);
+                }
+            }
+        }
+
+        private static boolean same(String a, String b) {
+            return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+        }
     }
 }

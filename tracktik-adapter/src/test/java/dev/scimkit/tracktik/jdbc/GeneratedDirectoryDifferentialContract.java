@@ -9,7 +9,10 @@ import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.filter.Filters;
 import dev.scimkit.filter.ast.Filter;
 import dev.scimkit.filter.eval.FilterEvaluator;
+import dev.scimkit.server.query.KeysetOrdering;
 import dev.scimkit.server.query.ResourceOrdering;
+import dev.scimkit.server.spi.KeysetPage;
+import dev.scimkit.server.spi.PagePosition;
 import dev.scimkit.server.spi.Projection;
 import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.server.spi.ScimPrincipal;
@@ -49,12 +52,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * case-sensitivity slip shows in most tries instead of one run in seven.
  *
  * <p>The oracle is {@link FilterEvaluator} over the directory as the repository lists it, and
- * {@link ResourceOrdering} for the order; ties under a sort key may come in any stable order.
+ * {@link ResourceOrdering} for the order; ties under a sort key may come in any stable order. Every
+ * query is also walked by cursor (RFC 9865 keyset pages, forward and backward), which must give the
+ * same resources in {@link KeysetOrdering}'s order. Groups get the same treatment over their
+ * displayName and members ({@link #groupsPushDownAndInMemoryAgree}).
  */
 abstract class GeneratedDirectoryDifferentialContract {
 
     static final String ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
     private static final ResourceTypeDefinition USER = SchemaRegistry.standard().user();
+    private static final ResourceTypeDefinition GROUP = SchemaRegistry.standard().group();
     private static final AtomicInteger TENANTS = new AtomicInteger();
     private static final String LONG = "L".repeat(120) + "\u00e9";
 
@@ -87,6 +94,13 @@ abstract class GeneratedDirectoryDifferentialContract {
                 .as((a, b, mails, department, number) -> new Person(a.get1(), a.get2(), a.get3(), a.get4(),
                         b.get1(), b.get2(), b.get3(), mails, department, number));
         return person.list().ofMinSize(1).ofMaxSize(9);
+    }
+
+    /** For each Group, which of the directory's first six Users are its members (bit i: User i). */
+    @Provide
+    Arbitrary<List<Integer>> memberMasks() {
+        // at least three Groups: with one, every non-empty answer would be "all of them"
+        return Arbitraries.integers().between(0, 63).list().ofMinSize(3).ofMaxSize(7);
     }
 
     @Provide
@@ -129,6 +143,9 @@ abstract class GeneratedDirectoryDifferentialContract {
             int from = Math.min(probe.start() - 1, whole.size());
             assertThat(ids(page.resources())).as("%s page %d/%d", text, probe.start(), probe.count())
                     .containsExactlyElementsOf(ids(whole.subList(from, Math.min(whole.size(), from + probe.count()))));
+
+            // Cursor pages (RFC 9865), forward and backward, in the keyset order (sort key, then id).
+            assertCursorWalks(users, tenant, USER, filter, sort, Math.max(1, probe.count()), expected, text);
         }
         // Most filters must select something and leave something out, and case variants must be asked
         // for, or the property compares empty results.
@@ -138,6 +155,104 @@ abstract class GeneratedDirectoryDifferentialContract {
             c.check("lower").percentage(p -> p >= 3);
             c.check("swapped").percentage(p -> p >= 3);
         });
+    }
+
+    /**
+     * Groups, on the same database: displayName (pushed down, unique without regard to case) and
+     * members (read from memberships) under every operator, {@code pr}, value filters on members,
+     * sorting, index paging and cursor paging, against {@link FilterEvaluator} over the groups as the
+     * repository lists them. Members are random subsets of a generated directory's Users.
+     */
+    void groupsPushDownAndInMemoryAgree(List<Person> people, List<Integer> memberMasks, List<Probe> probes) {
+        TenantId tenant = TenantId.of("gen-g-" + TENANTS.incrementAndGet() + "-" + System.nanoTime());
+        ScimPrincipal caller = ScimPrincipal.client(tenant, "differential");
+        List<String> userIds = new ArrayList<>();
+        for (int i = 0; i < Math.min(people.size(), 6); i++) {
+            userIds.add(repositories().users().create(caller, resource(people.get(i), i)).path("id").asText());
+        }
+        ResourceRepository groups = repositories().groups();
+        for (int g = 0; g < memberMasks.size(); g++) {
+            Person named = people.get(g % people.size());
+            String given = named.given() != null ? named.given() : named.userName();
+            String base = given.substring(0, Math.min(given.length(), 40));
+            ObjectNode group = ScimJson.object();
+            group.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:Group");
+            group.put("displayName", base + "#" + g);
+            ArrayNode members = group.putArray("members");
+            for (int u = 0; u < userIds.size(); u++) {
+                if ((memberMasks.get(g) & (1 << u)) != 0) {
+                    members.addObject().put("value", userIds.get(u));
+                }
+            }
+            groups.create(caller, group);
+        }
+        List<ObjectNode> all = groups.search(tenant, SearchQuery.all(1_000)).resources();
+        assertThat(all).hasSize(memberMasks.size());
+        FilterEvaluator evaluator = new FilterEvaluator(GROUP);
+        GroupValues values = new GroupValues(all, userIds);
+        for (Probe probe : probes) {
+            String text = values.filter(probe);
+            Filter filter = Filters.parse(text);
+            List<ObjectNode> expected = new ArrayList<>(all.stream().filter(g -> evaluator.matches(filter, g)).toList());
+            Statistics.label("matches").collect(expected.isEmpty() ? "none" : expected.size() == all.size() ? "all" : "some");
+            Optional<SortSpec> sort = GroupValues.sort(probe);
+            sort.ifPresent(s -> expected.sort(ResourceOrdering.comparator(GROUP, s)));
+
+            SearchQuery query = new SearchQuery(Optional.of(filter), sort, 1, 1_000, Projection.DEFAULT);
+            List<ObjectNode> whole = groups.search(tenant, query).resources();
+            assertThat(ids(whole)).as("%s sorted by %s", text, sort).containsExactlyInAnyOrderElementsOf(ids(expected));
+            if (sort.isPresent()) {
+                Comparator<ObjectNode> order = ResourceOrdering.comparator(GROUP, sort.get());
+                for (int i = 0; i < whole.size(); i++) {
+                    assertThat(order.compare(whole.get(i), expected.get(i))).as("%s sorted by %s at %d", text, sort, i).isZero();
+                }
+            }
+            SearchResult page = groups.search(tenant, query.withPage(probe.start(), probe.count()));
+            assertThat(page.totalResults()).as(text).isEqualTo(expected.size());
+            int from = Math.min(probe.start() - 1, whole.size());
+            assertThat(ids(page.resources())).as("%s page %d/%d", text, probe.start(), probe.count())
+                    .containsExactlyElementsOf(ids(whole.subList(from, Math.min(whole.size(), from + probe.count()))));
+            assertCursorWalks(groups, tenant, GROUP, filter, sort, Math.max(1, probe.count()), expected, text);
+        }
+        // fewer tries than the Users' property (PostgreSQL runs 8), so a lower bar against chance
+        Statistics.label("matches").coverage(c -> c.check("some").percentage(p -> p >= 10));
+    }
+
+    /** Walks cursor pages forward and backward to the end; both must give {@code expected} in keyset order. */
+    private static void assertCursorWalks(ResourceRepository repository, TenantId tenant, ResourceTypeDefinition type,
+                                          Filter filter, Optional<SortSpec> sort, int count, List<ObjectNode> expected,
+                                          String text) {
+        KeysetOrdering order = KeysetOrdering.of(type, sort);
+        List<ObjectNode> inOrder = new ArrayList<>(expected);
+        inOrder.sort((a, b) -> order.compare(order.positionOf(a), order.positionOf(b)));
+        List<String> wanted = ids(inOrder);
+        SearchQuery query = new SearchQuery(Optional.of(filter), sort, 1, count, Projection.DEFAULT);
+
+        List<String> forward = new ArrayList<>();
+        Optional<PagePosition> boundary = Optional.empty();
+        for (int guard = 0; guard <= wanted.size() + 1; guard++) {
+            SearchResult page = repository.searchKeyset(tenant, query, new KeysetPage(boundary, false, count)).orElseThrow();
+            assertThat(page.totalResults()).as(text).isEqualTo(wanted.size());
+            page.resources().forEach(r -> forward.add(r.path("id").asText()));
+            if (page.resources().size() < count) {
+                break;
+            }
+            boundary = Optional.of(order.positionOf(page.resources().get(page.resources().size() - 1)));
+        }
+        assertThat(forward).as("%s by %s, cursor pages of %d", text, sort, count).isEqualTo(wanted);
+
+        List<String> backward = new ArrayList<>();
+        boundary = Optional.empty();
+        for (int guard = 0; guard <= wanted.size() + 1; guard++) {
+            SearchResult page = repository.searchKeyset(tenant, query, new KeysetPage(boundary, true, count)).orElseThrow();
+            List<String> pageIds = ids(page.resources());
+            backward.addAll(0, pageIds);
+            if (pageIds.size() < count) {
+                break;
+            }
+            boundary = Optional.of(order.positionOf(page.resources().get(0)));
+        }
+        assertThat(backward).as("%s by %s, cursor pages of %d backward", text, sort, count).isEqualTo(wanted);
     }
 
     private static void assertSameOrder(List<ObjectNode> actual, List<ObjectNode> expected, Optional<SortSpec> sort,
@@ -311,15 +426,84 @@ abstract class GeneratedDirectoryDifferentialContract {
             }
         }
 
-        private static String swapCase(String v) {
+        static String swapCase(String v) {
             StringBuilder out = new StringBuilder();
             v.codePoints().forEach(c -> out.appendCodePoint(Character.isUpperCase(c) ? Character.toLowerCase(c)
                     : Character.toUpperCase(c)));
             return out.toString();
         }
 
-        private static String quote(String v) {
+        static String quote(String v) {
             return ScimJson.nodes().textNode(v).toString();
+        }
+    }
+    /** The values of one directory of Groups, and filters and sorts built from them. */
+    private static final class GroupValues {
+
+        private static final List<String> OPERATORS = List.of("eq", "eq", "ne", "co", "sw", "ew", "gt", "ge", "lt", "le");
+        private static final List<String> SORTS = List.of("displayName", "meta.created", "", "");
+
+        private final List<String> names = new ArrayList<>();
+        private final List<String> groupIds = new ArrayList<>();
+        private final List<String> userIds;
+
+        GroupValues(List<ObjectNode> all, List<String> userIds) {
+            all.forEach(g -> {
+                names.add(g.path("displayName").asText());
+                groupIds.add(g.path("id").asText());
+            });
+            this.userIds = userIds;
+        }
+
+        static Optional<SortSpec> sort(Probe probe) {
+            String by = SORTS.get(probe.sortBy() % SORTS.size());
+            return by.isEmpty() ? Optional.empty() : Optional.of(new SortSpec(Filters.parseAttributePath(by),
+                    probe.descending() ? SortOrder.DESCENDING : SortOrder.ASCENDING));
+        }
+
+        String filter(Probe p) {
+            String a = atom(p.atom1());
+            String b = atom(p.atom2());
+            return switch (p.shape()) {
+                case 0, 1 -> a;
+                case 2 -> a + " and " + b;
+                case 3 -> "(" + a + " or " + b + ")";
+                case 4 -> "not (" + a + ")";
+                case 5 -> "not (" + a + " or " + b + ") and " + atom(p.atom1() / 7 + p.atom2());
+                default -> "(" + a + ") and not (" + b + ")";
+            };
+        }
+
+        private String atom(int seed) {
+            int kind = seed % 8;
+            int rest = seed / 8;
+            return switch (kind) {
+                case 0 -> List.of("displayName pr", "members pr", "members.value pr", "displayName eq null",
+                        "members eq null").get(rest % 5);
+                case 1 -> "members[value eq " + Values.quote(member(rest)) + "]";
+                case 2 -> "members.value " + (rest % 2 == 0 ? "eq " : "ne ") + Values.quote(member(rest / 2));
+                case 3 -> "id eq " + Values.quote(groupIds.get(Math.floorMod(rest, groupIds.size())));
+                default -> "displayName " + OPERATORS.get(rest % OPERATORS.size()) + " " + Values.quote(literal(rest / 10));
+            };
+        }
+
+        /** A member id, now and then one that is nobody's. */
+        private String member(int seed) {
+            return userIds.isEmpty() || seed % 7 == 6 ? "nobody" : userIds.get(Math.floorMod(seed, userIds.size()));
+        }
+
+        /** A stored name, a case variant or a piece of it, or a word from the pool. */
+        private String literal(int seed) {
+            String v = names.get(Math.floorMod(seed / 8, names.size()));
+            return switch (seed % 8) {
+                case 1 -> v.toUpperCase(Locale.ROOT);
+                case 2 -> v.toLowerCase(Locale.ROOT);
+                case 3 -> Values.swapCase(v);
+                case 4 -> v.substring(0, v.length() / 2);
+                case 5 -> v.substring(v.length() / 2);
+                case 6 -> WORDS.get(seed % WORDS.size());
+                default -> v;
+            };
         }
     }
 }

@@ -35,4 +35,11 @@ class H2GeneratedDirectoryDifferentialTest extends GeneratedDirectoryDifferentia
     void pushDownAndInMemoryAgreeOnH2(@ForAll("directories") List<Person> people, @ForAll("probes") List<Probe> probes) {
         pushDownAndInMemoryAgree(people, probes);
     }
+
+    @Property(tries = 15)
+    void groupsPushDownAndInMemoryAgreeOnH2(@ForAll("directories") List<Person> people,
+                                            @ForAll("memberMasks") List<Integer> memberMasks,
+                                            @ForAll("probes") List<Probe> probes) {
+        groupsPushDownAndInMemoryAgree(people, memberMasks, probes);
+    }
 }

@@ -41,4 +41,11 @@ class PostgresGeneratedDirectoryDifferentialTest extends GeneratedDirectoryDiffe
                                             @ForAll("probes") List<Probe> probes) {
         pushDownAndInMemoryAgree(people, probes);
     }
+
+    @Property(tries = 8)
+    void groupsPushDownAndInMemoryAgreeOnPostgres(@ForAll("directories") List<Person> people,
+                                            @ForAll("memberMasks") List<Integer> memberMasks,
+                                            @ForAll("probes") List<Probe> probes) {
+        groupsPushDownAndInMemoryAgree(people, memberMasks, probes);
+    }
 }

@@ -84,7 +84,7 @@ class TransactionsRollbackTest {
     }
 
     /** Hands out the same connection every time, and "closing" it keeps it open: no pool cleans up after us. */
-    private record OneConnection(Connection connection) implements DataSource {
+    record OneConnection(Connection connection) implements DataSource {
         @Override
         public Connection getConnection() {
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
