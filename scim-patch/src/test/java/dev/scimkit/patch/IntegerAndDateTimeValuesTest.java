@@ -31,10 +31,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class IntegerAndDateTimeValuesTest {
 
-    private static final String CORE = "urn:example:params:scim:schemas:core:2.0:Gadget";
-    private static final String STOCK = "urn:example:params:scim:schemas:extension:stock:2.0:Gadget";
+    static final String CORE = "urn:example:params:scim:schemas:core:2.0:Gadget";
+    static final String STOCK = "urn:example:params:scim:schemas:extension:stock:2.0:Gadget";
 
-    private static final ResourceTypeDefinition GADGET = new ResourceTypeDefinition("Gadget", "/Gadgets", null,
+    static final ResourceTypeDefinition GADGET = new ResourceTypeDefinition("Gadget", "/Gadgets", null,
             new SchemaDefinition(CORE, "Gadget", null, List.of(
                     AttributeDefinition.builder("count", AttributeType.INTEGER).build(),
                     AttributeDefinition.builder("madeAt", AttributeType.DATE_TIME).build(),
@@ -48,6 +48,9 @@ class IntegerAndDateTimeValuesTest {
                     AttributeDefinition.builder("quantity", AttributeType.INTEGER).build(),
                     AttributeDefinition.builder("checkedAt", AttributeType.DATE_TIME).build(),
                     AttributeDefinition.builder("bins", AttributeType.INTEGER).multiValued(true).build(),
+                    AttributeDefinition.builder("readings", AttributeType.COMPLEX).multiValued(true)
+                            .subAttributes(List.of(AttributeDefinition.builder("value", AttributeType.INTEGER).build(),
+                                    AttributeDefinition.builder("ok", AttributeType.BOOLEAN).build())).build(),
                     AttributeDefinition.builder("place", AttributeType.STRING).build())), false)));
 
     private static ObjectNode gadget(String attributes) {
