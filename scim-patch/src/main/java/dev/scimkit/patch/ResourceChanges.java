@@ -175,10 +175,10 @@ final class ResourceChanges {
         if (only != null) {
             // one target here (Okta's deactivate, a member add): no order to keep, so no walk over
             // every member; any spelling resolves as the canonical name does (the lookup ignores case)
+            // (a target was resolved from the type, so its own spelling resolves to it: no lookup)
             String name = only.attribute().name();
             present = new ResolvedAttribute[1];
-            if ((before(coreBefore, extensionBefore, name) != null || JsonValues.get(after, name) != null)
-                    && resolvesTo(type, extension, name, only)) {
+            if (before(coreBefore, extensionBefore, name) != null || JsonValues.get(after, name) != null) {
                 present[count++] = only;
             }
         } else {
@@ -188,9 +188,9 @@ final class ResourceChanges {
                     count = collectPresent(type, null, coreBefore.asideKey(i), targeted, present, count);
                 }
             } else {
-                count = collectPresent(type, extension, extensionBefore, targeted, present, count);
+                count = collectPresent(type, extension, extensionBefore, footprint, present, count);
             }
-            count = collectPresent(type, extension, after, targeted, present, count);
+            count = collectPresent(type, extension, after, footprint, present, count);
         }
         for (int k = 0; k < count; k++) {
             ResolvedAttribute r = present[k];
@@ -240,12 +240,16 @@ final class ResourceChanges {
 
     /** Adds, in member order, the targeted attributes of this container that {@code object} has. */
     private static int collectPresent(ResourceTypeDefinition type, SchemaDefinition extension, JsonNode object,
-                                      List<ResolvedAttribute> targeted, ResolvedAttribute[] present, int count) {
+                                      Footprint footprint, ResolvedAttribute[] present, int count) {
+        List<ResolvedAttribute> targeted = footprint.targets();
         if (object == null || !object.isObject()) {
             return count;
         }
         for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-            count = collectPresent(type, extension, it.next(), targeted, present, count);
+            String name = it.next();
+            if (extension != null || footprint.classify(name) == Footprint.Kind.CORE) {
+                count = collectPresent(type, extension, name, targeted, present, count);
+            }
         }
         return count;
     }
@@ -256,7 +260,8 @@ final class ResourceChanges {
         for (ResolvedAttribute r : targeted) {
             if (r.extension() == (extension != null) && (extension == null || r.schema() == extension)
                     && ScimJson.sameName(name, r.attribute().name()) && !contains(present, count, r)
-                    && resolvesTo(type, extension, name, r)) {
+                    && (name.equals(r.attribute().name()) || resolvesTo(type, extension, name, r))) {
+                // a target was resolved from the type, so its own spelling resolves to it: no lookup
                 present[count++] = r;
             }
         }

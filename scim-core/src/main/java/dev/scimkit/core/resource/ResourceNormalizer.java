@@ -105,8 +105,8 @@ final class ResourceNormalizer {
         ObjectNode out = ScimJson.object();
         ArrayNode schemasOut = out.putArray("schemas");
 
-        writeMembers(out, coreMembers, CommonAttributes.ALL, existing, Where.ROOT, true);
-        writeMembers(out, coreMembers, type.schema().attributes(), existing, Where.ROOT, true);
+        int written = writeMembers(out, coreMembers, CommonAttributes.ALL, existing, Where.ROOT, true, 0);
+        writeMembers(out, coreMembers, type.schema().attributes(), existing, Where.ROOT, true, written);
         writeImplicitMembers(out, coreMembers, existing, Where.ROOT, true);
 
         for (SchemaExtension extension : type.extensions()) {
@@ -328,7 +328,7 @@ final class ResourceNormalizer {
             }
         }
         ObjectNode out = ScimJson.object();
-        writeMembers(out, members, order, existing, pathPrefix, checkRequired);
+        writeMembers(out, members, order, existing, pathPrefix, checkRequired, 0);
         writeImplicitMembers(out, members, existing, pathPrefix, checkRequired);
         return out;
     }
@@ -338,11 +338,18 @@ final class ResourceNormalizer {
      * their definition: resolving a name in any spelling yields the one definition object, so a
      * definition identifies a member as its lower-cased name would, without lower-casing.
      */
-    private void writeMembers(ObjectNode out, Map<AttributeDefinition, Member> members, List<AttributeDefinition> order,
-                              ObjectNode existing, Where pathPrefix, boolean checkRequired) {
+    private int writeMembers(ObjectNode out, Map<AttributeDefinition, Member> members, List<AttributeDefinition> order,
+                             ObjectNode existing, Where pathPrefix, boolean checkRequired, int alreadyWritten) {
+        // once every member is written, the rest of the schema's attributes are absent: no lookup for them
+        int written = alreadyWritten;
         for (AttributeDefinition declared : order) {
-            writeMember(out, declared, members.get(declared), existing, pathPrefix, checkRequired);
+            Member member = written < members.size() ? members.get(declared) : null;
+            if (member != null && !member.written) {
+                written++;
+            }
+            writeMember(out, declared, member, existing, pathPrefix, checkRequired);
         }
+        return written;
     }
 
     /**
@@ -557,13 +564,21 @@ final class ResourceNormalizer {
         if (!attribute.isComplex()) {
             return;
         }
-        List<String> primaries = new ArrayList<>();
+        int count = 0;
         for (int i = 0; i < values.size(); i++) {
-            if (values.get(i).path("primary").asBoolean(false) && values.get(i).path("primary").isBoolean()) {
-                primaries.add(path + "[" + sourceIndexes.get(i) + "]");
+            JsonNode primary = values.get(i).get("primary");
+            if (primary != null && primary.isBoolean() && primary.booleanValue()) {
+                count++;
             }
         }
-        if (primaries.size() > 1) {
+        if (count > 1) {
+            // the paths are written only for the error: a create has a primary in most multi-valued attributes
+            List<String> primaries = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                if (values.get(i).path("primary").asBoolean(false) && values.get(i).path("primary").isBoolean()) {
+                    primaries.add(path + "[" + sourceIndexes.get(i) + "]");
+                }
+            }
             throw ScimException.invalidValue("At most one value of " + path + " may be primary, but "
                     + String.join(" and ", primaries) + " all have primary true (RFC 7643 §2.4)");
         }
