@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.schema.ResolvedAttribute;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -27,17 +28,23 @@ import java.util.Map;
 final class UndoLog {
 
     private final ObjectNode resource;
-    private final String[] order;
-    /** The members put aside, in resource order: {@code asideCount} keys and their original values. */
+    private final Footprint footprint;
+    /** How many members the resource had. */
+    private final int size;
+    /** The members put aside, in resource order: {@code asideCount} keys, original values and positions. */
     private final String[] asideKeys;
     private final JsonNode[] asideValues;
+    private final int[] asidePositions;
     private final int asideCount;
 
-    private UndoLog(ObjectNode resource, String[] order, String[] asideKeys, JsonNode[] asideValues, int asideCount) {
+    private UndoLog(ObjectNode resource, Footprint footprint, int size, String[] asideKeys, JsonNode[] asideValues,
+                    int[] asidePositions, int asideCount) {
         this.resource = resource;
-        this.order = order;
+        this.footprint = footprint;
+        this.size = size;
         this.asideKeys = asideKeys;
         this.asideValues = asideValues;
+        this.asidePositions = asidePositions;
         this.asideCount = asideCount;
     }
 
@@ -48,15 +55,15 @@ final class UndoLog {
      * PATCH, and a map per request was a sixth of a small one.
      */
     static UndoLog prepare(ObjectNode resource, Footprint footprint) {
-        String[] order = new String[resource.size()];
         String[] keys = null;
         JsonNode[] values = null;
+        int[] positions = null;
         int aside = 0;
-        int i = 0;
+        int position = -1;
         for (Iterator<Map.Entry<String, JsonNode>> it = resource.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();
+            position++;
             String key = member.getKey();
-            order[i++] = key;
             Footprint.Kind kind = footprint.classify(key);
             if (kind == Footprint.Kind.UNTOUCHED) {
                 continue;
@@ -65,12 +72,15 @@ final class UndoLog {
             if (keys == null) {
                 keys = new String[4];
                 values = new JsonNode[4];
+                positions = new int[4];
             } else if (aside == keys.length) {
                 keys = Arrays.copyOf(keys, aside * 2);
                 values = Arrays.copyOf(values, aside * 2);
+                positions = Arrays.copyOf(positions, aside * 2);
             }
             keys[aside] = key;
             values[aside] = value;
+            positions[aside] = position;
             aside++;
             if (kind == Footprint.Kind.CORE) {
                 member.setValue(value.deepCopy());
@@ -79,7 +89,7 @@ final class UndoLog {
             }
             // SCHEMAS: replaced, never written: no copy needed
         }
-        return new UndoLog(resource, order, keys, values, aside);
+        return new UndoLog(resource, footprint, position + 1, keys, values, positions, aside);
     }
 
     /** How many members were put aside. */
@@ -120,25 +130,33 @@ final class UndoLog {
         return before;
     }
 
-    /** Puts every member back as it was, in its original order; members the operations added go. */
+    /**
+     * Puts every member back as it was, in its original order; members the operations added go. The
+     * order is rebuilt rather than recorded for every request: the operations add and remove only keys
+     * the footprint classifies as written (targets in canonical spelling, their extension URNs,
+     * {@code schemas}), so the members it calls untouched are still exactly the original others, in
+     * their original relative order, and the put-aside ones go back at their recorded positions.
+     */
     void restore() {
-        ObjectNode now = resource.objectNode();
-        now.setAll(resource);   // the members never put aside were never written: read them from here
-        resource.removeAll();
-        for (String key : order) {
-            JsonNode original = asideValue(key);
-            resource.set(key, original != null ? original : now.get(key));
-        }
-    }
-
-    /** The put-aside value under exactly this key (restore puts each key back as it was spelled). */
-    private JsonNode asideValue(String key) {
-        for (int i = 0; i < asideCount; i++) {
-            if (asideKeys[i].equals(key)) {
-                return asideValues[i];
+        List<Map.Entry<String, JsonNode>> untouched = new ArrayList<>(size);
+        for (Iterator<Map.Entry<String, JsonNode>> it = resource.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            if (footprint.classify(member.getKey()) == Footprint.Kind.UNTOUCHED) {
+                untouched.add(Map.entry(member.getKey(), member.getValue()));
             }
         }
-        return null;
+        resource.removeAll();
+        int next = 0;
+        int aside = 0;
+        for (int position = 0; position < size; position++) {
+            if (aside < asideCount && asidePositions[aside] == position) {
+                resource.set(asideKeys[aside], asideValues[aside]);
+                aside++;
+            } else {
+                Map.Entry<String, JsonNode> member = untouched.get(next++);
+                resource.set(member.getKey(), member.getValue());
+            }
+        }
     }
 
     private static ObjectNode privateExtension(ObjectNode extension, String urnKey, List<ResolvedAttribute> targets) {
