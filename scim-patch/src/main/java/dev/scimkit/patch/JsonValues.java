@@ -100,8 +100,16 @@ final class JsonValues {
         return a.equals(b);
     }
 
+    /** Null, JSON null, missing or an empty array (RFC 7643 §2.5: unassigned). One virtual call, not four. */
     static boolean isAbsent(JsonNode n) {
-        return n == null || n.isNull() || n.isMissingNode() || (n.isArray() && n.isEmpty());
+        if (n == null) {
+            return true;
+        }
+        return switch (n.getNodeType()) {
+            case NULL, MISSING -> true;
+            case ARRAY -> n.isEmpty();
+            default -> false;
+        };
     }
 
     /** A member by name, ignoring case; null when absent. */

@@ -68,7 +68,7 @@ final class PlanCache {
         int[] budget = {MAX_NODES};
         int h = 1;
         for (PatchOperation op : request.operations()) {
-            h = 31 * h + op.op().hashCode();
+            h = 31 * h + op.op().ordinal();
             h = 31 * h + op.path().hashCode();
             if (op.value().isPresent()) {
                 h = 31 * h + hash(op.value().get(), budget);
@@ -84,7 +84,7 @@ final class PlanCache {
         if (--budget[0] < 0) {
             return 0;
         }
-        int h = node.getNodeType().hashCode();
+        int h = node.getNodeType().ordinal();   // an enum's hashCode is its identity hash: dearer
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext() && budget[0] >= 0; ) {
                 Map.Entry<String, JsonNode> e = it.next();

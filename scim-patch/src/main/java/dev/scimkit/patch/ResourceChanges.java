@@ -29,15 +29,19 @@ final class ResourceChanges {
     private ResourceChanges() {
     }
 
-    /** Adds the URN of every extension object present to {@code schemas}, and drops the others. */
-    static void syncSchemas(ResourceTypeDefinition type, ObjectNode resource) {
-        if (!alreadyInStep(type, resource)) {
-            fullSync(type, resource);
-        }
+    /**
+     * Adds the URN of every extension object present to {@code schemas}, and drops the others. Returns
+     * whether {@code schemas} was written.
+     */
+    static boolean syncSchemas(ResourceTypeDefinition type, ObjectNode resource) {
+        return !alreadyInStep(type, resource) && fullSync(type, resource);
     }
 
-    /** The sync itself, for any {@code schemas}: other spellings, unknown URNs, duplicates, non-text entries. */
-    static void fullSync(ResourceTypeDefinition type, ObjectNode resource) {
+    /**
+     * The sync itself, for any {@code schemas}: other spellings, unknown URNs, duplicates, non-text
+     * entries. Returns whether {@code schemas} was written.
+     */
+    static boolean fullSync(ResourceTypeDefinition type, ObjectNode resource) {
         JsonNode schemas = JsonValues.get(resource, "schemas");
         List<String> urns = new ArrayList<>();
         if (schemas != null && schemas.isArray()) {
@@ -63,7 +67,9 @@ final class ResourceChanges {
             ArrayNode out = ScimJson.mapper().createArrayNode();
             wanted.forEach(out::add);
             JsonValues.put(resource, "schemas", out);
+            return true;
         }
+        return false;
     }
 
     /**
@@ -118,25 +124,28 @@ final class ResourceChanges {
 
     /**
      * Canonical paths of changed attributes (see {@link PatchResult#touchedAttributes()}), looking only
-     * at {@code targeted}: a patch writes nothing else (besides {@code schemas}, never listed), so the
+     * at the plan's targets: a patch writes nothing else (besides {@code schemas}, never listed), so the
      * rest of the resource needs no comparing. Adds each changed top-level attribute to {@code changed}
      * (the ones to validate). The order is the order of the whole-resource comparison this replaces:
      * core attributes as they appear in {@code before}, then new ones of {@code after}, then each
-     * extension's the same way, in the type's extension order.
+     * extension's the same way, in the type's extension order. {@code before} is the undo log's
+     * put-aside members; the paths come precomputed from {@code footprint}. Empty (and immutable) when
+     * nothing changed, which allocates nothing.
      */
-    static Set<String> touched(ResourceTypeDefinition type, ObjectNode before, ObjectNode after,
-                               List<ResolvedAttribute> targeted, List<ResolvedAttribute> changed) {
-        Set<String> out = new LinkedHashSet<>();
+    static Set<String> touched(ResourceTypeDefinition type, UndoLog before, ObjectNode after, Footprint footprint,
+                               List<ResolvedAttribute> changed) {
+        List<ResolvedAttribute> targeted = footprint.targets();
+        Set<String> out = Set.of();
         if (targeted.isEmpty()) {
             return out;
         }
-        diffContainer(type, null, "", before, after, targeted, out, changed);
+        out = diffContainer(type, null, before, null, after, footprint, out, changed);
         for (SchemaExtension e : type.extensions()) {
             SchemaDefinition schema = e.schema();
             if (targets(targeted, schema)) {
                 String urn = schema.id();
-                diffContainer(type, schema, urn + ":", JsonValues.get(before, urn), JsonValues.get(after, urn),
-                        targeted, out, changed);
+                out = diffContainer(type, schema, null, before.before(urn), JsonValues.get(after, urn), footprint,
+                        out, changed);
             }
         }
         return out;
@@ -151,41 +160,68 @@ final class ResourceChanges {
         return false;
     }
 
-    /** Compares the targeted attributes of one object: the core ({@code extension} null) or an extension's. */
-    private static void diffContainer(ResourceTypeDefinition type, SchemaDefinition extension, String prefix,
-                                      JsonNode before, JsonNode after, List<ResolvedAttribute> targeted,
-                                      Set<String> out, List<ResolvedAttribute> changed) {
-        List<ResolvedAttribute> present = new ArrayList<>(targeted.size());
+    /**
+     * Compares the targeted attributes of one object: the core ({@code extension} null, its before side
+     * {@code coreBefore}) or an extension's (its before side the original object {@code extensionBefore}).
+     * Returns {@code out}, or a new mutable set holding it and the paths added.
+     */
+    private static Set<String> diffContainer(ResourceTypeDefinition type, SchemaDefinition extension,
+                                             UndoLog coreBefore, JsonNode extensionBefore, JsonNode after,
+                                             Footprint footprint, Set<String> out, List<ResolvedAttribute> changed) {
+        List<ResolvedAttribute> targeted = footprint.targets();
         ResolvedAttribute only = onlyTargetIn(extension, targeted);
+        ResolvedAttribute[] present;
+        int count = 0;
         if (only != null) {
             // one target here (Okta's deactivate, a member add): no order to keep, so no walk over
             // every member; any spelling resolves as the canonical name does (the lookup ignores case)
-            if ((JsonValues.get(before, only.attribute().name()) != null || JsonValues.get(after, only.attribute().name()) != null)
-                    && resolvesTo(type, extension, only.attribute().name(), only)) {
-                present.add(only);
+            // (a target was resolved from the type, so its own spelling resolves to it: no lookup)
+            String name = only.attribute().name();
+            present = new ResolvedAttribute[1];
+            if (before(coreBefore, extensionBefore, name) != null || JsonValues.get(after, name) != null) {
+                present[count++] = only;
             }
         } else {
-            collectPresent(type, extension, before, targeted, present);
-            collectPresent(type, extension, after, targeted, present);
+            present = new ResolvedAttribute[targeted.size()];
+            if (coreBefore != null) {
+                for (int i = 0; i < coreBefore.asideCount(); i++) {
+                    count = collectPresent(type, null, coreBefore.asideKey(i), targeted, present, count);
+                }
+            } else {
+                count = collectPresent(type, extension, extensionBefore, footprint, present, count);
+            }
+            count = collectPresent(type, extension, after, footprint, present, count);
         }
-        for (ResolvedAttribute r : present) {
+        for (int k = 0; k < count; k++) {
+            ResolvedAttribute r = present[k];
             AttributeDefinition def = r.attribute();
-            JsonNode b = JsonValues.get(before, def.name());
+            JsonNode b = before(coreBefore, extensionBefore, def.name());
             JsonNode a = JsonValues.get(after, def.name());
             if (sameNode(b, a)) {
                 continue;
             }
             changed.add(r);
+            int index = footprint.indexOf(r);
+            if (out.isEmpty()) {
+                out = new LinkedHashSet<>();
+            }
             if (def.isComplex() && !def.multiValued()) {
-                for (AttributeDefinition sub : def.subAttributes()) {
+                List<AttributeDefinition> subs = def.subAttributes();
+                for (int s = 0; s < subs.size(); s++) {
+                    AttributeDefinition sub = subs.get(s);
                     if (!sameNode(JsonValues.get(b, sub.name()), JsonValues.get(a, sub.name()))) {
-                        out.add(prefix + def.name() + "." + sub.name());
+                        out.add(footprint.subPath(index, s));
                     }
                 }
             } else {
-                out.add(prefix + def.name());
+                out.add(footprint.wholePath(index));
             }
         }
+        return out;
+    }
+
+    private static JsonNode before(UndoLog coreBefore, JsonNode extensionBefore, String name) {
+        return coreBefore != null ? coreBefore.before(name) : JsonValues.get(extensionBefore, name);
     }
 
     /** The one targeted attribute of this container (core when {@code extension} is null), or null if not one. */
@@ -203,21 +239,42 @@ final class ResourceChanges {
     }
 
     /** Adds, in member order, the targeted attributes of this container that {@code object} has. */
-    private static void collectPresent(ResourceTypeDefinition type, SchemaDefinition extension, JsonNode object,
-                                       List<ResolvedAttribute> targeted, List<ResolvedAttribute> present) {
+    private static int collectPresent(ResourceTypeDefinition type, SchemaDefinition extension, JsonNode object,
+                                      Footprint footprint, ResolvedAttribute[] present, int count) {
+        List<ResolvedAttribute> targeted = footprint.targets();
         if (object == null || !object.isObject()) {
-            return;
+            return count;
         }
         for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            for (ResolvedAttribute r : targeted) {
-                if (r.extension() == (extension != null) && (extension == null || r.schema() == extension)
-                        && ScimJson.sameName(name, r.attribute().name()) && !present.contains(r)
-                        && resolvesTo(type, extension, name, r)) {
-                    present.add(r);
-                }
+            if (extension != null || footprint.classify(name) == Footprint.Kind.CORE) {
+                count = collectPresent(type, extension, name, targeted, present, count);
             }
         }
+        return count;
+    }
+
+    /** Adds the targeted attributes of this container that the member {@code name} names, if not there yet. */
+    private static int collectPresent(ResourceTypeDefinition type, SchemaDefinition extension, String name,
+                                      List<ResolvedAttribute> targeted, ResolvedAttribute[] present, int count) {
+        for (ResolvedAttribute r : targeted) {
+            if (r.extension() == (extension != null) && (extension == null || r.schema() == extension)
+                    && ScimJson.sameName(name, r.attribute().name()) && !contains(present, count, r)
+                    && (name.equals(r.attribute().name()) || resolvesTo(type, extension, name, r))) {
+                // a target was resolved from the type, so its own spelling resolves to it: no lookup
+                present[count++] = r;
+            }
+        }
+        return count;
+    }
+
+    private static boolean contains(ResolvedAttribute[] present, int count, ResolvedAttribute r) {
+        for (int i = 0; i < count; i++) {
+            if (present[i] == r || present[i].equals(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code name} names {@code r} as the schema's case-insensitive lookup sees it. */
@@ -228,7 +285,6 @@ final class ResourceChanges {
                 : extension.attribute(name).orElse(null);
         return def == r.attribute();
     }
-
     private static boolean sameNode(JsonNode a, JsonNode b) {
         if (JsonValues.isAbsent(a) || JsonValues.isAbsent(b)) {
             return JsonValues.isAbsent(a) && JsonValues.isAbsent(b);

@@ -31,6 +31,12 @@ final class JsonSyntaxDetail {
         if (message == null || message.isBlank()) {
             return "the input could not be read" + where(e);
         }
+        if (message.startsWith("Duplicate field '")) {
+            // the tree builder's wording ends in "for `ObjectNode`: not allowed when `…` enabled"
+            int end = message.indexOf('\'', "Duplicate field '".length());
+            String field = end < 0 ? message : message.substring(0, end + 1);
+            return field.replaceAll("\\p{Cc}", "?") + ": a member name may appear only once in an object" + where(e);
+        }
         if (message.startsWith("Trailing token")) {
             return "there is more after the first JSON value; a body holds exactly one" + where(e);
         }

@@ -38,6 +38,16 @@ class ScimJsonSyntaxErrorsTest {
     }
 
     @Test
+    void aNameTwiceInAnyObjectIsRefusedWithoutNamingTheLibrary() {
+        assertThat(detail("{\"userName\":\"a\",\"userName\":\"b\"}"))
+                .contains("Duplicate field 'userName'").contains("line 1, column")
+                .doesNotContain("ObjectNode", "DeserializationFeature", "FAIL_ON", "`");
+        assertThat(detail("{\"name\":{\"givenName\":\"a\",\"familyName\":\"b\",\"givenName\":\"c\"}}"))
+                .contains("Duplicate field 'givenName'");
+        assertThat(detail("{\"emails\":[{\"value\":\"a\",\"value\":\"b\"}]}")).contains("Duplicate field 'value'");
+    }
+
+    @Test
     void nonStandardJsonIsCalledThatRatherThanAParserSetting() {
         assertThat(detail("[NaN]")).contains("not allowed in JSON").doesNotContain("enable", "Feature");
         assertThat(detail("[+1]")).contains("not allowed in JSON").doesNotContain("enable", "Feature");
