@@ -163,6 +163,34 @@ class TransactionsTest {
         assertThat(connection.getSchema()).isEqualTo(own);
     }
 
+    /** A work that fails on a connection whose rollback fails too: the work's error is the answer, the rollback's is kept with it. */
+    @Test
+    void aRollbackThatFailsTooIsKeptWithTheWorksError() {
+        SQLException rollbackFailure = new SQLException("connection reset", "08006");
+        DataSource brokenRollback = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (ds, dsMethod, dsArgs) -> {
+                    if (!dsMethod.getName().equals("getConnection")) {
+                        throw new UnsupportedOperationException(dsMethod.getName());
+                    }
+                    Connection real = oneConnection.getConnection();
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (proxy, method, args) -> {
+                                if (method.getName().equals("rollback")) {
+                                    throw rollbackFailure;
+                                }
+                                try {
+                                    return method.invoke(real, args);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+        Transactions tx = new Transactions(brokenRollback, CommitDurability.DATABASE, Optional.empty());
+        assertThatThrownBy(() -> tx.inWriteTransaction(c -> {
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom").satisfies(e -> assertThat(e.getSuppressed()).containsExactly(rollbackFailure));
+    }
+
     private static int insert(Connection c, String value) throws SQLException {
         try (var ps = c.prepareStatement("INSERT INTO t (v) VALUES (?)")) {
             ps.setString(1, value);
