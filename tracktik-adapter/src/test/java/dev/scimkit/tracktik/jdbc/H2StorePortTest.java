@@ -185,4 +185,48 @@ class H2StorePortTest {
         assertThat(bobs.get(bobs.size() - 1).action()).isEqualTo(HistoryAction.ARCHIVED);
         assertThat(bobs.get(bobs.size() - 1).changes()).as("no roles to leave").isEmpty();
     }
+
+    @Test
+    void aRenamedRolesMembersHistoryShowsTheRolesChange() {
+        EmployeeRecord ada = store.createEmployee(A, write("ada@example.com", "Ada", "Lovelace"), ACTOR);
+        RoleRecord old = store.createRole(A, role("Old"), List.of(ada.scimId()), POLICY, ACTOR);
+        store.updateRole(A, old.scimId(), old.link().version(), role("New"), MembershipChange.none(), POLICY, ACTOR);
+        List<HistoryEntry> history = store.history(A, ada.scimId());
+        HistoryEntry last = history.get(history.size() - 1);
+        assertThat(last.action()).isEqualTo(HistoryAction.UPDATED);
+        assertThat(last.changes()).first().isEqualTo(new FieldChange("roles", "Old", "New"));
+        assertThat(last.changes()).contains(new FieldChange("role", "Old", "New", "role renamed"));
+    }
+
+    @Test
+    void aDeletedRoleIsNoLongerTheHeldRoleOfThoseWhoKeptIt() {
+        EmployeeRecord ada = store.createEmployee(A, write("ada@example.com", "Ada", "Lovelace"), ACTOR);
+        RoleRecord escort = store.createRole(A, role("Escort"), List.of(ada.scimId()), POLICY, ACTOR);
+        RoleRecord left = store.changeMembers(A, escort.scimId(), Optional.empty(),
+                new MembershipChange(false, Set.of(ada.scimId()), List.of()), POLICY, ACTOR);
+        assertThat(store.findEmployee(A, ada.scimId()).orElseThrow().employee().heldRole())
+                .as("kept: last group removed").hasValueSatisfying(h -> {
+                    assertThat(h.name()).isEqualTo("Escort");
+                    assertThat(h.id()).contains(escort.role().id());
+                });
+        store.deleteRole(A, escort.scimId(), Optional.of(left.link().version()), POLICY, ACTOR);
+        assertThat(store.findEmployee(A, ada.scimId()).orElseThrow().employee().heldRole())
+                .hasValueSatisfying(h -> assertThat(h.id()).as("the role it pointed at is gone").isEmpty());
+    }
+
+    @Test
+    void exactlyOneChunkOfIdsIsReadInOneGo() {
+        // 500 ids fill one IN (...) list exactly: the loop over chunks must stop there, not send an empty one
+        List<EmployeeWrite> writes = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            writes.add(write("u" + i + "@example.com", "U" + i, "Chunk"));
+        }
+        List<String> ids = store.createEmployees(A, writes, ACTOR);
+        assertThat(ids).hasSize(500);
+        RoleRecord all = store.createRole(A, role("Everyone"), ids, POLICY, ACTOR);
+        assertThat(all.memberCount()).isEqualTo(500);
+        var page = store.searchEmployees(A, new dev.scimkit.tracktik.port.StoreQuery(Optional.empty(), 0, 500));
+        assertThat(page.items()).hasSize(500);
+        assertThat(page.items().get(499).employee().roles()).extracting(r -> r.name()).containsExactly("Everyone");
+    }
 }
