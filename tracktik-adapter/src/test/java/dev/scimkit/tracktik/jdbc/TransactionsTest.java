@@ -163,6 +163,19 @@ class TransactionsTest {
         assertThat(connection.getSchema()).isEqualTo(own);
     }
 
+    /** The connection's own schema is given back by name, whatever it is (not only the database's default). */
+    @Test
+    void aConnectionLentInAnotherSchemaGetsThatOneBack() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE SCHEMA app");
+        }
+        connection.setSchema("APP");
+        Transactions tx = new Transactions(oneConnection, CommitDurability.DATABASE, Optional.of("STORE"));
+        String schemaOfTheWork = tx.inTransaction(c -> c.getSchema());
+        assertThat(schemaOfTheWork).isEqualTo("STORE");
+        assertThat(connection.getSchema()).isEqualTo("APP");
+    }
+
     /** A work that fails on a connection whose rollback fails too: the work's error is the answer, the rollback's is kept with it. */
     @Test
     void aRollbackThatFailsTooIsKeptWithTheWorksError() {
