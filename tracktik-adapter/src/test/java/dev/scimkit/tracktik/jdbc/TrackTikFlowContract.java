@@ -205,7 +205,9 @@ abstract class TrackTikFlowContract {
         assertThat(found.path("Resources").get(0).path("id").asText()).isEqualTo(gid);
         assertThat(found.path("Resources").get(0).has("members")).isFalse();
 
-        // a cursor page renders the members it is asked for
+        // a cursor page keeps to its filter (another group exists) and renders the members it is asked for
+        e.ok(201, "POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"Others " + n + "\",\"members\":[{\"value\":\"" + ada + "\"}]}");
         JsonNode page = e.ok(200, "GET", "/Groups?cursor=&count=100&filter="
                 + java.net.URLEncoder.encode("displayName eq \"" + name + "\"", java.nio.charset.StandardCharsets.UTF_8), null);
         assertThat(page.path("Resources")).hasSize(1);
