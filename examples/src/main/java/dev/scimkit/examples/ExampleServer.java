@@ -2,7 +2,6 @@ package dev.scimkit.examples;
 
 import dev.scimkit.core.resource.ValidationOptions;
 import dev.scimkit.core.schema.InvalidSchemaException;
-import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.server.CursorSettings;
 import dev.scimkit.server.ScimServer;
@@ -77,8 +76,6 @@ public final class ExampleServer implements AutoCloseable {
         StoreBackend store = StoreBackend.open(options, registry);
         Optional<QueuedActivityRecorder> recorder = Optional.empty();
         try {
-            refuseUnservedTypes(options, registry, store);
-
             ActivityLog activityLog = store.activityLog(
                     new ActivityRetention(Duration.ofDays(options.console().retentionDays()), ACTIVITY_CAP_PER_TENANT));
             if (options.console().activity()) {
@@ -90,6 +87,7 @@ public final class ExampleServer implements AutoCloseable {
                     .authenticator(authenticator)
                     .cursors(cursorSettings(options))
                     .validation(ValidationOptions.lenient().withUndeclaredExtensions(options.undeclaredExtensions()));
+            refuseUnservedTypes(options, engineBuilder.unservedResourceTypes(), store);
             Optional<FailedAuthenticationGuard> guard = PublicEndpoint.guard(options.security());
             PublicEndpoint.limits(options.security(), guard, engineBuilder);
             ScimServer engine = engineBuilder.build();
@@ -165,10 +163,7 @@ public final class ExampleServer implements AutoCloseable {
      * only what TrackTik has: employees and roles) would vanish from discovery and answer 404: refuse
      * to start instead, naming it.
      */
-    private static void refuseUnservedTypes(ServerOptions options, SchemaRegistry registry, StoreBackend store) {
-        List<String> unserved = registry.resourceTypes().stream().map(ResourceTypeDefinition::name)
-                .filter(name -> store.repositories().keySet().stream().noneMatch(name::equalsIgnoreCase))
-                .toList();
+    private static void refuseUnservedTypes(ServerOptions options, List<String> unserved, StoreBackend store) {
         if (!unserved.isEmpty()) {
             throw new ServerOptions.InvalidOptionsException("--schema-dir " + options.schemaDir().orElseThrow()
                     + ": it declares the resource type " + String.join(", ", unserved) + ", which this store ("

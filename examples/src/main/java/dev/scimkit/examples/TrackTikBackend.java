@@ -18,8 +18,6 @@ import dev.scimkit.tracktik.scim.TrackTikRepositories;
 import jakarta.servlet.http.HttpServlet;
 
 import javax.sql.DataSource;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,14 +52,8 @@ final class TrackTikBackend implements StoreBackend {
         } catch (IllegalStateException e) {
             throw new ServerOptions.InvalidOptionsException("--schema-dir: " + e.getMessage());
         }
-        Map<String, ResourceRepository> served = new LinkedHashMap<>();
-        served.put("User", tracktik.users());
-        served.put("Group", tracktik.groups());
-        if (store instanceof JdbcTrackTikStore jdbc) {
-            // Types declared in --schema-dir beside User and Group: kept whole in the same database.
-            served.putAll(jdbc.declaredTypeRepositories(registry));
-        }
-        this.repositories = Collections.unmodifiableMap(served);
+        // Types declared in --schema-dir beside User and Group are kept whole in the same database.
+        this.repositories = tracktik.repositories();
     }
 
     static TrackTikBackend h2(ServerOptions options, SchemaRegistry registry) {

@@ -57,7 +57,13 @@ final class OperationApplier {
         AttributeDefinition def = op.target().def();
         JsonNode current = JsonValues.get(container, def.name());
         switch (op.op()) {
-            case REMOVE -> removeAttribute(container, def, current);
+            case REMOVE -> {
+                if (op.value().isPresent()) {
+                    removeValues(container, def, current, op.value().get());
+                } else {
+                    removeAttribute(container, def, current);
+                }
+            }
             case ADD -> {
                 JsonNode value = op.value().orElseThrow();
                 if (def.multiValued()) {
@@ -161,6 +167,31 @@ final class OperationApplier {
         enforceSinglePrimary(def, array, written);
     }
 
+    /**
+     * Entra ID's remove with a value, on a simple multi-valued attribute: the elements equal to one of
+     * {@code values} (by the attribute's caseExact) go; the attribute goes with its last value.
+     */
+    private void removeValues(ObjectNode container, AttributeDefinition def, JsonNode current, JsonNode values) {
+        if (current == null || !current.isArray()) {
+            return;
+        }
+        ArrayNode remaining = ScimJson.mapper().createArrayNode();
+        for (JsonNode existing : current) {
+            if (!containsElement(def, values, existing)) {
+                remaining.add(existing);
+            }
+        }
+        if (remaining.size() == current.size()) {
+            return;
+        }
+        if (remaining.isEmpty()) {
+            removeAttribute(container, def, current);
+            return;
+        }
+        checkMayChange(def, current, def.name());
+        JsonValues.put(container, def.name(), remaining);
+    }
+
     /** RFC 7644 §3.5.2.2; removing a required or an assigned immutable attribute is a 400 mutability. */
     private void removeAttribute(ObjectNode container, AttributeDefinition def, JsonNode current) {
         if (JsonValues.isAbsent(current)) {
@@ -193,9 +224,45 @@ final class OperationApplier {
             }
             return;
         }
+        if (op.op() == PatchOperationType.ADD && sub.multiValued()) {
+            appendToSub(container, def, object, sub, op.value().orElseThrow(), where);
+            return;
+        }
         ObjectNode value = ScimJson.object();
         value.set(sub.name(), op.value().orElseThrow());
         mergeComplex(container, def, current, value);
+    }
+
+    /**
+     * RFC 7644 §3.5.2.1: "If the target location specifies a multi-valued attribute, … the value is
+     * added": an add to {@code part.sizes} appends the values not already there, as an add to a
+     * top-level multi-valued attribute does; only a replace sets the whole array.
+     */
+    private void appendToSub(ObjectNode container, AttributeDefinition def, ObjectNode object,
+                             AttributeDefinition sub, JsonNode values, String where) {
+        ObjectNode holder = object != null ? object : ScimJson.object();
+        JsonNode old = JsonValues.get(holder, sub.name());
+        ArrayNode array = old != null && old.isArray() ? (ArrayNode) old : ScimJson.mapper().createArrayNode();
+        List<JsonNode> added = new ArrayList<>();
+        for (JsonNode v : values) {
+            if (!containsElement(sub, array, v) && !containsElement(sub, added, v)) {
+                added.add(v);
+            }
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        if (object != null && def.mutability() == Mutability.IMMUTABLE) {
+            throw immutable(def.name());
+        }
+        checkMayChange(sub, old, where);
+        for (JsonNode v : added) {
+            array.add(v.deepCopy());
+        }
+        JsonValues.put(holder, sub.name(), array);
+        if (object == null) {
+            JsonValues.put(container, def.name(), holder);
+        }
     }
 
     private void removeSub(ObjectNode element, AttributeDefinition sub, String where) {
@@ -336,8 +403,8 @@ final class OperationApplier {
         return p != null && p.isBoolean() && p.booleanValue();
     }
 
-    private static boolean containsElement(AttributeDefinition def, ArrayNode array, JsonNode v) {
-        for (JsonNode existing : array) {
+    private static boolean containsElement(AttributeDefinition def, Iterable<JsonNode> values, JsonNode v) {
+        for (JsonNode existing : values) {
             if (JsonValues.sameElement(def, existing, v)) {
                 return true;
             }

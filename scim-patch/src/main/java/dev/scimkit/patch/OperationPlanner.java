@@ -267,6 +267,14 @@ final class OperationPlanner {
             throw ScimException.tooMany(target.text() + ": at most " + limits.maxValuesPerOperation()
                     + " values per operation; got " + values.size());
         }
+        if (!target.def().isComplex()) {
+            // value filters select elements of complex attributes only (RFC 7644 §3.5.2), so the values
+            // of a simple multi-valued attribute (a list of strings or integers) travel with the remove
+            JsonNode toRemove = conformer.attributeValue(target.def(), values, target.text());
+            out.add(new PlannedOperation(index, PatchOperationType.REMOVE, target, Optional.of(toRemove), false,
+                    Optional.empty()));
+            return;
+        }
         for (JsonNode element : values) {
             Filter filter = equalityFilter(target, element);
             Target filtered = new Target(target.attribute(), Optional.of(filter), Optional.empty(),
@@ -278,9 +286,6 @@ final class OperationPlanner {
 
     /** The filter that selects elements equal to {@code element} in every sub-attribute it gives. */
     private static Filter equalityFilter(Target target, JsonNode element) {
-        if (!target.def().isComplex()) {
-            return new Filter.Comparison(AttributePath.of("value"), CompareOperator.EQ, literal(target, element));
-        }
         if (!element.isObject()) {
             throw ScimException.invalidValue("Each value to remove from " + target.text() + " must be an object");
         }

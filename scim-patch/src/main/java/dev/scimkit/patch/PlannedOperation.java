@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param index           index of the request operation this came from (for error details)
  * @param op              add, replace or remove
  * @param target          where it acts
- * @param value           the conformed value; empty for remove
+ * @param value           the conformed value; for remove empty, or the values to take out of a simple
+ *                        multi-valued attribute (Entra ID's remove by value)
  * @param expectUnchanged the operation only asserts that a readOnly attribute keeps its value
  *                        (a no-op when equal, 400 mutability otherwise)
  * @param seedWhenNoMatch for a filtered add/replace: the element to create when the filter matches

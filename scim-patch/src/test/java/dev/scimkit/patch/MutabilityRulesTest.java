@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class MutabilityRulesTest {
 
-    private static final ResourceTypeDefinition WIDGET = new ResourceTypeDefinition("Widget", "/Widgets", null,
+    static final ResourceTypeDefinition WIDGET = new ResourceTypeDefinition("Widget", "/Widgets", null,
             new SchemaDefinition("urn:example:params:scim:schemas:core:2.0:Widget", "Widget", null, List.of(
                     AttributeDefinition.builder("code", AttributeType.STRING).mutability(Mutability.IMMUTABLE).build(),
                     AttributeDefinition.builder("codes", AttributeType.STRING).multiValued(true)

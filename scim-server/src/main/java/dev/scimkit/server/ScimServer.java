@@ -370,6 +370,22 @@ public final class ScimServer {
             return this;
         }
 
+        /**
+         * The registry's resource types that no repository serves yet, by name, in registry order. The
+         * server built now would leave them out of discovery and answer 404 on their endpoints, which is
+         * right for a registry shared by servers of different stores; a server whose types come from an
+         * operator's configuration should refuse to start instead, naming them.
+         */
+        public List<String> unservedResourceTypes() {
+            List<String> unserved = new ArrayList<>();
+            for (ResourceTypeDefinition type : registry.resourceTypes()) {
+                if (!repositories.containsKey(type.name().toLowerCase(Locale.ROOT))) {
+                    unserved.add(type.name());
+                }
+            }
+            return List.copyOf(unserved);
+        }
+
         /** Serves several resource types, keyed by type name (as {@code InMemoryStore#repositories()} gives). */
         public Builder repositories(Map<String, ? extends ResourceRepository> byTypeName) {
             byTypeName.forEach(this::repository);

@@ -49,6 +49,18 @@ class DiscoveryListsServedTypesTest {
         assertThat(list.path("totalResults").asInt()).isEqualTo(ids.size());
     }
 
+    /** What an embedder checks before building, to refuse a configuration that declares more than it serves. */
+    @Test
+    void theBuilderNamesTheTypesNoRepositoryServesCaseInsensitively() {
+        SchemaRegistry registry = SchemaRegistry.standard();
+        ScimServer.Builder builder = ScimServer.builder(registry);
+        assertThat(builder.unservedResourceTypes()).containsExactly("User", "Group");
+        builder.repository("user", InMemoryStore.create(registry).repository("User"));
+        assertThat(builder.unservedResourceTypes()).containsExactly("Group");
+        builder.repositories(InMemoryStore.create(registry).repositories());
+        assertThat(builder.unservedResourceTypes()).isEmpty();
+    }
+
     @Test
     void anUnservedSchemaIsNotFound() {
         assertThat(usersOnly.handle(ScimRequest.builder("GET",

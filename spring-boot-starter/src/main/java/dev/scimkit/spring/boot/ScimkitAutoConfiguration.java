@@ -1,7 +1,6 @@
 package dev.scimkit.spring.boot;
 
 import dev.scimkit.core.resource.ValidationOptions;
-import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.server.CursorSettings;
 import dev.scimkit.server.ScimServer;
@@ -88,28 +87,25 @@ public class ScimkitAutoConfiguration {
     @ConditionalOnMissingBean
     ScimServer scimServer(SchemaRegistry registry, Authenticator authenticator, ScimStore store,
                           ScimkitProperties properties, ObjectProvider<ActivityRecorder> activity) {
-        if (properties.getSchemaDir() != null) {
-            refuseUnservedTypes(registry, store);
-        }
-        return ScimServer.builder(registry)
+        ScimServer.Builder builder = ScimServer.builder(registry)
                 // Recorded for the provisioning console (ScimkitConsoleConfiguration) or the application's own recorder.
                 .activity(activity.getIfUnique(() -> ActivityRecorder.NONE))
                 .repositories(store.repositories())
                 .authenticator(authenticator)
                 .validation(ValidationOptions.lenient().withUndeclaredExtensions(properties.getUndeclaredExtensions()))
                 // Instances with the same tokens (behind a load balancer, or after a restart) accept each other's cursors.
-                .cursors(CursorSettings.withKeyDerivedFrom(Tokens.secrets(properties)))
-                .build();
+                .cursors(CursorSettings.withKeyDerivedFrom(Tokens.secrets(properties)));
+        if (properties.getSchemaDir() != null) {
+            refuseUnservedTypes(builder.unservedResourceTypes());
+        }
+        return builder.build();
     }
 
     /**
      * A resource type declared in {@code scimkit.schema-dir} that the store does not serve would vanish
      * from discovery and answer 404: fail the start instead, naming it.
      */
-    private static void refuseUnservedTypes(SchemaRegistry registry, ScimStore store) {
-        List<String> unserved = registry.resourceTypes().stream().map(ResourceTypeDefinition::name)
-                .filter(name -> store.repositories().keySet().stream().noneMatch(name::equalsIgnoreCase))
-                .toList();
+    private static void refuseUnservedTypes(List<String> unserved) {
         if (!unserved.isEmpty()) {
             throw new IllegalStateException("scimkit.schema-dir declares the resource type " + String.join(", ", unserved)
                     + ", which the configured store does not serve (the TrackTik REST store keeps Users and Groups"

@@ -20,8 +20,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -83,14 +81,8 @@ class TrackTikStoreConfiguration {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("scimkit.store.tracktik-fields: " + e.getMessage(), e);
         }
-        Map<String, ResourceRepository> served = new LinkedHashMap<>();
-        served.put("User", repositories.users());
-        served.put("Group", repositories.groups());
-        if (store instanceof JdbcTrackTikStore jdbc) {
-            // Types declared in scimkit.schema-dir beside User and Group: kept whole in the same database.
-            served.putAll(jdbc.declaredTypeRepositories(registry));
-        }
-        Map<String, ResourceRepository> byType = Collections.unmodifiableMap(served);
+        // Types declared in scimkit.schema-dir beside User and Group are kept whole in the same database.
+        Map<String, ResourceRepository> byType = repositories.repositories();
         TenantId probeTenant = TenantId.of(properties.getTenants().keySet().stream().findFirst().orElse("health"));
         String probeId = UUID.nameUUIDFromBytes("scimkit health probe".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toString();

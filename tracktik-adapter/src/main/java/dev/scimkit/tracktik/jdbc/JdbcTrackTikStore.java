@@ -43,6 +43,7 @@ import dev.scimkit.tracktik.port.RoleWrite;
 import dev.scimkit.tracktik.port.ScimIdSeek;
 import dev.scimkit.tracktik.port.ScimLink;
 import dev.scimkit.tracktik.port.StoreQuery;
+import dev.scimkit.tracktik.port.DeclaredTypeKeeper;
 import dev.scimkit.tracktik.port.TrackTikStore;
 import dev.scimkit.tracktik.port.VersionConflictException;
 
@@ -87,7 +88,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * returns only once it is durable: on PostgreSQL its commit is (with the default
  * {@code synchronous_commit}); on an H2 file, commits are forced to disk in groups ({@link GroupSync}).
  */
-public final class JdbcTrackTikStore implements TrackTikStore {
+public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeeper {
 
     /** How many ids go into one {@code IN (…)} list. */
     private static final int IN_CHUNK = 500;
@@ -172,6 +173,7 @@ public final class JdbcTrackTikStore implements TrackTikStore {
      *
      * @return repositories by resource type name; empty when the registry declares no other type
      */
+    @Override
     public Map<String, ResourceRepository> declaredTypeRepositories(SchemaRegistry registry) {
         Map<String, ResourceRepository> out = new LinkedHashMap<>();
         for (ResourceTypeDefinition type : registry.resourceTypes()) {

@@ -12,14 +12,18 @@ import dev.scimkit.tracktik.mapping.GroupMapping;
 import dev.scimkit.tracktik.mapping.RegionRule;
 import dev.scimkit.tracktik.mapping.RolePolicy;
 import dev.scimkit.tracktik.mapping.UserMapping;
+import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.server.spi.TenantId;
 import dev.scimkit.tracktik.domain.Actor;
 import dev.scimkit.tracktik.port.EmployeeRecord;
 import dev.scimkit.tracktik.port.Page;
 import dev.scimkit.tracktik.port.StoreQuery;
+import dev.scimkit.tracktik.port.DeclaredTypeKeeper;
 import dev.scimkit.tracktik.port.TrackTikStore;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
@@ -42,6 +46,7 @@ public final class TrackTikRepositories {
     private final RoleGroupRepository groups;
     private final TrackTikStore store;
     private final RolePolicy rolePolicy;
+    private final SchemaRegistry registry;
 
     private TrackTikRepositories(Builder b) {
         UserMapping userMapping = b.userMapping != null ? b.userMapping
@@ -53,6 +58,7 @@ public final class TrackTikRepositories {
         this.groups = new RoleGroupRepository(b.store, groupMapping, b.actors, b.rolePolicy);
         this.store = b.store;
         this.rolePolicy = b.rolePolicy;
+        this.registry = b.registry;
     }
 
     public static Builder builder(SchemaRegistry registry, TrackTikStore store) {
@@ -99,6 +105,22 @@ public final class TrackTikRepositories {
             }
         }
         return changed;
+    }
+
+    /**
+     * Every repository this adapter serves, by resource type name: User and Group, and, when the store
+     * keeps declared types ({@link DeclaredTypeKeeper}, as the JDBC store does), each other type of the
+     * registry, kept whole in the same database. A type the store cannot keep is absent: ask
+     * {@link ScimServer.Builder#unservedResourceTypes()} to refuse it rather than hide it.
+     */
+    public Map<String, ResourceRepository> repositories() {
+        Map<String, ResourceRepository> served = new LinkedHashMap<>();
+        served.put("User", users);
+        served.put("Group", groups);
+        if (store instanceof DeclaredTypeKeeper keeper) {
+            served.putAll(keeper.declaredTypeRepositories(registry));
+        }
+        return Collections.unmodifiableMap(served);
     }
 
     /** Registers the Users and Groups repositories on a server builder and returns it. */

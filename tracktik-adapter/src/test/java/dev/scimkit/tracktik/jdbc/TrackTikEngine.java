@@ -28,12 +28,9 @@ public final class TrackTikEngine {
     public TrackTikEngine(TrackTikStore store, SchemaRegistry registry,
                    java.util.function.UnaryOperator<TrackTikRepositories.Builder> configure) {
         this.store = store;
-        ScimServer.Builder builder = configure.apply(TrackTikRepositories.builder(registry, store)).build()
-                .register(ScimServer.builder(registry));
-        if (store instanceof JdbcTrackTikStore jdbc) {
-            builder.repositories(jdbc.declaredTypeRepositories(registry));
-        }
-        server = builder
+        // User, Group and, on the JDBC store, every type the registry declares beside them
+        server = ScimServer.builder(registry)
+                .repositories(configure.apply(TrackTikRepositories.builder(registry, store)).build().repositories())
                 .authenticator(BearerTokenAuthenticator.builder()
                         .addToken(TenantId.of("portal-a"), "entra", TOKEN_A)
                         .addToken(TenantId.of("portal-b"), "okta", TOKEN_B)
