@@ -229,4 +229,20 @@ class H2StorePortTest {
         assertThat(page.items()).hasSize(500);
         assertThat(page.items().get(499).employee().roles()).extracting(r -> r.name()).containsExactly("Everyone");
     }
+
+    @Test
+    void aMembershipChangeThatChangesNothingKeepsTheRolesVersion() {
+        EmployeeRecord ada = store.createEmployee(A, write("ada@example.com", "Ada", "Lovelace"), ACTOR);
+        EmployeeRecord bob = store.createEmployee(A, write("bob@example.com", "Bob", "Kahn"), ACTOR);
+        RoleRecord guards = store.createRole(A, role("Guards"), List.of(ada.scimId()), POLICY, ACTOR);
+        long version = guards.link().version();
+        // adding a member it has, and removing one it does not have, changes no assignment
+        assertThat(store.changeMembers(A, guards.scimId(), Optional.empty(), add(ada.scimId()), POLICY, ACTOR)
+                .link().version()).isEqualTo(version);
+        assertThat(store.changeMembers(A, guards.scimId(), Optional.empty(),
+                new MembershipChange(false, Set.of(bob.scimId()), List.of()), POLICY, ACTOR).link().version())
+                .isEqualTo(version);
+        assertThat(store.history(A, ada.scimId())).extracting(HistoryEntry::action)
+                .containsExactly(HistoryAction.CREATED, HistoryAction.ROLE_ASSIGNED);
+    }
 }
