@@ -242,6 +242,8 @@ class H2StorePortTest {
         assertThat(store.changeMembers(A, guards.scimId(), Optional.empty(),
                 new MembershipChange(false, Set.of(bob.scimId()), List.of()), POLICY, ACTOR).link().version())
                 .isEqualTo(version);
+        assertThat(store.changeMembers(A, guards.scimId(), Optional.empty(), MembershipChange.none(), POLICY, ACTOR)
+                .link().version()).isEqualTo(version);
         assertThat(store.history(A, ada.scimId())).extracting(HistoryEntry::action)
                 .containsExactly(HistoryAction.CREATED, HistoryAction.ROLE_ASSIGNED);
     }
