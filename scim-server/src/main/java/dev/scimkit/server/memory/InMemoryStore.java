@@ -1,6 +1,5 @@
 package dev.scimkit.server.memory;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.schema.AttributeDefinition;
 import dev.scimkit.core.schema.AttributeType;
@@ -119,10 +118,6 @@ public final class InMemoryStore {
 
     static ScimException missingMember(String id) {
         return ScimException.invalidValue("The member \"" + id + "\" is not an existing User or Group of this tenant");
-    }
-
-    static ObjectNode copy(ObjectNode node) {
-        return node.deepCopy();
     }
 
     /** Configures an {@link InMemoryStore}. */

@@ -178,6 +178,57 @@ abstract class TrackTikFlowContract {
         assertThat(e.store.findEmployee(A, u2).orElseThrow().employee().roles()).isEmpty();
     }
 
+    /** An Entra user with a name of its own (the group's members are told apart by it). */
+    static String namedUser(String userName, String given, String family) {
+        com.fasterxml.jackson.databind.node.ObjectNode u = ScimJson.parseObject(
+                entraUser(userName, "x-" + userName).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        u.put("displayName", given + " " + family);
+        u.putObject("name").put("givenName", given).put("familyName", family);
+        return u.toString();
+    }
+
+    @Test
+    void groupsAreReadFilteredAndPatchedByWhatTheirMembersAre() {
+        TrackTikEngine e = engine();
+        long n = System.nanoTime();
+        String ada = e.ok(201, "POST", "/Users", namedUser("ada-" + n + "@example.com", "Ada", "Lovelace")).path("id").asText();
+        String grace = e.ok(201, "POST", "/Users", namedUser("grace-" + n + "@example.com", "Grace", "Hopper")).path("id").asText();
+        String name = "Members " + n;
+        JsonNode group = e.ok(201, "POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"" + name + "\",\"members\":[{\"value\":\"" + ada + "\"},{\"value\":\"" + grace + "\"}]}");
+        String gid = group.path("id").asText();
+
+        // a filter on members is evaluated over the members even when the answer leaves them out
+        JsonNode found = e.ok(200, "GET", "/Groups?excludedAttributes=members&filter="
+                + java.net.URLEncoder.encode("members.value eq \"" + grace + "\"", java.nio.charset.StandardCharsets.UTF_8), null);
+        assertThat(found.path("totalResults").asInt()).isEqualTo(1);
+        assertThat(found.path("Resources").get(0).path("id").asText()).isEqualTo(gid);
+        assertThat(found.path("Resources").get(0).has("members")).isFalse();
+
+        // a cursor page keeps to its filter (another group exists) and renders the members it is asked for
+        e.ok(201, "POST", "/Groups", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"Others " + n + "\",\"members\":[{\"value\":\"" + ada + "\"}]}");
+        JsonNode page = e.ok(200, "GET", "/Groups?cursor=&count=100&filter="
+                + java.net.URLEncoder.encode("displayName eq \"" + name + "\"", java.nio.charset.StandardCharsets.UTF_8), null);
+        assertThat(page.path("Resources")).hasSize(1);
+        assertThat(page.path("Resources").get(0).path("members")).hasSize(2);
+
+        // a PATCH that changes nothing keeps the version, with or without If-Match
+        String version = group.path("meta").path("version").asText();
+        e.ok(204, "PATCH", "/Groups/" + gid, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"" + name + "\"}]}",
+                "If-Match", version);
+        assertThat(e.ok(200, "GET", "/Groups/" + gid, null).path("meta").path("version").asText()).isEqualTo(version);
+
+        // a member removed by its display name: the filter needs the members as clients see them
+        e.ok(204, "PATCH", "/Groups/" + gid, "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"remove\",\"path\":\"members[display eq \\\"Grace Hopper\\\"]\"}]}");
+        JsonNode after = e.ok(200, "GET", "/Groups/" + gid, null);
+        assertThat(after.path("members")).hasSize(1);
+        assertThat(after.path("members").get(0).path("value").asText()).isEqualTo(ada);
+        assertThat(e.store.findEmployee(A, grace).orElseThrow().employee().roles()).isEmpty();
+    }
+
     @Test
     void historyNamesTheCredentialOfEachWrite() {
         TrackTikEngine e = engine();

@@ -163,6 +163,47 @@ class TransactionsTest {
         assertThat(connection.getSchema()).isEqualTo(own);
     }
 
+    /** The connection's own schema is given back by name, whatever it is (not only the database's default). */
+    @Test
+    void aConnectionLentInAnotherSchemaGetsThatOneBack() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE SCHEMA app");
+        }
+        connection.setSchema("APP");
+        Transactions tx = new Transactions(oneConnection, CommitDurability.DATABASE, Optional.of("STORE"));
+        String schemaOfTheWork = tx.inTransaction(c -> c.getSchema());
+        assertThat(schemaOfTheWork).isEqualTo("STORE");
+        assertThat(connection.getSchema()).isEqualTo("APP");
+    }
+
+    /** A work that fails on a connection whose rollback fails too: the work's error is the answer, the rollback's is kept with it. */
+    @Test
+    void aRollbackThatFailsTooIsKeptWithTheWorksError() {
+        SQLException rollbackFailure = new SQLException("connection reset", "08006");
+        DataSource brokenRollback = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (ds, dsMethod, dsArgs) -> {
+                    if (!dsMethod.getName().equals("getConnection")) {
+                        throw new UnsupportedOperationException(dsMethod.getName());
+                    }
+                    Connection real = oneConnection.getConnection();
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (proxy, method, args) -> {
+                                if (method.getName().equals("rollback")) {
+                                    throw rollbackFailure;
+                                }
+                                try {
+                                    return method.invoke(real, args);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+        Transactions tx = new Transactions(brokenRollback, CommitDurability.DATABASE, Optional.empty());
+        assertThatThrownBy(() -> tx.inWriteTransaction(c -> {
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom").satisfies(e -> assertThat(e.getSuppressed()).containsExactly(rollbackFailure));
+    }
+
     private static int insert(Connection c, String value) throws SQLException {
         try (var ps = c.prepareStatement("INSERT INTO t (v) VALUES (?)")) {
             ps.setString(1, value);
