@@ -46,7 +46,8 @@ public final class TrackTikRepositories {
     private final RoleGroupRepository groups;
     private final TrackTikStore store;
     private final RolePolicy rolePolicy;
-    private final SchemaRegistry registry;
+    /** Built once: a second call must hand out the same repositories, not new ones over the same tables. */
+    private final Map<String, ResourceRepository> repositories;
 
     private TrackTikRepositories(Builder b) {
         UserMapping userMapping = b.userMapping != null ? b.userMapping
@@ -58,7 +59,13 @@ public final class TrackTikRepositories {
         this.groups = new RoleGroupRepository(b.store, groupMapping, b.actors, b.rolePolicy);
         this.store = b.store;
         this.rolePolicy = b.rolePolicy;
-        this.registry = b.registry;
+        Map<String, ResourceRepository> served = new LinkedHashMap<>();
+        served.put("User", users);
+        served.put("Group", groups);
+        if (b.store instanceof DeclaredTypeKeeper keeper) {
+            served.putAll(keeper.declaredTypeRepositories(b.registry));
+        }
+        this.repositories = Collections.unmodifiableMap(served);
     }
 
     public static Builder builder(SchemaRegistry registry, TrackTikStore store) {
@@ -114,13 +121,7 @@ public final class TrackTikRepositories {
      * {@link ScimServer.Builder#unservedResourceTypes()} to refuse it rather than hide it.
      */
     public Map<String, ResourceRepository> repositories() {
-        Map<String, ResourceRepository> served = new LinkedHashMap<>();
-        served.put("User", users);
-        served.put("Group", groups);
-        if (store instanceof DeclaredTypeKeeper keeper) {
-            served.putAll(keeper.declaredTypeRepositories(registry));
-        }
-        return Collections.unmodifiableMap(served);
+        return repositories;
     }
 
     /** Registers the Users and Groups repositories on a server builder and returns it. */
