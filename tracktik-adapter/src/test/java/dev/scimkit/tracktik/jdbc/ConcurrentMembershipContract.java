@@ -97,6 +97,35 @@ abstract class ConcurrentMembershipContract {
     }
 
     @Test
+    void aUserAddedToAGroupWhileBeingDeletedLeavesItWithTheDelete() throws Exception {
+        EmployeeRecord ada = store.createEmployee(A, write("ada@example.com"), ACTOR);
+        RoleRecord guards = store.createRole(A, new RoleWrite("Guards", Optional.empty(), ScimJson.object()), List.of(),
+                POLICY, ACTOR);
+        // the add has locked Ada's row and is about to assign her
+        GatedDataSource.Gate adding = gated.holdAt("add", sql -> sql.startsWith("INSERT INTO tt_role_assignment"));
+        // the delete now needs Ada's row
+        GatedDataSource.Gate deleting = gated.signalAt("delete", ConcurrentMembershipContract::locksAnEmployee);
+
+        CompletableFuture<RoleRecord> add = inThread("add", () -> store.changeMembers(A, guards.scimId(), Optional.empty(),
+                new MembershipChange(false, Set.of(), List.of(ada.scimId())), POLICY, ACTOR));
+        assertThat(adding.reached(30)).isTrue();
+        CompletableFuture<Void> delete = inThread("delete", () -> {
+            store.archiveEmployee(A, ada.scimId(), Optional.empty(), ACTOR);
+            return null;
+        });
+        assertThat(deleting.reached(30)).isTrue();
+        adding.open();
+        add.get(30, TimeUnit.SECONDS);
+        delete.get(30, TimeUnit.SECONDS);
+
+        assertThat(store.members(A, guards.scimId(), 0, 10).total()).as("the delete saw the add and undid it").isZero();
+        List<HistoryEntry> history = store.history(A, ada.scimId());
+        assertThat(history).extracting(HistoryEntry::action)
+                .containsExactly(HistoryAction.CREATED, HistoryAction.ROLE_ASSIGNED, HistoryAction.ARCHIVED);
+        assertThat(history.get(2).changes()).containsExactly(new FieldChange("roles", "Guards", ""));
+    }
+
+    @Test
     void twoGroupsJoinedAtOnceLeaveAHistoryThatAddsUp() throws Exception {
         EmployeeRecord ada = store.createEmployee(A, write("ada@example.com"), ACTOR);
         RoleRecord escort = store.createRole(A, new RoleWrite("Escort", Optional.empty(), ScimJson.object()), List.of(),
