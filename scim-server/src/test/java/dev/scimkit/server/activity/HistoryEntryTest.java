@@ -99,6 +99,12 @@ class HistoryEntryTest {
     }
 
     @Test
+    void aNameReadOnceNamesLaterBodylessAnswers() {
+        describe("GET", "/Users/u7", null, user(200, "u7", "dee@example.com"));
+        assertThat(describe("PATCH", "/Users/u7", null, ScimResponse.empty(204)).targetDisplay()).contains("dee@example.com");
+    }
+
+    @Test
     void onlyTheFirstHundredResourcesOfAListAreLearned() {
         StringBuilder list = new StringBuilder("{\"Resources\":[");
         for (int i = 0; i < 101; i++) {

@@ -121,6 +121,9 @@ class ScimServletBindingTest {
                 .isEqualTo(Map.of("name", List.of("1", "2"), "", List.of("3"), "flag", List.of("")));
         assertThat(ScimServlet.decodeQuery("a=b=c")).containsEntry("a", List.of("b=c"));
         assertThat(ScimServlet.decodeQuery("e=\uD83D\uDE00x\u00e9")).containsEntry("e", List.of("\uD83D\uDE00x\u00e9"));
+        assertThat(ScimServlet.decodeQuery("a=%0A%09")).as("escapes starting with 0").containsEntry("a", List.of("\n\t"));
+        assertThat(ScimServlet.decodeQuery("a=x\uD83D")).as("a lone high surrogate at the end is no crash")
+                .containsEntry("a", List.of("x?"));
     }
 
     private static byte[] userOfSize(int size) {
