@@ -27,6 +27,8 @@ final class AttributeLayout {
 
     /** {@link #slotOfName}: the name is not a declared name in schema spelling; ask the resolver. */
     static final int ASK_RESOLVER = -1;
+    /** {@link #slotOfName}: the resolver finds no attribute for this very name (an extension's URN, say). */
+    static final int NO_ATTRIBUTE = -2;
 
     private final AttributeDefinition[] order;
     /** For each slot, the first slot holding the same definition (a definition listed twice shares one value). */
@@ -39,6 +41,16 @@ final class AttributeLayout {
      * @param resolver how the schema resolves a member name, ignoring case
      */
     AttributeLayout(List<AttributeDefinition> order, Function<String, Optional<AttributeDefinition>> resolver) {
+        this(order, resolver, List.of());
+    }
+
+    /**
+     * @param otherNames names expected beside the attributes (the extension URNs of a resource's core):
+     *                   the resolver's answer for each is kept too, so an expected name that is no
+     *                   attribute costs one lookup, not a lower-casing of 60 characters
+     */
+    AttributeLayout(List<AttributeDefinition> order, Function<String, Optional<AttributeDefinition>> resolver,
+                    List<String> otherNames) {
         this.order = order.toArray(new AttributeDefinition[0]);
         this.firstSlot = new int[this.order.length];
         for (int i = 0; i < this.order.length; i++) {
@@ -52,6 +64,15 @@ final class AttributeLayout {
                     slotByName.put(declared.name(), slot);
                 }
             });
+        }
+        for (String name : otherNames) {
+            if (!slotByName.containsKey(name)) {
+                Optional<AttributeDefinition> resolved = resolver.apply(name);
+                Integer slot = resolved.isEmpty() ? Integer.valueOf(NO_ATTRIBUTE) : slotByDefinition.get(resolved.get());
+                if (slot != null) {
+                    slotByName.put(name, slot);
+                }
+            }
         }
     }
 
@@ -70,7 +91,10 @@ final class AttributeLayout {
         return firstSlot[slot];
     }
 
-    /** The slot of a member spelled {@code name} exactly as its schema does, or {@link #ASK_RESOLVER}. */
+    /**
+     * The slot of a member spelled {@code name} exactly as its schema does; {@link #NO_ATTRIBUTE} for an
+     * expected name that is no attribute; else {@link #ASK_RESOLVER}.
+     */
     int slotOfName(String name) {
         Integer slot = slotByName.get(name);
         return slot == null ? ASK_RESOLVER : slot;

@@ -26,7 +26,8 @@ final class ResourceLayouts {
     ResourceLayouts(ResourceTypeDefinition type) {
         List<AttributeDefinition> coreOrder = new ArrayList<>(CommonAttributes.ALL);
         coreOrder.addAll(type.schema().attributes());
-        core = new AttributeLayout(coreOrder, n -> type.resolve(n).map(ResolvedAttribute::attribute));
+        List<String> extensionUrns = type.extensions().stream().map(e -> e.schema().id()).toList();
+        core = new AttributeLayout(coreOrder, n -> type.resolve(n).map(ResolvedAttribute::attribute), extensionUrns);
         addComplex(coreOrder);
         for (SchemaExtension extension : type.extensions()) {
             extensions.put(extension, new AttributeLayout(extension.schema().attributes(),

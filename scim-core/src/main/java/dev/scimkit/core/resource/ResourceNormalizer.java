@@ -245,12 +245,12 @@ final class ResourceNormalizer {
                         + " must be an object holding its attributes, not " + ScimJson.describe(value));
             }
             extensionOut = normalizeMembers(value, layouts.extension(extension), a -> extension.schema().attribute(a),
-                    existingExtension, Where.ROOT.then(urn + ":"), true);
+                    existingExtension, Where.ROOT.then(urn).then(":"), true);
             sentData = !extensionOut.isEmpty();
         } else if (existingExtension != null) {
             // PUT without the extension still keeps its readOnly and immutable values.
             extensionOut = normalizeMembers(ScimJson.object(), layouts.extension(extension),
-                    a -> extension.schema().attribute(a), existingExtension, Where.ROOT.then(urn + ":"), false);
+                    a -> extension.schema().attribute(a), existingExtension, Where.ROOT.then(urn).then(":"), false);
         }
         if (extensionOut != null && !extensionOut.isEmpty()) {
             if (!containsIgnoreCase(schemas, urn)) {
@@ -341,7 +341,9 @@ final class ResourceNormalizer {
                                        Function<String, Optional<AttributeDefinition>> resolver, Where pathPrefix) {
         int slot = layout.slotOfName(field.getKey());
         AttributeDefinition attribute;
-        if (slot != AttributeLayout.ASK_RESOLVER) {
+        if (slot == AttributeLayout.NO_ATTRIBUTE) {
+            return false;
+        } else if (slot != AttributeLayout.ASK_RESOLVER) {
             attribute = layout.at(slot);
         } else {
             Optional<AttributeDefinition> resolved = resolver.apply(field.getKey());
