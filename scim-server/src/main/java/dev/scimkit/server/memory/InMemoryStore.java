@@ -52,7 +52,8 @@ public final class InMemoryStore {
                 }
             }
             for (String extra : b.unique.getOrDefault(type.name().toLowerCase(Locale.ROOT), Set.of())) {
-                names.add(type.schema().attribute(extra).map(AttributeDefinition::name)
+                // the common attributes too: externalId is what an identity provider keys its users by
+                names.add(type.resolve(extra).map(r -> r.attribute().name())
                         .orElseThrow(() -> new IllegalArgumentException(type.name() + " has no attribute " + extra)));
             }
             unique.put(type.name().toLowerCase(Locale.ROOT), names);
@@ -132,7 +133,10 @@ public final class InMemoryStore {
             }
         }
 
-        /** Declares a top-level string attribute of a resource type unique per tenant. */
+        /**
+         * Declares a top-level string attribute of a resource type, or a common one such as
+         * {@code externalId}, unique per tenant.
+         */
         public Builder unique(String resourceTypeName, String attributeName) {
             unique.computeIfAbsent(resourceTypeName.toLowerCase(Locale.ROOT), k -> new LinkedHashSet<>()).add(attributeName);
             return this;

@@ -79,6 +79,20 @@ class InMemoryStoreTest {
     }
 
     @Test
+    void externalIdCanBeDeclaredUniqueAndStaysUniqueWhenGroupNamesMayRepeat() {
+        InMemoryStore store = InMemoryStore.builder(SchemaRegistry.standard()).unique("User", "externalId")
+                .unique("Group", "externalId").allowDuplicateGroupNames().build();
+        store.users().create(ACME, user("ada", "e-1"));
+        assertUniqueness(() -> store.users().create(ACME, user("grace", "e-1")), "externalId");
+        assertThat(store.users().create(OTHER, user("grace", "e-1")).path("userName").asText()).isEqualTo("grace");
+
+        store.groups().create(ACME, group("Night Guards").put("externalId", "g-1"));
+        String again = store.groups().create(ACME, group("Night Guards").put("externalId", "g-2")).path("id").asText();
+        assertThat(again).as("the name may repeat").isNotEmpty();
+        assertUniqueness(() -> store.groups().create(ACME, group("Day Guards").put("externalId", "g-1")), "externalId");
+    }
+
+    @Test
     void aUniqueAttributeTheTypeDoesNotHaveIsRefusedAtBuildTime() {
         InMemoryStore.Builder builder = InMemoryStore.builder(SchemaRegistry.standard()).unique("User", "badge");
         assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("badge");

@@ -57,12 +57,16 @@ final class HeldRoles {
     /**
      * Locks the employee's row before its memberships change, so that two transactions changing the
      * same employee's groups (through two roles, whose locks do not exclude each other) decide its held
-     * role one after the other, each seeing the other's membership.
+     * role one after the other, each seeing the other's membership. Answers whether the employee is
+     * still live: a delete that held the row commits before this lock is granted, and the row read
+     * under the lock is the one it left.
      */
-    static void lockEmployee(Connection c, long employeeId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM tt_employee WHERE id = ? FOR UPDATE")) {
+    static boolean lockEmployee(Connection c, long employeeId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT archived_at FROM tt_employee WHERE id = ? FOR UPDATE")) {
             ps.setLong(1, employeeId);
-            ps.executeQuery().close();
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getObject(1) == null;
+            }
         }
     }
 

@@ -713,8 +713,7 @@ public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeepe
         Map<String, Long> added = resolveLiveEmployees(c, tenant, change.added());
         for (String id : change.added()) {
             if (!added.containsKey(Keys.fold(id))) {
-                throw ScimException.invalidValue("members: no User with id \"" + id + "\" exists; only Users can be"
-                        + " members of a TrackTik role");
+                throw noSuchMember(id);
             }
         }
         Set<Long> lost = new LinkedHashSet<>();
@@ -735,7 +734,9 @@ public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeepe
             }
         }
         for (Long employeeId : lost) {
-            HeldRoles.lockEmployee(c, employeeId);
+            if (!HeldRoles.lockEmployee(c, employeeId)) {
+                continue; // deleted meanwhile: its delete took it out of every role and said so in History
+            }
             Set<String> before = roleNames(c, employeeId);
             update(c, "DELETE FROM tt_role_assignment WHERE role_id = ? AND employee_id = ?", role.id, employeeId);
             Set<String> after = roleNames(c, employeeId);
@@ -743,7 +744,11 @@ public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeepe
                     withHeldRole(EmployeeChanges.roles(before, after), HeldRoles.decide(c, tenant, employeeId, policy)));
         }
         for (Long employeeId : gained) {
-            HeldRoles.lockEmployee(c, employeeId);
+            if (!HeldRoles.lockEmployee(c, employeeId)) {
+                // deleted after it was found live: as if the delete had come first
+                throw noSuchMember(added.entrySet().stream().filter(e -> e.getValue().equals(employeeId))
+                        .map(Map.Entry::getKey).findFirst().orElseThrow());
+            }
             Set<String> before = roleNames(c, employeeId);
             update(c, "INSERT INTO tt_role_assignment (role_id, employee_id) VALUES (?, ?)", role.id, employeeId);
             Set<String> after = new TreeSet<>(before);
@@ -752,6 +757,11 @@ public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeepe
                     withHeldRole(EmployeeChanges.roles(before, after), HeldRoles.decide(c, tenant, employeeId, policy)));
         }
         return !lost.isEmpty() || !gained.isEmpty();
+    }
+
+    private static ScimException noSuchMember(String scimId) {
+        return ScimException.invalidValue("members: no User with id \"" + scimId + "\" exists; only Users can be"
+                + " members of a TrackTik role");
     }
 
     /**

@@ -78,6 +78,10 @@ final class Transactions {
         }
         T result;
         try (c) {
+            // Before the schema: on PostgreSQL, a connection lent without auto-commit is in a transaction
+            // from the schema's first query on, and then refuses a change of isolation level.
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             String ownSchema = enterSchema(c);
             try {
                 result = runOn(c, work, write);
@@ -127,27 +131,23 @@ final class Transactions {
 
     private <T> T runOn(Connection c, Work<T> work, boolean write) throws SQLException {
         T result;
-        {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            try {
-                result = work.run(c);
-                if (write) {
-                    c.commit();
-                } else {
-                    // Nothing to keep, and nothing for a full disk to refuse: reads go on while writes cannot.
-                    c.rollback();
-                }
-            } catch (SQLException e) {
-                rollback(c, e);
-                if (write && SqlErrors.isRetryable(e)) {
-                    throw new RetryableConflict(e);
-                }
-                throw failure(e);
-            } catch (RuntimeException | Error e) {
-                rollback(c, e);
-                throw e;
+        try {
+            result = work.run(c);
+            if (write) {
+                c.commit();
+            } else {
+                // Nothing to keep, and nothing for a full disk to refuse: reads go on while writes cannot.
+                c.rollback();
             }
+        } catch (SQLException e) {
+            rollback(c, e);
+            if (write && SqlErrors.isRetryable(e)) {
+                throw new RetryableConflict(e);
+            }
+            throw failure(e);
+        } catch (RuntimeException | Error e) {
+            rollback(c, e);
+            throw e;
         }
         return result;
     }

@@ -15,10 +15,12 @@ import dev.scimkit.tracktik.port.MembershipChange;
 import dev.scimkit.tracktik.port.RoleRecord;
 import dev.scimkit.tracktik.port.RoleWrite;
 import dev.scimkit.tracktik.port.VersionConflictException;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -215,19 +217,137 @@ class H2StorePortTest {
     }
 
     @Test
-    void exactlyOneChunkOfIdsIsReadInOneGo() {
-        // 500 ids fill one IN (...) list exactly: the loop over chunks must stop there, not send an empty one
-        List<EmployeeWrite> writes = new java.util.ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            writes.add(write("u" + i + "@example.com", "U" + i, "Chunk"));
+    void exactlyOneChunkOfIdsIsReadInOneGoAndNoIdListGoesOutEmpty() throws Exception {
+        // 500 ids fill one IN (...) list exactly: the loop over chunks must stop there. H2 answers an empty
+        // IN () with no rows, PostgreSQL refuses it as a syntax error, so the SQL itself is checked here.
+        try (HikariDataSource pool = JdbcDataSources.h2InMemory("chunk" + System.nanoTime())) {
+            RecordingDataSource recording = new RecordingDataSource(pool);
+            try (JdbcTrackTikStore recorded = JdbcTrackTikStore.open(recording.dataSource())) {
+                List<EmployeeWrite> writes = new java.util.ArrayList<>();
+                for (int i = 0; i < 500; i++) {
+                    writes.add(write("u" + i + "@example.com", "U" + i, "Chunk"));
+                }
+                List<String> ids = recorded.createEmployees(A, writes, ACTOR);
+                assertThat(ids).hasSize(500);
+                recording.drain();
+                RoleRecord all = recorded.createRole(A, role("Everyone"), ids, POLICY, ACTOR);
+                assertThat(all.memberCount()).isEqualTo(500);
+                var page = recorded.searchEmployees(A, new dev.scimkit.tracktik.port.StoreQuery(Optional.empty(), 0, 500));
+                assertThat(page.items()).hasSize(500);
+                assertThat(page.items().get(499).employee().roles()).extracting(r -> r.name()).containsExactly("Everyone");
+
+                List<String> idLists = recording.drain().stream().map(RecordingDataSource.Executed::sql)
+                        .filter(sql -> sql.contains(" IN (")).toList();
+                assertThat(idLists).as("the members' ids and the page's roles, one list each").hasSize(2)
+                        .noneMatch(sql -> sql.replace(" ", "").contains("IN()"));
+            }
         }
-        List<String> ids = store.createEmployees(A, writes, ACTOR);
-        assertThat(ids).hasSize(500);
-        RoleRecord all = store.createRole(A, role("Everyone"), ids, POLICY, ACTOR);
-        assertThat(all.memberCount()).isEqualTo(500);
-        var page = store.searchEmployees(A, new dev.scimkit.tracktik.port.StoreQuery(Optional.empty(), 0, 500));
-        assertThat(page.items()).hasSize(500);
-        assertThat(page.items().get(499).employee().roles()).extracting(r -> r.name()).containsExactly("Everyone");
+    }
+
+    @Test
+    void anEmployeeMovedToARegionNotSeenBeforeIsFoundThere() {
+        EmployeeRecord ada = store.createEmployee(A, write("ada@example.com", "Ada", "Lovelace"), ACTOR);
+        Region east = new Region("east", "East Coast");
+        EmployeeWrite moved = new EmployeeWrite(ada.employee().profile().toBuilder().region(east).build(),
+                "ada@example.com", Optional.of("ext-ada@example.com"), ada.link().resource());
+        EmployeeRecord after = store.updateEmployee(A, ada.scimId(), 1, moved, ACTOR);
+        assertThat(after.employee().profile().region()).isEqualTo(east);
+        assertThat(store.findEmployee(A, ada.scimId()).orElseThrow().employee().profile().region()).isEqualTo(east);
+        assertThat(store.regions(A)).contains(east);
+        assertThat(store.regions(B)).doesNotContain(east);
+    }
+
+    @Test
+    void everyWriteToSomethingThatIsNotThereIsNotFoundNamingIt() {
+        EmployeeRecord ada = store.createEmployee(A, write("ada@example.com", "Ada", "Lovelace"), ACTOR);
+        RoleRecord guards = store.createRole(A, role("Guards"), List.of(), POLICY, ACTOR);
+        String nobody = "0b7d4a7e-0000-4000-8000-000000000000";
+        EmployeeWrite any = write("x@example.com", "X", "Y");
+        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> writes = List.of(
+                () -> store.updateEmployee(A, nobody, 1, any, ACTOR),
+                () -> store.archiveEmployee(A, nobody, Optional.empty(), ACTOR),
+                () -> store.recomputeRole(A, nobody, POLICY, ACTOR),
+                () -> store.updateRole(A, nobody, 1, role("R"), MembershipChange.none(), POLICY, ACTOR),
+                () -> store.changeMembers(A, nobody, Optional.empty(), add(ada.scimId()), POLICY, ACTOR),
+                () -> store.deleteRole(A, nobody, Optional.empty(), POLICY, ACTOR),
+                () -> store.members(A, nobody, 0, 10),
+                // another tenant's employee and role are not there either
+                () -> store.updateEmployee(B, ada.scimId(), 1, any, ACTOR),
+                () -> store.changeMembers(B, guards.scimId(), Optional.empty(), MembershipChange.none(), POLICY, ACTOR));
+        for (var write : writes) {
+            assertThatThrownBy(write).isInstanceOfSatisfying(dev.scimkit.core.error.ScimException.class, e -> {
+                assertThat(e.status()).isEqualTo(404);
+                assertThat(e.getMessage()).containsAnyOf(nobody, ada.scimId(), guards.scimId());
+            });
+        }
+        assertThat(store.findEmployee(A, ada.scimId()).orElseThrow().link().version()).isEqualTo(1);
+        assertThat(store.findRole(A, guards.scimId()).orElseThrow().link().version())
+                .isEqualTo(guards.link().version());
+    }
+
+    @Test
+    void aBackwardSeekAnswersTheRowsBeforeItsBoundaryInAscendingOrder() {
+        List<String> users = new java.util.ArrayList<>();
+        List<String> roles = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            users.add(store.createEmployee(A, write("s" + i + "@example.com", "S" + i, "Seek"), ACTOR).scimId());
+            roles.add(store.createRole(A, role("Seek " + i), List.of(), POLICY, ACTOR).scimId());
+        }
+        java.util.Collections.sort(users);
+        java.util.Collections.sort(roles);
+        var backward = new dev.scimkit.tracktik.port.StoreQuery(Optional.empty(), 0, 2,
+                Optional.of(new dev.scimkit.tracktik.port.ScimIdSeek(Optional.of(users.get(4)), true)));
+        assertThat(store.searchEmployees(A, backward).items()).extracting(EmployeeRecord::scimId)
+                .containsExactly(users.get(2), users.get(3));
+        var last = new dev.scimkit.tracktik.port.StoreQuery(Optional.empty(), 0, 2,
+                Optional.of(new dev.scimkit.tracktik.port.ScimIdSeek(Optional.empty(), true)));
+        assertThat(store.searchEmployees(A, last).items()).extracting(EmployeeRecord::scimId)
+                .containsExactly(users.get(3), users.get(4));
+        var rolesBackward = new dev.scimkit.tracktik.port.StoreQuery(Optional.empty(), 0, 3,
+                Optional.of(new dev.scimkit.tracktik.port.ScimIdSeek(Optional.of(roles.get(3)), true)));
+        assertThat(store.searchRoles(A, rolesBackward).items()).extracting(RoleRecord::scimId)
+                .containsExactly(roles.get(0), roles.get(1), roles.get(2));
+        var rolesForward = new dev.scimkit.tracktik.port.StoreQuery(Optional.empty(), 0, 3,
+                Optional.of(new dev.scimkit.tracktik.port.ScimIdSeek(Optional.of(roles.get(1)), false)));
+        assertThat(store.searchRoles(A, rolesForward).items()).extracting(RoleRecord::scimId)
+                .containsExactly(roles.get(2), roles.get(3), roles.get(4));
+    }
+
+    @Test
+    void anOwnedPoolClosesWithTheStoreAndABorrowedOneStaysOpen() {
+        HikariDataSource owned = JdbcDataSources.h2InMemory("owned" + System.nanoTime());
+        JdbcTrackTikStore.openOwning(owned).close();
+        assertThat(owned.isClosed()).isTrue();
+
+        try (HikariDataSource borrowed = JdbcDataSources.h2InMemory("borrowed" + System.nanoTime())) {
+            JdbcTrackTikStore.open(borrowed).close();
+            assertThat(borrowed.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void aStoreThatCannotOpenClosesThePoolItWasGivenAndSaysWhy() {
+        SQLException down = new SQLException("connection refused", "08001");
+        RuntimeException closeFailure = new IllegalStateException("pool already half gone");
+        class RefusingPool extends HikariDataSource {
+            int closed;
+
+            @Override
+            public java.sql.Connection getConnection() throws SQLException {
+                throw down;
+            }
+
+            @Override
+            public void close() {
+                closed++;
+                throw closeFailure;
+            }
+        }
+        RefusingPool pool = new RefusingPool();
+        assertThatThrownBy(() -> JdbcTrackTikStore.openOwning(pool))
+                .isInstanceOf(RuntimeException.class)
+                .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(closeFailure));
+        assertThat(pool.closed).isEqualTo(1);
     }
 
     @Test
