@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.schema.AttributeDefinition;
-import dev.scimkit.core.schema.CommonAttributes;
 import dev.scimkit.core.schema.DefaultSubAttributes;
 import dev.scimkit.core.schema.Mutability;
 import dev.scimkit.core.schema.ResolvedAttribute;
