@@ -501,7 +501,7 @@ public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeepe
                 ps.executeUpdate();
             }
             LockedRole role = lockRole(c, tenant, scimId).orElseThrow();
-            applyMembership(c, tenant, role, MembershipChange.exactly(members), policy, actor, now);
+            applyMembership(c, tenant, role.id, role.name, MembershipChange.exactly(members), policy, actor, now);
             return loadRole(c, tenant, scimId).orElseThrow();
         });
     }
@@ -534,8 +534,7 @@ public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeepe
             if (renamed) {
                 recordRename(c, tenant, role, write.name(), policy, actor, now);
             }
-            applyMembership(c, tenant, new LockedRole(role.id, role.scimId, write.name(), role.version + 1), members, policy,
-                    actor, now);
+            applyMembership(c, tenant, role.id, write.name(), members, policy, actor, now);
             return loadRole(c, tenant, scimId).orElseThrow();
         });
     }
@@ -547,7 +546,7 @@ public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeepe
             LockedRole role = lockRole(c, tenant, scimId).orElseThrow(() -> notFound("Group", scimId));
             VersionConflictException.check("Group", scimId, expectedVersion, role.version);
             Instant now = now();
-            if (applyMembership(c, tenant, role, change, policy, actor, now)) {
+            if (applyMembership(c, tenant, role.id, role.name, change, policy, actor, now)) {
                 update(c, "UPDATE tt_role SET version = version + 1, last_modified = ? WHERE id = ?", utc(now), role.id);
             }
             return loadRole(c, tenant, scimId).orElseThrow();
@@ -560,7 +559,7 @@ public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeepe
         tx.inWriteTransaction(c -> {
             LockedRole role = lockRole(c, tenant, scimId).orElseThrow(() -> notFound("Group", scimId));
             VersionConflictException.check("Group", scimId, expectedVersion, role.version);
-            applyMembership(c, tenant, role, MembershipChange.exactly(List.of()), policy, actor, now());
+            applyMembership(c, tenant, role.id, role.name, MembershipChange.exactly(List.of()), policy, actor, now());
             HeldRoles.deleted(c, role.id);
             update(c, "DELETE FROM tt_role WHERE id = ?", role.id);
             return null;
@@ -704,8 +703,8 @@ public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeepe
         }
     }
 
-    /** Applies a change to a locked role; true when any assignment changed. */
-    private boolean applyMembership(Connection c, TenantId tenant, LockedRole role, MembershipChange change,
+    /** Applies a change to a locked role, known by its new name; true when any assignment changed. */
+    private boolean applyMembership(Connection c, TenantId tenant, long roleId, String roleName, MembershipChange change,
                                     RolePolicy policy, Actor actor, Instant now) throws SQLException {
         if (change.isEmpty()) {
             return false;
@@ -718,18 +717,18 @@ public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeepe
         }
         Set<Long> lost = new LinkedHashSet<>();
         if (change.replaceAll()) {
-            lost.addAll(holders(c, role.id));
+            lost.addAll(holders(c, roleId));
         } else if (!change.removed().isEmpty()) {
             Map<String, Long> removed = resolveLiveEmployees(c, tenant, change.removed());
             for (Long employeeId : removed.values()) {
-                if (holds(c, role.id, employeeId)) {
+                if (holds(c, roleId, employeeId)) {
                     lost.add(employeeId);
                 }
             }
         }
         Set<Long> gained = new LinkedHashSet<>();
         for (Long employeeId : added.values()) {
-            if (!lost.remove(employeeId) && !holds(c, role.id, employeeId)) {
+            if (!lost.remove(employeeId) && !holds(c, roleId, employeeId)) {
                 gained.add(employeeId);
             }
         }
@@ -738,7 +737,7 @@ public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeepe
                 continue; // deleted meanwhile: its delete took it out of every role and said so in History
             }
             Set<String> before = roleNames(c, employeeId);
-            update(c, "DELETE FROM tt_role_assignment WHERE role_id = ? AND employee_id = ?", role.id, employeeId);
+            update(c, "DELETE FROM tt_role_assignment WHERE role_id = ? AND employee_id = ?", roleId, employeeId);
             Set<String> after = roleNames(c, employeeId);
             appendHistory(c, employeeId, now, actor, HistoryAction.ROLE_UNASSIGNED,
                     withHeldRole(EmployeeChanges.roles(before, after), HeldRoles.decide(c, tenant, employeeId, policy)));
@@ -750,9 +749,9 @@ public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeepe
                         .map(Map.Entry::getKey).findFirst().orElseThrow());
             }
             Set<String> before = roleNames(c, employeeId);
-            update(c, "INSERT INTO tt_role_assignment (role_id, employee_id) VALUES (?, ?)", role.id, employeeId);
+            update(c, "INSERT INTO tt_role_assignment (role_id, employee_id) VALUES (?, ?)", roleId, employeeId);
             Set<String> after = new TreeSet<>(before);
-            after.add(role.name);
+            after.add(roleName);
             appendHistory(c, employeeId, now, actor, HistoryAction.ROLE_ASSIGNED,
                     withHeldRole(EmployeeChanges.roles(before, after), HeldRoles.decide(c, tenant, employeeId, policy)));
         }
@@ -903,9 +902,6 @@ public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeepe
                     raw.add(new Object[] {rs.getLong("id"), employeeProfile(rs), link(rs, "user_name"), heldRole(rs)});
                 }
             }
-        }
-        if (raw.isEmpty()) {
-            return rows;
         }
         List<Long> ids = raw.stream().map(r -> (Long) r[0]).toList();
         for (int from = 0; from < ids.size(); from += IN_CHUNK) {
