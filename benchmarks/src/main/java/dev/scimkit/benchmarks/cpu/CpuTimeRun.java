@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The small operations whose target is decided by a ratio of a few hundred nanoseconds, measured in
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
  * warm-up long enough for C2. It complements JMH, it does not replace it: CPU time still includes the
  * cache and hyper-thread interference of the neighbours, so treat a ratio within about ±10% as equal.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.scimkit.benchmarks.cpu.CpuTimeRun [--rounds 30] [--out f.md]}
+ * <p>Usage: {@code java -cp benchmarks.jar dev.scimkit.benchmarks.cpu.CpuTimeRun [--rounds 30] [--out f.md]
+ * [--only REGEX]}; {@code --only} keeps the cases whose name matches (such as {@code ParseCreateUser}).
  */
 public final class CpuTimeRun {
 
@@ -46,10 +48,12 @@ public final class CpuTimeRun {
     public static void main(String[] args) throws IOException {
         int rounds = 30;
         Path out = null;
+        Pattern only = Pattern.compile(".*");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--only" -> only = Pattern.compile(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -58,6 +62,9 @@ public final class CpuTimeRun {
                 + "| faster peer ÷ scimkit, median [min–max] of rounds |\n");
         md.append("|---|---:|---:|---:|---:|---:|\n");
         for (Map.Entry<String, Map<String, Supplier<Object>>> c : cases().entrySet()) {
+            if (!only.matcher(c.getKey()).find()) {
+                continue;
+            }
             md.append(measure(c.getKey(), c.getValue(), rounds));
             System.out.println(md.substring(md.lastIndexOf("| " + c.getKey())).trim());
         }
@@ -120,13 +127,20 @@ public final class CpuTimeRun {
                 pairedRatio(fasterPeer, scimkit));
     }
 
-    /** Two seconds of calls for the JIT, then a batch size that takes about 50 ms of CPU. */
+    /**
+     * Calls for the JIT, two seconds and at least one second of this thread's CPU time (on a loaded
+     * machine two seconds of wall time can be a tenth of that, too little for C2), then a batch size
+     * that takes about 50 ms of CPU.
+     */
     private static int warmUpAndSize(Supplier<Object> op) {
         long end = System.nanoTime() + 2_000_000_000L;
+        long cpuEnd = THREADS.getCurrentThreadCpuTime() + 1_000_000_000L;
         int calls = 0;
-        while (System.nanoTime() < end) {
-            sink += System.identityHashCode(op.get());
-            calls++;
+        while (System.nanoTime() < end || THREADS.getCurrentThreadCpuTime() < cpuEnd) {
+            for (int i = 0; i < 64; i++) {    // the CPU clock is a system call: read it once per 64 calls
+                sink += System.identityHashCode(op.get());
+                calls++;
+            }
         }
         double perOp = cpuNanosPerOp(op, Math.max(1, calls / 40));
         return (int) Math.max(1, Math.min(5_000_000, 50_000_000 / Math.max(1.0, perOp)));

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.schema.AttributeDefinition;
-import dev.scimkit.core.schema.CommonAttributes;
 import dev.scimkit.core.schema.DefaultSubAttributes;
 import dev.scimkit.core.schema.Mutability;
 import dev.scimkit.core.schema.ResolvedAttribute;
@@ -43,13 +42,17 @@ final class ResourceNormalizer {
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private final ResourceTypeDefinition type;
+    private final ResourceLayouts layouts;
+    private final Function<String, Optional<AttributeDefinition>> coreResolver;
     private final ValidationOptions options;
     private final Purpose purpose;
     /** Client dialects apply to request bodies only; a CHECK sees server-made trees. */
     private final boolean lenient;
 
-    ResourceNormalizer(ResourceTypeDefinition type, ValidationOptions options, Purpose purpose) {
+    ResourceNormalizer(ResourceTypeDefinition type, ResourceLayouts layouts, ValidationOptions options, Purpose purpose) {
         this.type = type;
+        this.layouts = layouts;
+        this.coreResolver = n -> type.resolve(n).map(ResolvedAttribute::attribute);
         this.options = options;
         this.purpose = purpose;
         this.lenient = options.isLenient() && purpose != Purpose.CHECK;
@@ -62,7 +65,8 @@ final class ResourceNormalizer {
                     + ScimJson.describe(body));
         }
         JsonNode schemasValue = null;
-        Map<AttributeDefinition, Member> coreMembers = new LinkedHashMap<>();
+        AttributeLayout coreLayout = layouts.core();
+        MatchedMembers coreMembers = new MatchedMembers(coreLayout, body.size());
         Map<SchemaExtension, Member> extensionMembers = new LinkedHashMap<>();
         Map<SchemaExtension, ObjectNode> dotted = new LinkedHashMap<>();
         Map<String, JsonNode> kept = new LinkedHashMap<>();
@@ -73,15 +77,13 @@ final class ResourceNormalizer {
                 schemasValue = field.getValue();
                 continue;
             }
-            Optional<ResolvedAttribute> attribute = type.resolve(key);   // a kept Optional: nothing allocated
-            if (attribute.isPresent()) {
-                putOnce(coreMembers, attribute.get().attribute(), key, field.getValue(), Where.ROOT);
+            if (matchMember(coreMembers, coreLayout, field, coreResolver, Where.ROOT)) {
                 continue;
             }
             Optional<SchemaExtension> extension = type.extension(key);
             if (extension.isPresent()) {
                 String urn = extension.get().schema().id();
-                Member previous = extensionMembers.put(extension.get(), new Member(null, key, field.getValue()));
+                Member previous = extensionMembers.put(extension.get(), new Member(key, field.getValue()));
                 if (previous != null) {
                     throw ScimException.invalidSyntax("The extension " + urn + " is given twice (as '"
                             + previous.key + "' and '" + key + "')");
@@ -102,12 +104,11 @@ final class ResourceNormalizer {
         mergeDotted(extensionMembers, dotted);
 
         List<String> schemas = readSchemas(schemasValue);
-        ObjectNode out = ScimJson.object();
+        ObjectNode out = objectFor(1 + coreMembers.count() + extensionMembers.size() + kept.size()
+                + (existing == null ? 0 : existing.size()));
         ArrayNode schemasOut = out.putArray("schemas");
 
-        int written = writeMembers(out, coreMembers, CommonAttributes.ALL, existing, Where.ROOT, true, 0);
-        writeMembers(out, coreMembers, type.schema().attributes(), existing, Where.ROOT, true, written);
-        writeImplicitMembers(out, coreMembers, existing, Where.ROOT, true);
+        writeMembers(out, coreMembers, coreLayout, existing, Where.ROOT, true);
 
         for (SchemaExtension extension : type.extensions()) {
             Member member = extensionMembers.get(extension);
@@ -151,7 +152,8 @@ final class ResourceNormalizer {
         for (ResolvedAttribute r : changed) {
             if (!r.extension()) {
                 AttributeDefinition attribute = r.attribute();
-                writeMember(ScimJson.object(), attribute, coreMember(resource, attribute), null, Where.ROOT, true);
+                Member member = coreMember(resource, attribute);
+                writeMember(ScimJson.object(), attribute, member == null ? null : member.value, null, Where.ROOT, true);
             }
         }
         for (SchemaExtension extension : type.extensions()) {
@@ -199,7 +201,7 @@ final class ResourceNormalizer {
                     throw ScimException.invalidSyntax(attribute.name() + " is given twice (as '" + found.key
                             + "' and '" + key + "'); attribute names are case-insensitive");
                 }
-                found = new Member(attribute, key, field.getValue());
+                found = new Member(key, field.getValue());
             }
         }
         return found;
@@ -220,7 +222,7 @@ final class ResourceNormalizer {
                     throw ScimException.invalidSyntax("The extension " + urn + " is given twice (as '"
                             + found.key + "' and '" + field.getKey() + "')");
                 }
-                found = new Member(null, field.getKey(), field.getValue());
+                found = new Member(field.getKey(), field.getValue());
             }
         }
         return found == null ? null : found.value;
@@ -241,13 +243,13 @@ final class ResourceNormalizer {
                 throw ScimException.invalidValue("The extension " + urn
                         + " must be an object holding its attributes, not " + ScimJson.describe(value));
             }
-            extensionOut = normalizeMembers(value, a -> extension.schema().attribute(a),
-                    extension.schema().attributes(), existingExtension, Where.ROOT.then(urn + ":"), true);
+            extensionOut = normalizeMembers(value, layouts.extension(extension), a -> extension.schema().attribute(a),
+                    existingExtension, Where.ROOT.then(urn).then(":"), true);
             sentData = !extensionOut.isEmpty();
         } else if (existingExtension != null) {
             // PUT without the extension still keeps its readOnly and immutable values.
-            extensionOut = normalizeMembers(ScimJson.object(), a -> extension.schema().attribute(a),
-                    extension.schema().attributes(), existingExtension, Where.ROOT.then(urn + ":"), false);
+            extensionOut = normalizeMembers(ScimJson.object(), layouts.extension(extension),
+                    a -> extension.schema().attribute(a), existingExtension, Where.ROOT.then(urn).then(":"), false);
         }
         if (extensionOut != null && !extensionOut.isEmpty()) {
             if (!containsIgnoreCase(schemas, urn)) {
@@ -307,74 +309,78 @@ final class ResourceNormalizer {
 
     /**
      * Normalises the members of one JSON object (an extension object or a complex value) against the
-     * attributes {@code resolver} finds, writing them in schema order.
+     * attributes {@code layout} declares and {@code resolver} finds, writing them in schema order.
      *
      * @param existing       the stored counterpart on replace (readOnly and immutable values come from it)
      * @param pathPrefix     how details name the object's members ({@code emails[1].}, {@code urn:...:User:})
      * @param checkRequired  whether missing required attributes are an error
      */
-    private ObjectNode normalizeMembers(JsonNode object, Function<String, Optional<AttributeDefinition>> resolver,
-                                       List<AttributeDefinition> order, ObjectNode existing, Where pathPrefix,
-                                       boolean checkRequired) {
-        Map<AttributeDefinition, Member> members = new LinkedHashMap<>();
+    private ObjectNode normalizeMembers(JsonNode object, AttributeLayout layout,
+                                       Function<String, Optional<AttributeDefinition>> resolver, ObjectNode existing,
+                                       Where pathPrefix, boolean checkRequired) {
+        MatchedMembers members = new MatchedMembers(layout, object.size());
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            Optional<AttributeDefinition> attribute = resolver.apply(field.getKey());
-            if (attribute.isPresent()) {
-                putOnce(members, attribute.get(), field.getKey(), field.getValue(), pathPrefix);
-            } else {
+            if (!matchMember(members, layout, field, resolver, pathPrefix)) {
                 unknown(pathPrefix + field.getKey(), "Unknown attribute '" + pathPrefix + field.getKey()
                         + "' for resource type " + type.name());
             }
         }
-        ObjectNode out = ScimJson.object();
-        writeMembers(out, members, order, existing, pathPrefix, checkRequired, 0);
-        writeImplicitMembers(out, members, existing, pathPrefix, checkRequired);
+        ObjectNode out = objectFor(members.count() + (existing == null ? 0 : existing.size()));
+        writeMembers(out, members, layout, existing, pathPrefix, checkRequired);
         return out;
     }
 
     /**
-     * Writes the members whose definitions {@code order} lists, in that order. Members are keyed by
-     * their definition: resolving a name in any spelling yields the one definition object, so a
-     * definition identifies a member as its lower-cased name would, without lower-casing.
+     * Finds the attribute a member names and adds it to {@code members}: by the layout's table when the
+     * name is in schema spelling, else by {@code resolver} (any case, RFC 7643 §2.4 defaults). False when
+     * the name is no attribute here; a 400 when the attribute was already given in another spelling.
      */
-    private int writeMembers(ObjectNode out, Map<AttributeDefinition, Member> members, List<AttributeDefinition> order,
-                             ObjectNode existing, Where pathPrefix, boolean checkRequired, int alreadyWritten) {
-        // once every member is written, the rest of the schema's attributes are absent: no lookup for them
-        int written = alreadyWritten;
-        for (AttributeDefinition declared : order) {
-            Member member = written < members.size() ? members.get(declared) : null;
-            if (member != null && !member.written) {
-                written++;
+    private static boolean matchMember(MatchedMembers members, AttributeLayout layout, Map.Entry<String, JsonNode> field,
+                                       Function<String, Optional<AttributeDefinition>> resolver, Where pathPrefix) {
+        int slot = layout.slotOfName(field.getKey());
+        AttributeDefinition attribute;
+        if (slot == AttributeLayout.NO_ATTRIBUTE) {
+            return false;
+        } else if (slot != AttributeLayout.ASK_RESOLVER) {
+            attribute = layout.at(slot);
+        } else {
+            Optional<AttributeDefinition> resolved = resolver.apply(field.getKey());
+            if (resolved.isEmpty()) {
+                return false;
             }
-            writeMember(out, declared, member, existing, pathPrefix, checkRequired);
+            attribute = resolved.get();
+            slot = layout.slotOf(attribute);
         }
-        return written;
+        String previousKey = members.addUnlessPresent(slot, attribute, field);
+        if (previousKey != null) {
+            throw ScimException.invalidSyntax(pathPrefix + attribute.name() + " is given twice (as '"
+                    + previousKey + "' and '" + field.getKey() + "'); attribute names are case-insensitive");
+        }
+        return true;
     }
 
     /**
-     * Implicit RFC 7643 §2.4 sub-attributes (addresses.primary, members.display) come after the declared
-     * ones: the members {@link #writeMembers} did not write, which are those whose definition none of
-     * the lists given to it holds. A flag on each member says so without searching those lists for every
-     * member (for a User's core that was 20 × 20 comparisons). Call after the {@link #writeMembers} calls.
+     * Writes every declared attribute in layout order (a required one is checked even when absent,
+     * and on replace a stored value may be kept), then the RFC 7643 §2.4 defaults the schema does not
+     * list (addresses.primary, members.display), in the order the client sent them.
      */
-    private void writeImplicitMembers(ObjectNode out, Map<AttributeDefinition, Member> members, ObjectNode existing,
-                                      Where pathPrefix, boolean checkRequired) {
-        for (Member m : members.values()) {
-            if (!m.written) {
-                writeMember(out, m.attribute, m, existing, pathPrefix, checkRequired);
-            }
+    private void writeMembers(ObjectNode out, MatchedMembers members, AttributeLayout layout, ObjectNode existing,
+                              Where pathPrefix, boolean checkRequired) {
+        for (int slot = 0; slot < layout.size(); slot++) {
+            writeMember(out, layout.at(slot), members.valueAt(slot), existing, pathPrefix, checkRequired);
+        }
+        for (int i = 0; i < members.implicitCount(); i++) {
+            writeMember(out, members.implicitAttribute(i), members.implicitValue(i), existing, pathPrefix, checkRequired);
         }
     }
 
-    private void writeMember(ObjectNode out, AttributeDefinition attribute, Member member, ObjectNode existing,
+    /** Writes one attribute; {@code memberValue} is the client's value, null when the object has no such member. */
+    private void writeMember(ObjectNode out, AttributeDefinition attribute, JsonNode memberValue, ObjectNode existing,
                              Where pathPrefix, boolean checkRequired) {
-        if (member != null) {
-            member.written = true;
-        }
         JsonNode stored = existing == null ? null : existing.get(attribute.name());
         boolean keepStored = purpose == Purpose.REPLACE && stored != null && !stored.isNull();
-        if (member == null && !keepStored) {
+        if (memberValue == null && !keepStored) {
             // the common case of a schema attribute the resource does not carry: no path string built
             if (checkRequired && attribute.required() && attribute.mutability() != Mutability.READ_ONLY) {
                 throw ScimException.invalidValue(pathPrefix + attribute.name() + " is required");
@@ -382,7 +388,7 @@ final class ResourceNormalizer {
             return;
         }
         Where path = pathPrefix.then(attribute.name());
-        JsonNode value = member == null ? null : normalizeAttribute(attribute, member.value, path, stored);
+        JsonNode value = memberValue == null ? null : normalizeAttribute(attribute, memberValue, path, stored);
         if (keepStored) {
             value = mergeWithStored(attribute, value, stored, path);
         }
@@ -427,13 +433,13 @@ final class ResourceNormalizer {
             throw ScimException.invalidValue(path + " is multi-valued and must be an array, not "
                     + ScimJson.describe(value));
         }
-        ArrayNode out = ScimJson.nodes().arrayNode();
-        List<Integer> sourceIndexes = new ArrayList<>();
+        ArrayNode out = ScimJson.nodes().arrayNode(value.size());
+        int[] sourceIndexes = new int[value.size()];    // where each kept element was, for the error detail
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = normalizeSingle(attribute, value.get(i), path.index(i), null);
             if (element != null) {
+                sourceIndexes[out.size()] = i;
                 out.add(element);
-                sourceIndexes.add(i);
             }
         }
         if (out.isEmpty()) {
@@ -494,13 +500,14 @@ final class ResourceNormalizer {
             object = wrapped.get();
         }
         Function<String, Optional<AttributeDefinition>> resolver = n -> DefaultSubAttributes.find(attribute, n);
-        ObjectNode normalized = normalizeMembers(object, resolver, attribute.subAttributes(), null, path.then("."), true);
+        AttributeLayout layout = layouts.complexValue(attribute);
+        ObjectNode normalized = normalizeMembers(object, layout, resolver, null, path.then("."), true);
         if (normalized.isEmpty()) {
             return null;    // a value the client cleared takes no stored readOnly leftovers with it
         }
         ObjectNode storedObject = asObject(stored);
         return storedObject == null ? normalized
-                : normalizeMembers(object, resolver, attribute.subAttributes(), storedObject, path.then("."), true);
+                : normalizeMembers(object, layout, resolver, storedObject, path.then("."), true);
     }
 
     private JsonNode normalizeBoolean(JsonNode value, Where path) {
@@ -559,7 +566,7 @@ final class ResourceNormalizer {
                 + ", not '" + abbreviate(text) + "'");
     }
 
-    private void checkOnePrimary(AttributeDefinition attribute, ArrayNode values, List<Integer> sourceIndexes,
+    private void checkOnePrimary(AttributeDefinition attribute, ArrayNode values, int[] sourceIndexes,
                                  Where path) {
         if (!attribute.isComplex()) {
             return;
@@ -576,7 +583,7 @@ final class ResourceNormalizer {
             List<String> primaries = new ArrayList<>();
             for (int i = 0; i < values.size(); i++) {
                 if (values.get(i).path("primary").asBoolean(false) && values.get(i).path("primary").isBoolean()) {
-                    primaries.add(path + "[" + sourceIndexes.get(i) + "]");
+                    primaries.add(path + "[" + sourceIndexes[i] + "]");
                 }
             }
             throw ScimException.invalidValue("At most one value of " + path + " may be primary, but "
@@ -584,13 +591,12 @@ final class ResourceNormalizer {
         }
     }
 
-    private void putOnce(Map<AttributeDefinition, Member> members, AttributeDefinition attribute, String key,
-                         JsonNode value, Where pathPrefix) {
-        Member previous = members.put(attribute, new Member(attribute, key, value));
-        if (previous != null) {
-            throw ScimException.invalidSyntax(pathPrefix + attribute.name() + " is given twice (as '"
-                    + previous.key + "' and '" + key + "'); attribute names are case-insensitive");
-        }
+    /**
+     * An output object sized for {@code members} entries: the default table of 16 is too large for a
+     * complex value and too small for a User, whose resize was a twentieth of validating a create.
+     */
+    private static ObjectNode objectFor(int members) {
+        return new ObjectNode(ScimJson.nodes(), new LinkedHashMap<>(members * 4 / 3 + 1));
     }
 
     private boolean keepsUndeclaredExtensions() {
@@ -649,7 +655,7 @@ final class ResourceNormalizer {
             String urn = e.getKey().schema().id();
             Member member = extensionMembers.get(e.getKey());
             if (member == null || member.value == null || member.value.isNull()) {
-                extensionMembers.put(e.getKey(), new Member(null, urn, e.getValue()));
+                extensionMembers.put(e.getKey(), new Member(urn, e.getValue()));
             } else if (member.value.isObject()) {
                 ObjectNode merged = ((ObjectNode) member.value).deepCopy();
                 for (Map.Entry<String, JsonNode> field : e.getValue().properties()) {
@@ -659,7 +665,7 @@ final class ResourceNormalizer {
                     }
                     merged.set(field.getKey(), field.getValue());
                 }
-                extensionMembers.put(e.getKey(), new Member(null, member.key, merged));
+                extensionMembers.put(e.getKey(), new Member(member.key, merged));
             }
         }
     }
@@ -773,18 +779,12 @@ final class ResourceNormalizer {
         }
     }
 
-    /**
-     * An input member matched to its definition, with the key as the client spelled it, and whether it
-     * has been written to the output yet.
-     */
+    /** A member of the input as the client spelled its key (an extension's object, a core attribute found by a scan). */
     private static final class Member {
-        private final AttributeDefinition attribute;
         private final String key;
         private final JsonNode value;
-        private boolean written;
 
-        Member(AttributeDefinition attribute, String key, JsonNode value) {
-            this.attribute = attribute;
+        Member(String key, JsonNode value) {
             this.key = key;
             this.value = value;
         }

@@ -34,6 +34,8 @@ public final class ResourceValidator {
 
     private final ResourceTypeDefinition type;
     private final ValidationOptions options;
+    /** Where each attribute goes, worked out once for the type rather than on every call. */
+    private final ResourceLayouts layouts;
 
     /** A lenient validator (see {@link ValidationOptions#lenient()}). */
     public ResourceValidator(ResourceTypeDefinition type) {
@@ -43,6 +45,7 @@ public final class ResourceValidator {
     public ResourceValidator(ResourceTypeDefinition type, ValidationOptions options) {
         this.type = Objects.requireNonNull(type, "type");
         this.options = Objects.requireNonNull(options, "options");
+        this.layouts = new ResourceLayouts(type);
     }
 
     public ResourceTypeDefinition type() {
@@ -64,7 +67,7 @@ public final class ResourceValidator {
      *                       {@code schemas}
      */
     public ObjectNode validateForCreate(JsonNode body) {
-        return new ResourceNormalizer(type, options, ResourceNormalizer.Purpose.CREATE).normalize(body, null);
+        return new ResourceNormalizer(type, layouts, options, ResourceNormalizer.Purpose.CREATE).normalize(body, null);
     }
 
     /**
@@ -79,7 +82,7 @@ public final class ResourceValidator {
      */
     public ObjectNode validateForReplace(JsonNode body, ObjectNode existing) {
         Objects.requireNonNull(existing, "existing");
-        return new ResourceNormalizer(type, options, ResourceNormalizer.Purpose.REPLACE).normalize(body, existing);
+        return new ResourceNormalizer(type, layouts, options, ResourceNormalizer.Purpose.REPLACE).normalize(body, existing);
     }
 
     /**
@@ -92,7 +95,7 @@ public final class ResourceValidator {
      * @throws ScimException 400 naming the first violation
      */
     public void checkSatisfiesSchema(ObjectNode resource) {
-        new ResourceNormalizer(type, options, ResourceNormalizer.Purpose.CHECK).normalize(resource, null);
+        new ResourceNormalizer(type, layouts, options, ResourceNormalizer.Purpose.CHECK).normalize(resource, null);
     }
 
     /**
@@ -113,6 +116,6 @@ public final class ResourceValidator {
      */
     public void checkChangesSatisfySchema(ObjectNode resource, Collection<ResolvedAttribute> changed) {
         Objects.requireNonNull(changed, "changed");
-        new ResourceNormalizer(type, options, ResourceNormalizer.Purpose.CHECK).checkChanged(resource, changed);
+        new ResourceNormalizer(type, layouts, options, ResourceNormalizer.Purpose.CHECK).checkChanged(resource, changed);
     }
 }

