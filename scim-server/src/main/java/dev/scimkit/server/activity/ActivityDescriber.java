@@ -28,6 +28,8 @@ final class ActivityDescriber {
     private static final int REMEMBERED_NAMES = 10_000;
     private static final int MAX_PATH_CHARS = 512;
     private static final int MAX_DETAIL_CHARS = 1_000;
+    /** Ids, names and scimTypes. */
+    private static final int MAX_NAME_CHARS = 300;
     private static final Pattern EQ_FILTER = Pattern.compile("^\\s*([\\w.:$-]+)\\s+eq\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*$",
             Pattern.CASE_INSENSITIVE);
 
@@ -81,7 +83,7 @@ final class ActivityDescriber {
         display.ifPresent(b::targetDisplay);
         if (response.status() >= 400) {
             textOf(answer, "scimType").ifPresent(b::scimType);
-            textOf(answer, "detail").map(d -> abbreviate(d, MAX_DETAIL_CHARS)).ifPresent(b::detail);
+            textOf(answer, "detail", MAX_DETAIL_CHARS).ifPresent(b::detail);
             SecretRedactor.redact(request.body()).ifPresent(b::requestBody);
         }
         if (request.method().equals("DELETE") && response.status() < 300) {
@@ -133,8 +135,12 @@ final class ActivityDescriber {
     }
 
     private static Optional<String> textOf(JsonNode node, String name) {
+        return textOf(node, name, MAX_NAME_CHARS);
+    }
+
+    private static Optional<String> textOf(JsonNode node, String name, int max) {
         JsonNode value = field(node, name);
-        return value.isTextual() && !value.asText().isBlank() ? Optional.of(abbreviate(value.asText(), 300)) : Optional.empty();
+        return value.isTextual() && !value.asText().isBlank() ? Optional.of(abbreviate(value.asText(), max)) : Optional.empty();
     }
 
     private static JsonNode json(byte[] bytes) {

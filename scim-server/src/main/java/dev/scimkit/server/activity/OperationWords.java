@@ -78,8 +78,12 @@ final class OperationWords {
                 if (!activeValue.isMissingNode()) {
                     active = truth(activeValue);
                 }
-                renamed |= !field(value, "displayName").isMissingNode();
-                other |= value.size() > (members.isArray() ? 1 : 0) + (activeValue.isMissingNode() ? 0 : 1);
+                boolean names = !field(value, "displayName").isMissingNode();
+                renamed |= names;
+                // Okta renames with {"id": ..., "displayName": ...}: the id it echoes changes nothing.
+                int understood = (members.isArray() ? 1 : 0) + (activeValue.isMissingNode() ? 0 : 1) + (names ? 1 : 0)
+                        + (field(value, "id").isMissingNode() ? 0 : 1);
+                other |= value.size() > understood;
             } else {
                 other = true;
             }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.core.schema.AttributeDefinition;
+import dev.scimkit.core.schema.CommonAttributes;
 import dev.scimkit.core.schema.ResolvedAttribute;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.filter.ast.CompareOperator;
@@ -196,7 +198,7 @@ final class RecordRepository implements ResourceRepository {
         Optional<Filter.Comparison> lookup = filter.flatMap(this::lookup);
         if (lookup.isPresent()) {
             Filter.Comparison eq = lookup.get();
-            String attribute = type.schema().attribute(eq.path().attribute()).orElseThrow().name();
+            String attribute = lookupAttribute(eq.path().attribute()).orElseThrow().name();
             return records.findBy(tenant, attribute, ((Literal.StringLiteral) eq.value()).value());
         }
         return records.list(tenant);
@@ -211,10 +213,16 @@ final class RecordRepository implements ResourceRepository {
                 && c.path().subAttribute().isEmpty()
                 && (c.path().schemaUrn().isEmpty() || c.path().schemaUrn().get().equalsIgnoreCase(type.schema().id()))
                 && lookups.contains(c.path().attribute().toLowerCase(Locale.ROOT))
-                && type.schema().attribute(c.path().attribute()).filter(a -> !a.multiValued()).isPresent()) {
+                && lookupAttribute(c.path().attribute()).filter(a -> !a.multiValued()).isPresent()) {
             return Optional.of(c);
         }
         return Optional.empty();
+    }
+
+    /** A lookup attribute's definition: the schema's, or {@code externalId}'s, which is common to every type. */
+    private Optional<AttributeDefinition> lookupAttribute(String name) {
+        return type.schema().attribute(name).or(() -> name.equalsIgnoreCase(CommonAttributes.EXTERNAL_ID.name())
+                ? Optional.of(CommonAttributes.EXTERNAL_ID) : Optional.empty());
     }
 
     private ObjectNode existing(TenantId tenant, String id, Optional<String> expectedVersion) {
