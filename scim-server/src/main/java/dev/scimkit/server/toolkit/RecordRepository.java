@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.schema.AttributeDefinition;
-import dev.scimkit.core.schema.CommonAttributes;
 import dev.scimkit.core.schema.ResolvedAttribute;
 import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.filter.ast.CompareOperator;
@@ -219,10 +218,9 @@ final class RecordRepository implements ResourceRepository {
         return Optional.empty();
     }
 
-    /** A lookup attribute's definition: the schema's, or {@code externalId}'s, which is common to every type. */
+    /** A lookup attribute's definition, resolved as the type resolves any unqualified name (externalId included). */
     private Optional<AttributeDefinition> lookupAttribute(String name) {
-        return type.schema().attribute(name).or(() -> name.equalsIgnoreCase(CommonAttributes.EXTERNAL_ID.name())
-                ? Optional.of(CommonAttributes.EXTERNAL_ID) : Optional.empty());
+        return type.resolve(name).map(ResolvedAttribute::attribute);
     }
 
     private ObjectNode existing(TenantId tenant, String id, Optional<String> expectedVersion) {
