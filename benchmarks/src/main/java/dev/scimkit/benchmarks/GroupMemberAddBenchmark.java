@@ -82,12 +82,32 @@ public class GroupMemberAddBenchmark {
     /** Takes the added member out again, outside the measurement. */
     @TearDown(Level.Invocation)
     public void undo() {
+        undoScimkit();
+        undoUnboundId();
+        undoUnboundId6();
+        undoScimSdk();
+    }
+
+    /** scimkit's undo: the member removed through the repository, as the server would. */
+    public void undoScimkit() {
         scimkit.removeAddedMember();
+    }
+
+    /** UnboundID's undo: the last member dropped from the group's tree. */
+    public void undoUnboundId() {
         dropAdded((ArrayNode) unboundIdGroup.get("members"));
+    }
+
+    /** UnboundID 6's undo: the last member dropped from the group's tree. */
+    public void undoUnboundId6() {
         tools.jackson.databind.node.ArrayNode members6 = (tools.jackson.databind.node.ArrayNode) unboundId6Group.get("members");
         if (members6.size() > size) {
             members6.remove(members6.size() - 1);
         }
+    }
+
+    /** SCIM-SDK's undo: the last member dropped from the stored group. */
+    public void undoScimSdk() {
         dropAdded((ArrayNode) scimSdk.storedGroup(groupId).get("members"));
     }
 

@@ -129,6 +129,58 @@ class ScimkitFairnessTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {10, 1_000})
+    void theAddBatchAddsTheSameDifferentMembersEverywhereAndItsUndoRestoresTheGroup(int size) {
+        GroupMemberAddBatch batch = new GroupMemberAddBatch(size, 4);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < batch.adds(); i++) {
+                assertThat(batch.scimkit(i).has("members")).isFalse();
+                batch.unboundId(i);
+                batch.unboundId6(i);
+                batch.scimSdk(i);
+            }
+            ArrayNode unboundId = (ArrayNode) batch.unboundIdGroup().get("members");
+            ArrayNode scimSdk = (ArrayNode) batch.scimSdkGroup().get("members");
+            assertThat(batch.scimkitGroup().get("members")).hasSize(size + 4);
+            assertThat(unboundId).hasSize(size + 4);
+            assertThat(batch.unboundId6Group().get("members").size()).isEqualTo(size + 4);
+            assertThat(scimSdk).hasSize(size + 4);
+            assertThat(unboundId.get(size).get("value").asText()).isEqualTo(Fixtures.ADDED_MEMBER_ID);
+            assertThat(scimSdk.get(size + 3).get("value").asText()).isEqualTo(Fixtures.memberId(size + 3));
+            batch.undoScimkit();
+            batch.undoUnboundId();
+            batch.undoUnboundId6();
+            batch.undoScimSdk();
+            assertThat(batch.scimkitGroup().get("members")).hasSize(size);
+            assertThat(batch.unboundIdGroup().get("members")).hasSize(size);
+            assertThat(batch.unboundId6Group().get("members").size()).isEqualTo(size);
+            assertThat(batch.scimSdkGroup().get("members")).hasSize(size);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {10, 1_000})
+    void theAddRemoveBenchmarkAddsAndThenRemovesTheMemberInEveryLibrary(int size) {
+        GroupMemberAddRemoveBenchmark benchmark = new GroupMemberAddRemoveBenchmark();
+        benchmark.size = size;
+        benchmark.setUp();
+        for (int round = 0; round < 2; round++) {
+            assertThat(benchmark.scimkit().has("members")).isFalse();
+            assertThat(benchmark.scimkitGroup().get("members")).hasSize(size + 1);
+            assertThat(benchmark.unboundId().get("members")).hasSize(size + 1);
+            assertThat(benchmark.unboundId6().get("members").size()).isEqualTo(size + 1);
+            assertThat(benchmark.scimSdk().get("members")).hasSize(size + 1);
+            benchmark.scimkit();
+            assertThat(benchmark.scimkitGroup().get("members")).hasSize(size);
+            ArrayNode unboundId = (ArrayNode) benchmark.unboundId().get("members");
+            assertThat(unboundId).hasSize(size);
+            assertThat(unboundId.findValuesAsText("value")).doesNotContain(Fixtures.ADDED_MEMBER_ID);
+            assertThat(benchmark.unboundId6().get("members").size()).isEqualTo(size);
+            assertThat(benchmark.scimSdk().get("members")).hasSize(size);
+        }
+    }
+
     @Test
     void theScimkitGroupStoreAddsAndRemovesTheExtraMember() {
         ScimkitGroupStore store = new ScimkitGroupStore(10);

@@ -1,5 +1,7 @@
 package dev.scimkit.benchmarks.cpu;
 
+import dev.scimkit.benchmarks.GroupMemberAddBatch;
+import dev.scimkit.benchmarks.GroupMemberAddRemoveBenchmark;
 import dev.scimkit.benchmarks.JsonBenchmark;
 import dev.scimkit.benchmarks.PatchApplyBenchmark;
 import dev.scimkit.benchmarks.PatchFlipBenchmark;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -34,7 +37,11 @@ import java.util.regex.Pattern;
  * cache and hyper-thread interference of the neighbours, so treat a ratio within about ±10% as equal.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.scimkit.benchmarks.cpu.CpuTimeRun [--rounds 30] [--out f.md]
- * [--only REGEX]}; {@code --only} keeps the cases whose name matches (such as {@code ParseCreateUser}).
+ * [--only REGEX] [--sizes 10,1000,100000] [--adds 8]}; {@code --only} keeps the cases whose name matches
+ * (such as {@code ParseCreateUser}); {@code --sizes} sets the group sizes of the member cases:
+ * {@code GroupMemberAdd} times {@code --adds} member adds per clock read with the undo outside the
+ * measurement ({@link GroupMemberAddBatch}), {@code GroupMemberAddRemove} alternates an add and a
+ * remove, both timed ({@link GroupMemberAddRemoveBenchmark}).
  */
 public final class CpuTimeRun {
 
@@ -49,12 +56,16 @@ public final class CpuTimeRun {
     public static void main(String[] args) throws IOException {
         int rounds = 30;
         Path out = null;
-        Pattern only = Pattern.compile(".*");
+        Pattern only = null;
+        int[] sizes = {10, 1_000, 100_000};
+        int adds = 8;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--only" -> only = Pattern.compile(args[++i]);
+                case "--adds" -> adds = Integer.parseInt(args[++i]);
+                case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -62,8 +73,10 @@ public final class CpuTimeRun {
         md.append("| case | scimkit ns/op (CPU) | UnboundID 5.0.0 | UnboundID 6.0.0 | SCIM-SDK "
                 + "| faster peer ÷ scimkit, median [min–max] of rounds |\n");
         md.append("|---|---:|---:|---:|---:|---:|\n");
-        for (Map.Entry<String, Map<String, Supplier<Object>>> c : cases().entrySet()) {
-            if (!only.matcher(c.getKey()).find()) {
+        // GroupMemberAddRemove measures mostly the peers' removes (see its class): only when asked for by name
+        Pattern selected = only != null ? only : Pattern.compile("^(?!GroupMemberAddRemove)");
+        for (Map.Entry<String, Map<String, Op>> c : cases(selected, sizes, adds).entrySet()) {
+            if (!selected.matcher(c.getKey()).find()) {
                 continue;
             }
             md.append(measure(c.getKey(), c.getValue(), rounds));
@@ -75,28 +88,28 @@ public final class CpuTimeRun {
         new PrintStream(System.out, true, StandardCharsets.UTF_8).print(md);
     }
 
-    private static Map<String, Map<String, Supplier<Object>>> cases() {
-        Map<String, Map<String, Supplier<Object>>> cases = new LinkedHashMap<>();
+    private static Map<String, Map<String, Op>> cases(Pattern only, int[] sizes, int adds) {
+        Map<String, Map<String, Op>> cases = new LinkedHashMap<>();
         for (PatchInput input : PatchInput.values()) {
             PatchApplyBenchmark b = new PatchApplyBenchmark();
             b.input = input;
             b.setUp();
-            Map<String, Supplier<Object>> libs = new LinkedHashMap<>();
-            libs.put("scimkit", b::scimkit);
-            libs.put("unboundId", b::unboundId);
-            libs.put("unboundId6", b::unboundId6);
-            libs.put("scimSdk", b::scimSdk);
+            Map<String, Op> libs = new LinkedHashMap<>();
+            libs.put("scimkit", batched(b::scimkit));
+            libs.put("unboundId", batched(b::unboundId));
+            libs.put("unboundId6", batched(b::unboundId6));
+            libs.put("scimSdk", batched(b::scimSdk));
             cases.put("PatchApply " + input, libs);
         }
         for (PatchInput input : PatchInput.values()) {   // the same through apply, as the stores call it
             PatchApplyBenchmark b = new PatchApplyBenchmark();
             b.input = input;
             b.setUp();
-            Map<String, Supplier<Object>> libs = new LinkedHashMap<>();
-            libs.put("scimkit", b::scimkitCopy);
-            libs.put("unboundId", b::unboundId);
-            libs.put("unboundId6", b::unboundId6);
-            libs.put("scimSdk", b::scimSdk);
+            Map<String, Op> libs = new LinkedHashMap<>();
+            libs.put("scimkit", batched(b::scimkitCopy));
+            libs.put("unboundId", batched(b::unboundId));
+            libs.put("unboundId6", batched(b::unboundId6));
+            libs.put("scimSdk", batched(b::scimSdk));
             cases.put("PatchApply " + input + " (apply)", libs);
         }
         // every call really flips active; scimkit as its stores call it (apply), then in place
@@ -108,25 +121,50 @@ public final class CpuTimeRun {
         cases.put("PatchFlip okta (applyInPlace)", flipLibs(flipInPlace, flipInPlace::scimkitInPlace));
         JsonBenchmark.ParseCreateUser parse = new JsonBenchmark.ParseCreateUser();
         parse.setUp();
-        Map<String, Supplier<Object>> libs = new LinkedHashMap<>();
-        libs.put("scimkit", parse::scimkit);
-        libs.put("unboundId", parse::unboundId);
-        libs.put("unboundId6", parse::unboundId6);
-        libs.put("scimSdk", parse::scimSdk);
+        Map<String, Op> libs = new LinkedHashMap<>();
+        libs.put("scimkit", batched(parse::scimkit));
+        libs.put("unboundId", batched(parse::unboundId));
+        libs.put("unboundId6", batched(parse::unboundId6));
+        libs.put("scimSdk", batched(parse::scimSdk));
         cases.put("ParseCreateUser", libs);
+        for (int size : sizes) {
+            String name = "GroupMemberAdd size=" + size;
+            if (only.matcher(name).find()) { // its setup creates size + adds users in scimkit's store: only when asked for
+                GroupMemberAddBatch g = new GroupMemberAddBatch(size, adds);
+                Map<String, Op> group = new LinkedHashMap<>();
+                group.put("scimkit", addsThenUndo(adds, g::scimkit, g::undoScimkit));
+                group.put("unboundId", addsThenUndo(adds, g::unboundId, g::undoUnboundId));
+                group.put("unboundId6", addsThenUndo(adds, g::unboundId6, g::undoUnboundId6));
+                group.put("scimSdk", addsThenUndo(adds, g::scimSdk, g::undoScimSdk));
+                group.put(TIMER, addsThenUndo(adds, i -> null, () -> { }));
+                cases.put(name, group);
+            }
+            name = "GroupMemberAddRemove size=" + size;
+            if (only.matcher(name).find()) {
+                GroupMemberAddRemoveBenchmark g = new GroupMemberAddRemoveBenchmark();
+                g.size = size;
+                g.setUp();
+                Map<String, Op> group = new LinkedHashMap<>();
+                group.put("scimkit", batched(g::scimkit));
+                group.put("unboundId", batched(g::unboundId));
+                group.put("unboundId6", batched(g::unboundId6));
+                group.put("scimSdk", batched(g::scimSdk));
+                cases.put(name, group);
+            }
+        }
         return cases;
     }
 
-    private static Map<String, Supplier<Object>> flipLibs(PatchFlipBenchmark b, Supplier<Object> scimkit) {
-        Map<String, Supplier<Object>> libs = new LinkedHashMap<>();
-        libs.put("scimkit", scimkit);
-        libs.put("unboundId", b::unboundId);
-        libs.put("unboundId6", b::unboundId6);
-        libs.put("scimSdk", b::scimSdk);
+    private static Map<String, Op> flipLibs(PatchFlipBenchmark b, Supplier<Object> scimkit) {
+        Map<String, Op> libs = new LinkedHashMap<>();
+        libs.put("scimkit", batched(scimkit));
+        libs.put("unboundId", batched(b::unboundId));
+        libs.put("unboundId6", batched(b::unboundId6));
+        libs.put("scimSdk", batched(b::scimSdk));
         return libs;
     }
 
-    private static String measure(String name, Map<String, Supplier<Object>> libs, int rounds) {
+    private static String measure(String name, Map<String, Op> libs, int rounds) {
         List<String> names = new ArrayList<>(libs.keySet());
         Map<String, Integer> batch = new LinkedHashMap<>();
         for (String lib : names) {
@@ -137,7 +175,18 @@ public final class CpuTimeRun {
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < names.size(); k++) {
                 String lib = names.get((r + k) % names.size());
-                perOp.get(lib)[r] = cpuNanosPerOp(libs.get(lib), batch.get(lib));
+                perOp.get(lib)[r] = libs.get(lib).cpuNanosPerOp(batch.get(lib));
+            }
+        }
+        if (perOp.containsKey(TIMER)) {
+            // The timed calls include reading the CPU clock; the empty call measured in the same
+            // round is that cost, the same for every library: subtracted per round.
+            double[] timer = perOp.remove(TIMER);
+            names.remove(TIMER);
+            for (double[] lib : perOp.values()) {
+                for (int r = 0; r < rounds; r++) {
+                    lib[r] -= timer[r];
+                }
             }
         }
         double[] scimkit = perOp.get("scimkit");
@@ -160,29 +209,63 @@ public final class CpuTimeRun {
      * machine two seconds of wall time can be a tenth of that, too little for C2), then a batch size
      * that takes about 50 ms of CPU.
      */
-    private static int warmUpAndSize(Supplier<Object> op) {
+    private static int warmUpAndSize(Op op) {
         long end = System.nanoTime() + 2_000_000_000L;
         long cpuEnd = THREADS.getCurrentThreadCpuTime() + 1_000_000_000L;
         int calls = 0;
         while (System.nanoTime() < end || THREADS.getCurrentThreadCpuTime() < cpuEnd) {
-            for (int i = 0; i < 64; i++) {    // the CPU clock is a system call: read it once per 64 calls
-                sink += System.identityHashCode(op.get());
-                calls++;
-            }
+            op.cpuNanosPerOp(64); // the CPU clock is a system call: read it once per 64 calls
+            calls += 64;
         }
-        double perOp = cpuNanosPerOp(op, Math.max(1, calls / 40));
-        return (int) Math.max(1, Math.min(5_000_000, 50_000_000 / Math.max(1.0, perOp)));
+        double perOp = Math.max(1.0, op.cpuNanosPerOp(Math.max(2, calls / 40 & ~1)));
+        // even, so a batch of a case that alternates two calls (add, remove) has as many of each
+        return 2 * (int) Math.max(1, Math.min(2_500_000, 25_000_000 / Math.max(1.0, perOp)));
     }
 
-    private static double cpuNanosPerOp(Supplier<Object> op, int n) {
-        int h = 0;
-        long start = THREADS.getCurrentThreadCpuTime();
-        for (int i = 0; i < n; i++) {
-            h += System.identityHashCode(op.get());
-        }
-        long cpu = THREADS.getCurrentThreadCpuTime() - start;
-        sink += h;
-        return (double) cpu / n;
+    /** One library's side of a case: {@code n} calls, and the thread CPU time they took per call. */
+    @FunctionalInterface
+    private interface Op {
+        double cpuNanosPerOp(int n);
+    }
+
+    /** The name of the empty call that measures the clock reads of {@link #addsThenUndo}. */
+    private static final String TIMER = "timer";
+
+    /** Calls that can follow each other: one clock read around the batch. */
+    private static Op batched(Supplier<Object> op) {
+        return n -> {
+            int h = 0;
+            long start = THREADS.getCurrentThreadCpuTime();
+            for (int i = 0; i < n; i++) {
+                h += System.identityHashCode(op.get());
+            }
+            long cpu = THREADS.getCurrentThreadCpuTime() - start;
+            sink += h;
+            return (double) cpu / n;
+        };
+    }
+
+    /**
+     * Calls that change their input and need an undo (member adds): {@code adds} different calls
+     * timed together, then the undo, outside the measurement. The clock reads' own cost is in every
+     * library's time alike; the case's {@link #TIMER} entry measures it and {@code measure} subtracts it.
+     */
+    private static Op addsThenUndo(int adds, IntFunction<Object> op, Runnable undo) {
+        return n -> {
+            int h = 0;
+            long cpu = 0;
+            int batches = Math.max(1, n / adds);
+            for (int b = 0; b < batches; b++) {
+                long start = THREADS.getCurrentThreadCpuTime();
+                for (int i = 0; i < adds; i++) {
+                    h += System.identityHashCode(op.apply(i));
+                }
+                cpu += THREADS.getCurrentThreadCpuTime() - start;
+                undo.run();
+            }
+            sink += h;
+            return (double) cpu / (batches * adds);
+        };
     }
 
     private static String median(double[] values) {

@@ -3,6 +3,7 @@ package dev.scimkit.server.memory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.json.ScimJson;
 import dev.scimkit.core.schema.AttributeDefinition;
@@ -71,11 +72,14 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     /** Every index the store keeps: {@link #indexed} and the unique attributes of extensions. */
     private final List<IndexedValue> indexedValues = new ArrayList<>();
     private final FilterEvaluator evaluator;
+    /** {@code meta.resourceType} of every revision (a text node is immutable, so one serves all). */
+    private final TextNode resourceTypeName;
 
     InMemoryResourceRepository(InMemoryStore store, ResourceTypeDefinition type) {
         this.store = store;
         this.type = type;
         this.typeKey = type.name().toLowerCase(Locale.ROOT);
+        this.resourceTypeName = TextNode.valueOf(type.name());
         Optional<AttributeDefinition> members = type.schema().attribute("members");
         this.hasMembers = members.isPresent();
         this.memberIdsCaseExact = members.flatMap(m -> m.subAttribute("value")).map(AttributeDefinition::caseExact).orElse(true);
@@ -173,6 +177,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     public ObjectNode patch(ScimPrincipal caller, String id, PatchPlan plan, Optional<String> expectedVersion,
                             Projection projection) {
         TenantData data = store.tenant(caller.tenant());
+        boolean withMembers = !projection.mayOmit("members");
         return data.write(() -> {
             TenantData.TypeTable table = data.table(typeKey);
             TenantData.Stored stored = current(table, id, expectedVersion);
@@ -188,27 +193,26 @@ public final class InMemoryResourceRepository implements ResourceRepository {
                 result = plan.apply(materialize(data, stored, true));
             }
             MembershipDelta delta = hasMembers ? result.membershipDelta() : MembershipDelta.empty();
-            checkMembersExist(data, delta.addedIds());
+            List<String> addedIds = delta.addedIds();
+            // Every check before the first write: a failed patch leaves nothing half-applied.
+            checkMembersExist(data, addedIds);
             if (!result.changed() && delta.isEmpty()) {
-                return materialize(data, stored, !projection.mayOmit("members"));
+                return materialize(data, stored, withMembers);
             }
-            ObjectNode body;
-            if (delta.isEmpty() || !onlyMembersTouched(result)) {
-                // The result is a new tree (it may share untouched values with the stored one, which
-                // stays unmodified), so it can be stored without another copy.
-                body = stripDerived(result.resource());
+            if (!delta.isEmpty() && onlyMembersTouched(result)) {
+                // Only the membership changed (Entra's and Okta's member adds and removes): the engine
+                // changed no other attribute, so no index or uniqueness changed either.
+                storeMembershipRevision(id, stored);
             } else {
-                // Only the membership changed (Entra's and Okta's member adds and removes): the next
-                // revision is the stored body with a new meta, whatever the group's size.
-                body = ScimJson.object();
-                body.setAll(stored.body);
+                // result.resource() is a copy of its own: it can be stored as it is.
+                ObjectNode body = stripDerived(result.resource());
+                checkUnique(table, body, id);
+                storeRevision(table, id, stored, body);
             }
-            checkUnique(table, body, id);
-            storeRevision(table, id, stored, body);
             if (hasMembers) {
-                applyDelta(data, id, stored, delta);
+                applyDelta(data, id, stored, delta, addedIds);
             }
-            return materialize(data, stored, !projection.mayOmit("members"));
+            return materialize(data, stored, withMembers);
         });
     }
 
@@ -339,13 +343,30 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         stored.body = body;
     }
 
+    /**
+     * Makes the next revision of {@code stored} after a change of its members alone: the stored body
+     * (which holds no members) with a new {@code meta}, whatever the group's size. Its indexed and
+     * unique attributes are those of the stored revision, so there is nothing to check or re-index.
+     */
+    private void storeMembershipRevision(String id, TenantData.Stored stored) {
+        ObjectNode body = ScimJson.object();
+        body.setAll(stored.body); // a new top level: readers may still hold the previous one's values
+        stamp(body, id, Optional.ofNullable(stored.body.path("meta").get("created")));
+        stored.body = body;
+    }
+
     /** Sets {@code id} and a fresh {@code meta}; {@code created} is kept from an earlier revision, else now. */
     private void stamp(ObjectNode body, String id, Optional<JsonNode> created) {
         String now = now();
         body.put("id", id);
+        // A new object, not the stored one changed: readers may still hold the previous revision's meta.
         ObjectNode meta = body.putObject("meta");
-        meta.put("resourceType", type.name());
-        created.ifPresentOrElse(c -> meta.set("created", c), () -> meta.put("created", now));
+        meta.set("resourceType", resourceTypeName);
+        if (created.isPresent()) {
+            meta.set("created", created.get());
+        } else {
+            meta.put("created", now);
+        }
         meta.put("lastModified", now);
         meta.put("version", store.nextVersion());
     }
@@ -442,14 +463,17 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         checkMembersExist(data, ids);
         TenantData.GroupRef self = new TenantData.GroupRef(typeKey, groupId);
         dropAllMembers(data, self, stored);
-        if (members instanceof ArrayNode array) {
-            for (JsonNode m : array) {
-                addMember(data, self, stored, m);
-            }
+        for (String memberId : ids) {
+            addMember(data, self, stored, memberId);
         }
     }
 
-    private void applyDelta(TenantData data, String groupId, TenantData.Stored stored, MembershipDelta delta) {
+    /**
+     * Applies a checked membership change. {@code addedIds} are {@code delta.addedIds()}: a stored
+     * member keeps only its id and type, so the ids are all it needs (no copies of the added values).
+     */
+    private void applyDelta(TenantData data, String groupId, TenantData.Stored stored, MembershipDelta delta,
+                            List<String> addedIds) {
         TenantData.GroupRef self = new TenantData.GroupRef(typeKey, groupId);
         if (delta.replaceAll()) {
             dropAllMembers(data, self, stored);
@@ -460,8 +484,8 @@ public final class InMemoryResourceRepository implements ResourceRepository {
                 data.removeMembership(m.get("value").asText(), self);
             }
         }
-        for (ObjectNode m : delta.added()) {
-            addMember(data, self, stored, m);
+        for (String added : addedIds) {
+            addMember(data, self, stored, added);
         }
     }
 
@@ -472,44 +496,40 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         stored.members.clear();
     }
 
-    private void addMember(TenantData data, TenantData.GroupRef self, TenantData.Stored stored, JsonNode member) {
-        JsonNode value = ScimJson.getIgnoreCase(member, "value");
-        if (value == null || !value.isTextual()) {
-            return;
-        }
-        String id = value.asText();
+    /** Adds the member {@code id} (which exists) unless the group lists it already; ids compare as the schema says. */
+    private void addMember(TenantData data, TenantData.GroupRef self, TenantData.Stored stored, String id) {
         String key = memberKey(id);
         if (stored.members.containsKey(key)) {
             return;
         }
-        String storedId = resolveId(data, id);
+        // checked with the whole change before the first write (checkMembersExist)
+        String storedId = storedId(data, id).orElseThrow(() -> InMemoryStore.missingMember(id));
         ObjectNode copy = ScimJson.object();
         copy.put("value", storedId);
-        String memberType = data.typeOfId.get(storedId);
         // display is readOnly: the member's own name, looked up when the group is read (see withDisplay)
-        if (memberType != null) {
-            copy.put("type", store.registry().resourceType(memberType).map(t -> t.name()).orElse(memberType));
-        }
+        copy.set("type", store.typeName(data.typeOfId.get(storedId)));
         stored.members.put(key, copy);
         data.addMembership(storedId, self);
     }
 
-    /** The stored spelling of a member id (ids compare without case when the schema says so). */
-    private String resolveId(TenantData data, String id) {
-        if (data.typeOfId.containsKey(id) || memberIdsCaseExact) {
-            return id;
+    /** The stored spelling of a member id (ids compare without case when the schema says so), if it names a resource. */
+    private Optional<String> storedId(TenantData data, String id) {
+        if (data.typeOfId.containsKey(id)) {
+            return Optional.of(id);
         }
-        for (String known : data.typeOfId.keySet()) {
-            if (known.equalsIgnoreCase(id)) {
-                return known;
+        if (!memberIdsCaseExact) {
+            for (String known : data.typeOfId.keySet()) {
+                if (known.equalsIgnoreCase(id)) {
+                    return Optional.of(known);
+                }
             }
         }
-        return id;
+        return Optional.empty();
     }
 
     private void checkMembersExist(TenantData data, List<String> ids) {
         for (String id : ids) {
-            if (!data.typeOfId.containsKey(resolveId(data, id))) {
+            if (storedId(data, id).isEmpty()) {
                 throw InMemoryStore.missingMember(id);
             }
         }

@@ -1,5 +1,6 @@
 package dev.scimkit.server.memory;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.scimkit.core.error.ScimException;
 import dev.scimkit.core.schema.AttributeDefinition;
 import dev.scimkit.core.schema.AttributeType;
@@ -9,6 +10,7 @@ import dev.scimkit.core.schema.Uniqueness;
 import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.server.spi.TenantId;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -40,11 +42,14 @@ public final class InMemoryStore {
     private final Map<String, InMemoryResourceRepository> repositories = new LinkedHashMap<>();
     private final ConcurrentHashMap<TenantId, TenantData> tenants = new ConcurrentHashMap<>();
     private final AtomicLong versions = new AtomicLong();
+    /** Lower-case type name → the type's name as a text node, for members' {@code type} (no lookup per add). */
+    private final Map<String, TextNode> typeNames = new HashMap<>();
 
     private InMemoryStore(Builder b) {
         this.registry = b.registry;
         Map<String, Set<String>> unique = new LinkedHashMap<>();
         for (ResourceTypeDefinition type : registry.resourceTypes()) {
+            typeNames.put(type.name().toLowerCase(Locale.ROOT), TextNode.valueOf(type.name()));
             Set<String> names = new LinkedHashSet<>();
             for (AttributeDefinition a : type.schema().attributes()) {
                 if (a.uniqueness() != Uniqueness.NONE && a.type() == AttributeType.STRING && !a.multiValued()) {
@@ -97,10 +102,6 @@ public final class InMemoryStore {
         return repository("Group");
     }
 
-    SchemaRegistry registry() {
-        return registry;
-    }
-
     Set<String> uniqueAttributes(ResourceTypeDefinition type) {
         return uniqueByType.getOrDefault(type.name().toLowerCase(Locale.ROOT), Set.of());
     }
@@ -111,6 +112,15 @@ public final class InMemoryStore {
 
     Optional<TenantData> existingTenant(TenantId tenant) {
         return Optional.ofNullable(tenants.get(tenant));
+    }
+
+    /**
+     * A member's {@code type}: the resource type's name for its lower-case key (as {@code typeOfId}
+     * holds it), or the key itself for a type the registry does not know.
+     */
+    TextNode typeName(String typeKey) {
+        TextNode name = typeNames.get(typeKey);
+        return name != null ? name : TextNode.valueOf(typeKey);
     }
 
     String nextVersion() {
