@@ -223,6 +223,16 @@ public final class TrackTikStandIn implements AutoCloseable {
                 status = send(ex, 503, error("Service Unavailable"));
                 return;
             }
+            if (fault instanceof Fault.Answer a) {
+                byte[] bytes = a.body().getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", a.contentType());
+                ex.sendResponseHeaders(a.status(), bytes.length == 0 ? -1 : bytes.length);
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(bytes);
+                }
+                status = a.status();
+                return;
+            }
             if (fault instanceof Fault.Slow s && !pause(s.delay())) {
                 return;
             }
