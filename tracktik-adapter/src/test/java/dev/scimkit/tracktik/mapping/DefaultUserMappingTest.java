@@ -237,6 +237,12 @@ class DefaultUserMappingTest {
         assertThat(bob.path("active").booleanValue()).isTrue();
         assertThat(mapping.derivedFields(bare)).containsOnlyKeys("firstName", "lastName");
         assertThat(mapping.derivedFields(sent)).isEmpty();
+
+        // An empty text sent for a field TrackTik keeps as "no value" leaves the resource too.
+        ObjectNode emptyTitle = user("{\"userName\":\"c@example.com\",\"title\":\"\",\"nickName\":\"\"}");
+        ObjectNode carol = mapping.toUser(record(mapping.toProfile(emptyTitle), emptyTitle, java.util.Optional.empty(), java.util.List.of()));
+        assertThat(carol.has("title")).isFalse();
+        assertThat(carol.has("nickName")).as("not an employee field: kept as sent").isTrue();
     }
 
     @Test

@@ -449,6 +449,27 @@ class RestStoreEdgesTest {
                         .doesNotContain("status%3Ain"));
     }
 
+    @Test
+    void aBusyPortalThatAsksForTooLongIsNamedAndAnInterruptedCallKeepsItsInterrupt() {
+        portal.inject("GET", "/employees", new Fault.Unavailable("3600"));
+        assertThatThrownBy(() -> store.findEmployeeByUserName(TENANT, "ann"))
+                .isInstanceOfSatisfying(StoreUnavailableException.class, e ->
+                        assertThat(e.detail()).contains("unavailable (HTTP 503)").contains("3600 s"));
+        portal.inject("GET", "/employees", new Fault.TooManyRequests("3600"));
+        assertThatThrownBy(() -> store.findEmployeeByUserName(TENANT, "ann"))
+                .isInstanceOfSatisfying(StoreUnavailableException.class, e ->
+                        assertThat(e.detail()).contains("rate-limiting this adapter (HTTP 429)"));
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> store.findEmployeeByUserName(TENANT, "ann"))
+                    .isInstanceOfSatisfying(StoreUnavailableException.class, e -> assertThat(e.detail()).contains("Interrupted"));
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
     /** Every kind of write lets go of its locks: the same records written from another thread do not wait. */
     @Test
     void everyWriteReleasesItsLocks() throws Exception {
