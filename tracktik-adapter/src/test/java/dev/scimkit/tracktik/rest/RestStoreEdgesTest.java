@@ -279,6 +279,62 @@ class RestStoreEdgesTest {
                         .contains("2 attempts").contains("could not connect").doesNotContain(TOKEN));
     }
 
+    private RestTrackTikStore withAttempts(int attempts) {
+        return RestTrackTikStore.open(TENANT, RestStoreConfig.builder(portal.baseUrl(), TOKEN)
+                .requestTimeout(Duration.ofSeconds(10)).maxAttempts(attempts).maxRetryAfter(Duration.ofSeconds(1))
+                .baseBackoff(Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(5)).pageSize(2).build());
+    }
+
+    private long requestsTo(String method, String path) {
+        return portal.requests().stream().filter(r -> r.method().equals(method) && r.path().equals(path)).count();
+    }
+
+    @Test
+    void aCallIsTriedExactlyMaxAttemptsTimes() {
+        RestTrackTikStore three = withAttempts(3);
+        portal.inject("GET", "/roles", Fault.unavailable(), Fault.unavailable());
+        assertThat(three.searchRoles(TENANT, StoreQuery.all(Optional.empty())).total()).isZero();
+        assertThat(requestsTo("GET", "/roles")).as("two refusals, then the third attempt").isEqualTo(3);
+
+        portal.clearRequests();
+        portal.inject("GET", "/roles", Fault.unavailable(), Fault.unavailable(), Fault.unavailable());
+        assertThatThrownBy(() -> three.searchRoles(TENANT, StoreQuery.all(Optional.empty())))
+                .isInstanceOfSatisfying(StoreUnavailableException.class, e -> assertThat(e.detail())
+                        .contains("after 3 attempts (last: HTTP 503)"));
+        assertThat(requestsTo("GET", "/roles")).isEqualTo(3);
+
+        // A Retry-After of exactly the longest wait allowed is waited out.
+        portal.clearRequests();
+        portal.inject("GET", "/roles", Fault.tooManyRequests(1));
+        assertThat(three.searchRoles(TENANT, StoreQuery.all(Optional.empty())).total()).isZero();
+        assertThat(requestsTo("GET", "/roles")).isEqualTo(2);
+    }
+
+    @Test
+    void aCreateWhoseLastAttemptWasLostIsLookedUpBeforeGivingUp() {
+        RestTrackTikStore once = withAttempts(1);
+        portal.inject("POST", "/employees", dropAfterApply());
+        EmployeeRecord ann = once.createEmployee(TENANT, write("ann@example.com", "Ann", "Lee"), ACTOR);
+        assertThat(portal.employees()).singleElement()
+                .satisfies(e -> assertThat(e.path("customFields").path("scimId").asText()).isEqualTo(ann.scimId()));
+
+        // A gateway's 504 after the portal applied the create: looked up, not sent again.
+        portal.inject("POST", "/employees", new Fault.GatewayTimeoutAfterApply(Duration.ofMillis(10)));
+        portal.clearRequests();
+        EmployeeRecord bob = store.createEmployee(TENANT, write("bob@example.com", "Bob", "Ray"), ACTOR);
+        assertThat(requestsTo("POST", "/employees")).isEqualTo(1);
+        assertThat(store.findEmployee(TENANT, bob.scimId())).isPresent();
+        assertThat(portal.employees()).hasSize(2);
+
+        // When the lookup itself cannot be made, the answer says the create's fate is unknown.
+        portal.inject("POST", "/employees", dropAfterApply());
+        portal.injectWhere("GET", "/employees", "scimId=", Fault.unavailable(), Fault.unavailable(), Fault.unavailable(),
+                Fault.unavailable());
+        assertThatThrownBy(() -> store.createEmployee(TENANT, write("cy@example.com", "Cy", "Lo"), ACTOR))
+                .isInstanceOfSatisfying(StoreUnavailableException.class, e -> assertThat(e.detail())
+                        .contains("could not be asked whether it was applied").contains("not sent again"));
+    }
+
     // ---- paging ------------------------------------------------------------------------------------
 
     @Test
