@@ -165,6 +165,11 @@ class RestStoreEdgesTest {
         open().deleteRole(TENANT, alpha.scimId(), Optional.empty(), POLICY, ACTOR);
         assertThat(portal.roles()).as("Ann keeps the role, so the portal keeps it").hasSize(1);
         assertThat(other.findRole(TENANT, alpha.scimId())).isEmpty();
+
+        // An employee archived through one adapter is gone for the other, which still knows its TrackTik id.
+        assertThat(other.findEmployee(TENANT, ann.scimId())).isPresent();
+        store.archiveEmployee(TENANT, ann.scimId(), Optional.empty(), ACTOR);
+        assertThat(other.findEmployee(TENANT, ann.scimId())).isEmpty();
     }
 
     @Test
