@@ -263,6 +263,18 @@ class DefaultUserMappingTest {
                 .as("the same attribute in another case").hasMessageContaining("feeds both the job title and the department");
     }
 
+    @Test
+    void theConfigurableFieldsAreNamedInConfigurationWithoutRegardToCase() {
+        for (EmployeeTextField f : EmployeeTextField.values()) {
+            assertThat(EmployeeTextField.byOptionName(f.optionName())).contains(f);
+            assertThat(EmployeeTextField.byOptionName(" " + f.optionName().toUpperCase(java.util.Locale.ROOT) + " ")).contains(f);
+            assertThat(EmployeeTextField.optionNames()).contains(f.optionName());
+        }
+        assertThat(EmployeeTextField.byOptionName("employee-id")).contains(EmployeeTextField.EMPLOYEE_ID);
+        assertThat(EmployeeTextField.byOptionName("badge")).isEmpty();
+        assertThat(EmployeeTextField.optionNames().split(", ")).hasSize(EmployeeTextField.values().length);
+    }
+
     private static dev.scimkit.tracktik.port.EmployeeRecord record(EmployeeProfile profile, ObjectNode sent,
             java.util.Optional<String> externalId, java.util.List<dev.scimkit.tracktik.domain.RoleRef> roles) {
         return new dev.scimkit.tracktik.port.EmployeeRecord(new dev.scimkit.tracktik.domain.Employee("1", profile, roles),
