@@ -15,6 +15,7 @@ import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.filter.Filters;
 import dev.scimkit.filter.eval.FilterEvaluator;
 import dev.scimkit.patch.PatchEngine;
+import dev.scimkit.patch.PatchResult;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +51,24 @@ class ScimkitFairnessTest {
         assertThat(once).isEqualTo(copied);
         assertThat(twice).isEqualTo(once);
         assertThat(copied).isNotEqualTo(user);
+    }
+
+    @Test
+    void theFlipBenchmarkChangesActiveOnEveryCallForEveryLibrary() {
+        PatchFlipBenchmark flip = new PatchFlipBenchmark();
+        flip.setUp();
+        for (int call = 0; call < 4; call++) {
+            boolean expected = call % 2 == 1;   // deactivate first, then reactivate
+            PatchResult copied = flip.scimkit();
+            PatchResult inPlace = flip.scimkitInPlace();
+            assertThat(copied.touchedAttributes()).as("call %d", call).containsExactly("active");
+            assertThat(inPlace.touchedAttributes()).as("call %d", call).containsExactly("active");
+            assertThat(copied.resource().get("active").booleanValue()).isEqualTo(expected);
+            assertThat(inPlace.resource().get("active").booleanValue()).isEqualTo(expected);
+            assertThat(flip.unboundId().get("active").booleanValue()).isEqualTo(expected);
+            assertThat(flip.unboundId6().get("active").booleanValue()).isEqualTo(expected);
+            assertThat(flip.scimSdk().isActive()).contains(expected);
+        }
     }
 
     @Test

@@ -130,9 +130,7 @@ public final class PatchPlan {
      */
     public PatchResult apply(ObjectNode current) {
         Objects.requireNonNull(current, "current");
-        ObjectNode work = current.objectNode();
-        work.setAll(current);
-        return run(work, targeted, null, false);
+        return run(UndoLog.prepareCopy(current, targeted), null, false);
     }
 
     /**
@@ -150,7 +148,7 @@ public final class PatchPlan {
      */
     public PatchResult applyInPlace(ObjectNode owned) {
         Objects.requireNonNull(owned, "owned");
-        return run(owned, targeted, null, true);
+        return run(UndoLog.prepare(owned, targeted), null, true);
     }
 
     /**
@@ -166,22 +164,20 @@ public final class PatchPlan {
         Objects.requireNonNull(resourceWithoutMembers, "resourceWithoutMembers");
         MembershipDelta delta = membershipDelta.orElseThrow(() -> new IllegalStateException(
                 "This plan's members operations need the current members; use apply(fullResource)"));
-        ObjectNode work = resourceWithoutMembers.objectNode();
-        work.setAll(resourceWithoutMembers);
-        return run(work, targetedWithoutMembers, delta, false);
+        return run(UndoLog.prepareCopy(resourceWithoutMembers, targetedWithoutMembers), delta, false);
     }
 
     /**
-     * The one way operations are applied: members they can write put aside in {@code work} (see
-     * {@link UndoLog}), the operations, then {@link #finish}. With a {@code plannedDelta} the
+     * The one way operations are applied: members they can write put aside in the undo log's tree (the
+     * caller's own or a top-level copy, see {@link UndoLog}), the operations, then {@link #finish}. With a {@code plannedDelta} the
      * {@code members} operations are left to the repository and the result carries that delta; without
      * one (null) all operations run and the result carries the effective membership change.
      * {@code restoreOnFailure} only for a caller's own tree: a private copy is simply dropped.
      */
-    private PatchResult run(ObjectNode work, Footprint targets, MembershipDelta plannedDelta,
-                            boolean restoreOnFailure) {
+    private PatchResult run(UndoLog undo, MembershipDelta plannedDelta, boolean restoreOnFailure) {
         boolean withMembers = plannedDelta == null;
-        UndoLog undo = UndoLog.prepare(work, targets);
+        ObjectNode work = undo.resource();
+        Footprint targets = undo.footprint();
         try {
             for (PlannedOperation op : operations) {
                 if (withMembers || !op.target().isMembers()) {
@@ -244,12 +240,30 @@ public final class PatchPlan {
             return touched;
         }
         try {
-            validator.checkChangesSatisfySchema(work, changed);
+            if (!schemasWritten && allCore(changed)) {
+                // The applier wrote each changed core attribute under its schema name only (JsonValues.put
+                // drops the other spellings), schemas and the extensions are as they were and were
+                // valid: the values are all that can fail, and they are checked as the full check does.
+                for (ResolvedAttribute r : changed) {
+                    validator.checkChangedCoreValue(r, JsonValues.get(work, r.attribute().name()));
+                }
+            } else {
+                validator.checkChangesSatisfySchema(work, changed);
+            }
         } catch (ScimException e) {
             throw new ScimException(e.status(), e.scimType().orElse(null),
                     "The patched resource would not satisfy its schema: " + e.detail(), e);
         }
         return touched;
+    }
+
+    private static boolean allCore(List<ResolvedAttribute> changed) {
+        for (ResolvedAttribute r : changed) {
+            if (r.extension()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.scimkit.core.schema.ResolvedAttribute;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +23,9 @@ import java.util.Map;
  * <p>The members put aside are the "before" side of the changes ({@link #before()}: the same keys,
  * nodes and relative order as in the resource), so nothing else of the resource needs comparing.
  * {@link #restore()} puts them back, with the original member order, when the patch fails: the
- * caller's tree is then exactly as it was. Copying the tree first (what {@link PatchPlan#apply} does)
- * costs a whole top-level map; this costs one pass over its keys.
+ * caller's tree is then exactly as it was. In place this costs one pass over the keys; for
+ * {@link PatchPlan#apply}, which leaves its input alone, the same pass also builds the top-level copy
+ * ({@link #prepareCopy}).
  */
 final class UndoLog {
 
@@ -55,20 +57,39 @@ final class UndoLog {
      * PATCH, and a map per request was a sixth of a small one.
      */
     static UndoLog prepare(ObjectNode resource, Footprint footprint) {
+        return prepare(resource, null, footprint);
+    }
+
+    /**
+     * {@link #prepare} on a new top-level copy of {@code source}, made in the same pass (a copy, then a
+     * pass over the copy, walked the members twice): {@code source} is not modified, the copy shares its
+     * untouched values and holds private copies of the members the operations can write.
+     */
+    static UndoLog prepareCopy(ObjectNode source, Footprint footprint) {
+        // sized so the copy's table never grows (HashMap's load factor is 0.75)
+        ObjectNode copy = new ObjectNode(ScimJson.nodes(), new LinkedHashMap<>(source.size() * 4 / 3 + 2));
+        return prepare(source, copy, footprint);
+    }
+
+    /** In place when {@code copy} is null, else into {@code copy} (empty), which the log then holds. */
+    private static UndoLog prepare(ObjectNode source, ObjectNode copy, Footprint footprint) {
         String[] keys = null;
         JsonNode[] values = null;
         int[] positions = null;
         int aside = 0;
         int position = -1;
-        for (Iterator<Map.Entry<String, JsonNode>> it = resource.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();
             position++;
             String key = member.getKey();
+            JsonNode value = member.getValue();
             Footprint.Kind kind = footprint.classify(key);
             if (kind == Footprint.Kind.UNTOUCHED) {
+                if (copy != null) {
+                    copy.set(key, value);
+                }
                 continue;
             }
-            JsonNode value = member.getValue();
             if (keys == null) {
                 keys = new String[4];
                 values = new JsonNode[4];
@@ -82,14 +103,29 @@ final class UndoLog {
             values[aside] = value;
             positions[aside] = position;
             aside++;
+            JsonNode written = value;   // SCHEMAS: replaced, never written: no copy needed
             if (kind == Footprint.Kind.CORE) {
-                member.setValue(value.deepCopy());
+                written = value.deepCopy();
             } else if (kind == Footprint.Kind.EXTENSION && value instanceof ObjectNode extension) {
-                member.setValue(privateExtension(extension, key, footprint.targets()));
+                written = privateExtension(extension, key, footprint.targets());
             }
-            // SCHEMAS: replaced, never written: no copy needed
+            if (copy != null) {
+                copy.set(key, written);
+            } else if (written != value) {
+                member.setValue(written);
+            }
         }
-        return new UndoLog(resource, footprint, position + 1, keys, values, positions, aside);
+        return new UndoLog(copy != null ? copy : source, footprint, position + 1, keys, values, positions, aside);
+    }
+
+    /** The tree the operations write into: the caller's own, or the copy {@link #prepareCopy} made. */
+    ObjectNode resource() {
+        return resource;
+    }
+
+    /** The targets whose members were put aside. */
+    Footprint footprint() {
+        return footprint;
     }
 
     /** How many members were put aside. */

@@ -227,4 +227,38 @@ class IntegerAndDateTimeValuesTest {
         assertThat(g.get(STOCK).get("bins")).isSameAs(bins);
         assertThat(bins).isEqualTo(json("[1]"));
     }
+
+    /**
+     * A change confined to core attributes is checked by its values alone (the engine wrote them, under
+     * the schema name only): the verdict must still be the full check's. {@code [UTC]} after the offset
+     * passes the planner's ISO reading but is no xsd:dateTime, so only the check after the operations
+     * catches it, with the full check's status, scimType and detail, also when the stored resource spelled
+     * the attribute in another case; in place, the caller's tree is left as it was.
+     */
+    @Test
+    void aCoreValueOnlyTheSchemaCheckRefusesIsRefusedAsTheFullCheckRefusesIt() {
+        String value = "2011-05-13T04:42:34Z[UTC]";
+        for (String spelling : List.of("madeAt", "MADEAT")) {
+            ObjectNode stored = gadget("{'" + spelling + "':'2011-05-13T04:42:34Z','note':'n'}");
+            ObjectNode reference = stored.deepCopy();
+            reference.remove(spelling);
+            reference.put("madeAt", value);
+            ScimException full = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> new dev.scimkit.core.resource.ResourceValidator(GADGET).checkSatisfiesSchema(reference),
+                    ScimException.class);
+            assertThat(full).as("the full check refuses the reference").isNotNull();
+            for (PatchEngine engine : List.of(LENIENT, STRICT)) {
+                PatchPlan plan = engine.plan(GADGET, ops("[{'op':'replace','path':'madeAt','value':'" + value + "'}]"));
+                ObjectNode owned = stored.deepCopy();
+                for (Runnable call : List.<Runnable>of(() -> plan.apply(stored), () -> plan.applyInPlace(owned))) {
+                    ScimException e = org.assertj.core.api.Assertions.catchThrowableOfType(call::run, ScimException.class);
+                    assertThat(e).as("%s via %s", spelling, engine.mode()).isNotNull();
+                    assertThat(e.status()).isEqualTo(full.status());
+                    assertThat(e.scimType()).isEqualTo(full.scimType());
+                    assertThat(e.detail()).endsWith(full.detail());
+                }
+                assertThat(owned).isEqualTo(stored);
+            }
+        }
+    }
 }

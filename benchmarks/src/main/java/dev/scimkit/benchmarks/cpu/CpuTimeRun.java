@@ -2,6 +2,7 @@ package dev.scimkit.benchmarks.cpu;
 
 import dev.scimkit.benchmarks.JsonBenchmark;
 import dev.scimkit.benchmarks.PatchApplyBenchmark;
+import dev.scimkit.benchmarks.PatchFlipBenchmark;
 import dev.scimkit.benchmarks.PatchInput;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -87,6 +88,24 @@ public final class CpuTimeRun {
             libs.put("scimSdk", b::scimSdk);
             cases.put("PatchApply " + input, libs);
         }
+        for (PatchInput input : PatchInput.values()) {   // the same through apply, as the stores call it
+            PatchApplyBenchmark b = new PatchApplyBenchmark();
+            b.input = input;
+            b.setUp();
+            Map<String, Supplier<Object>> libs = new LinkedHashMap<>();
+            libs.put("scimkit", b::scimkitCopy);
+            libs.put("unboundId", b::unboundId);
+            libs.put("unboundId6", b::unboundId6);
+            libs.put("scimSdk", b::scimSdk);
+            cases.put("PatchApply " + input + " (apply)", libs);
+        }
+        // every call really flips active; scimkit as its stores call it (apply), then in place
+        PatchFlipBenchmark flip = new PatchFlipBenchmark();
+        flip.setUp();
+        PatchFlipBenchmark flipInPlace = new PatchFlipBenchmark();
+        flipInPlace.setUp();
+        cases.put("PatchFlip okta (apply)", flipLibs(flip, flip::scimkit));
+        cases.put("PatchFlip okta (applyInPlace)", flipLibs(flipInPlace, flipInPlace::scimkitInPlace));
         JsonBenchmark.ParseCreateUser parse = new JsonBenchmark.ParseCreateUser();
         parse.setUp();
         Map<String, Supplier<Object>> libs = new LinkedHashMap<>();
@@ -96,6 +115,15 @@ public final class CpuTimeRun {
         libs.put("scimSdk", parse::scimSdk);
         cases.put("ParseCreateUser", libs);
         return cases;
+    }
+
+    private static Map<String, Supplier<Object>> flipLibs(PatchFlipBenchmark b, Supplier<Object> scimkit) {
+        Map<String, Supplier<Object>> libs = new LinkedHashMap<>();
+        libs.put("scimkit", scimkit);
+        libs.put("unboundId", b::unboundId);
+        libs.put("unboundId6", b::unboundId6);
+        libs.put("scimSdk", b::scimSdk);
+        return libs;
     }
 
     private static String measure(String name, Map<String, Supplier<Object>> libs, int rounds) {

@@ -173,6 +173,14 @@ final class ResourceNormalizer {
         }
     }
 
+    /**
+     * What {@link #checkChanged} checks of one changed core attribute whose only member is {@code value}
+     * (null when it has none): the same {@code writeMember} call, so the same verdict and detail.
+     */
+    void checkCoreValue(AttributeDefinition attribute, JsonNode value) {
+        writeMember(ScimJson.object(), attribute, value, null, Where.ROOT, true);
+    }
+
     /** {@code schemas} as {@link #normalize} reads it: the last member so named, in any case. */
     private static JsonNode schemasMember(ObjectNode resource) {
         JsonNode exact = resource.get("schemas");

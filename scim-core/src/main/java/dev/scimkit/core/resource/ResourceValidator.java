@@ -36,6 +36,8 @@ public final class ResourceValidator {
     private final ValidationOptions options;
     /** Where each attribute goes, worked out once for the type rather than on every call. */
     private final ResourceLayouts layouts;
+    /** The checks hold no state of their own (see {@link ResourceNormalizer}'s fields): one serves every call. */
+    private final ResourceNormalizer checker;
 
     /** A lenient validator (see {@link ValidationOptions#lenient()}). */
     public ResourceValidator(ResourceTypeDefinition type) {
@@ -46,6 +48,7 @@ public final class ResourceValidator {
         this.type = Objects.requireNonNull(type, "type");
         this.options = Objects.requireNonNull(options, "options");
         this.layouts = new ResourceLayouts(type);
+        this.checker = new ResourceNormalizer(type, layouts, options, ResourceNormalizer.Purpose.CHECK);
     }
 
     public ResourceTypeDefinition type() {
@@ -95,7 +98,7 @@ public final class ResourceValidator {
      * @throws ScimException 400 naming the first violation
      */
     public void checkSatisfiesSchema(ObjectNode resource) {
-        new ResourceNormalizer(type, layouts, options, ResourceNormalizer.Purpose.CHECK).normalize(resource, null);
+        checker.normalize(resource, null);
     }
 
     /**
@@ -116,6 +119,29 @@ public final class ResourceValidator {
      */
     public void checkChangesSatisfySchema(ObjectNode resource, Collection<ResolvedAttribute> changed) {
         Objects.requireNonNull(changed, "changed");
-        new ResourceNormalizer(type, layouts, options, ResourceNormalizer.Purpose.CHECK).checkChanged(resource, changed);
+        checker.checkChanged(resource, changed);
+    }
+
+    /**
+     * {@link #checkChangesSatisfySchema} for a change that a caller can describe more closely, such as
+     * the PATCH engine, which wrote the change itself: the resource satisfied the schema before,
+     * {@code schemas} and every extension object are as they were, and {@code changed}, a core attribute,
+     * is now held under exactly one member, named {@code value} here (null when the attribute is now
+     * absent). Then the attribute's value is all the change can have broken, and this checks it as
+     * {@link #checkChangesSatisfySchema} does (type, single vs multi-valued, closed canonical values, at
+     * most one primary, required sub-attributes, required-ness when absent), with the same status,
+     * scimType and detail, without looking at the rest of the resource for other spellings of the name,
+     * {@code schemas} or the extensions.
+     *
+     * @param changed a core attribute as {@link ResourceTypeDefinition#resolve} returns it
+     * @param value its value in the changed resource, or null when it has none
+     * @throws IllegalArgumentException when {@code changed} is an extension attribute
+     * @throws ScimException 400 naming the violation
+     */
+    public void checkChangedCoreValue(ResolvedAttribute changed, JsonNode value) {
+        if (changed.extension()) {
+            throw new IllegalArgumentException(changed + " is an extension attribute; use checkChangesSatisfySchema");
+        }
+        checker.checkCoreValue(changed.attribute(), value);
     }
 }

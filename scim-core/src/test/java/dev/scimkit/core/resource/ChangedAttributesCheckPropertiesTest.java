@@ -137,6 +137,77 @@ class ChangedAttributesCheckPropertiesTest {
         });
     }
 
+    /** Core attributes only: what {@link ResourceValidator#checkChangedCoreValue} is for. */
+    @Provide
+    Arbitrary<String> coreAttributes() {
+        return Arbitraries.of(ATTRIBUTES.stream().filter(a -> !a.startsWith(SchemaUrns.ENTERPRISE_USER)).toList());
+    }
+
+    /** Values as above, and case and Unicode variants of canonical values (closed for emails.type). */
+    @Provide
+    Arbitrary<String> coreValues() {
+        return Arbitraries.frequencyOf(Tuple.of(4, values()), Tuple.of(1, Arbitraries.of(
+                "[{\"value\":\"a@example.com\",\"type\":\"WORK\"}]",
+                "[{\"value\":\"a@example.com\",\"type\":\"w\u00f6rk\"}]",
+                "[{\"value\":\"a@example.com\",\"type\":\"\u212aome\"}]",
+                "[{\"Value\":\"a@example.com\",\"TYPE\":\"home\",\"Primary\":true}]",
+                "{\"GIVENNAME\":\"\u0130\",\"familyname\":\"\u0131\"}",
+                "\"\u0130LKER\"", "\"\"", "\"True\"", "\"false\"", "0", "-0.0")));
+    }
+
+    /**
+     * The check of one changed core attribute's value, which the PATCH engine runs when it wrote the
+     * change itself (one member under the schema name, {@code schemas} and extensions as they were),
+     * decides exactly as {@link ResourceValidator#checkChangesSatisfySchema} under those conditions:
+     * same acceptance, status, scimType and detail, also when the attribute was spelled in another
+     * case before the change.
+     */
+    @Property(tries = 600)
+    void theCoreValueCheckDecidesAsTheChangesCheck(@ForAll("validUsers") ObjectNode user,
+                                                    @ForAll("coreAttributes") String attribute,
+                                                    @ForAll("coreValues") String value, @ForAll boolean otherCaseBefore) {
+        ResolvedAttribute resolved = USER.resolve(attribute).orElseThrow();
+        if (otherCaseBefore && user.has(attribute)) {
+            // a valid resource may spell a name in any case; the change replaces it under the schema name
+            JsonNode was = user.remove(attribute);
+            user.set(attribute.toUpperCase(java.util.Locale.ROOT), was);
+        }
+        ObjectNode before = user.deepCopy();
+        String json = fitting(attribute, value);
+        user.remove(attribute.toUpperCase(java.util.Locale.ROOT));
+        if (json.equals("<absent>")) {
+            user.remove(attribute);
+        } else {
+            user.set(attribute, ScimJson.parse(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        for (ResourceValidator validator : List.of(lenient, strict, closedTypes)) {
+            if (outcome(() -> validator.checkSatisfiesSchema(before)).isPresent()) {
+                net.jqwik.api.statistics.Statistics.label("precondition").collect("unmet");
+                continue;
+            }
+            Optional<ScimException> changes = outcome(() -> validator.checkChangesSatisfySchema(user, List.of(resolved)));
+            Optional<ScimException> value1 = outcome(() -> validator.checkChangedCoreValue(resolved, user.get(attribute)));
+            net.jqwik.api.statistics.Statistics.label("precondition").collect(changes.isPresent() ? "met, rejected" : "met, accepted");
+            assertThat(value1.isPresent()).as("%s = %s (%s)", attribute, json, changes).isEqualTo(changes.isPresent());
+            changes.ifPresent(c -> {
+                assertThat(value1.get().status()).isEqualTo(c.status());
+                assertThat(value1.get().scimType()).isEqualTo(c.scimType());
+                assertThat(value1.get().detail()).isEqualTo(c.detail());
+            });
+        }
+        net.jqwik.api.statistics.Statistics.label("precondition").coverage(c -> {
+            c.check("met, accepted").percentage(p -> p >= 20);
+            c.check("met, rejected").percentage(p -> p >= 10);
+        });
+    }
+
+    @Test
+    void theCoreValueCheckRefusesAnExtensionAttribute() {
+        ResolvedAttribute department = USER.resolve(SchemaUrns.ENTERPRISE_USER, "department").orElseThrow();
+        assertThatThrownBy(() -> lenient.checkChangedCoreValue(department, ScimJson.nodes().textNode("x")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void aRequiredAttributeThatIsNowAbsentIsReported() {
         ObjectNode user = lenient.validateForCreate(ScimJson.parseObject(
