@@ -71,8 +71,9 @@ final class PortalErrors {
         return joined.length() > MAX_MESSAGE ? joined.substring(0, MAX_MESSAGE) + "…" : joined;
     }
 
+    /** Adds a text or number the portal wrote; a JSON null is no message (Jackson would read it as "null"). */
     private static void text(JsonNode n, List<String> out) {
-        if (n != null && n.isValueNode() && !n.asText().isBlank()) {
+        if (n != null && n.isValueNode() && !n.isNull() && !n.asText().isBlank()) {
             out.add(n.asText().strip());
         }
     }

@@ -802,14 +802,11 @@ public final class RestTrackTikStore implements TrackTikStore {
                     .findFirst();
         }
 
-        /** Live employees by SCIM id (lower-cased keys); 400 naming the first id that is not one. */
-        Map<String, JsonNode> liveEmployees(java.util.Collection<String> scimIds) {
-            Map<String, JsonNode> out = new LinkedHashMap<>();
+        /** Checks that every id is a live employee's; 400 naming the first that is not, before anything is written. */
+        void liveEmployees(java.util.Collection<String> scimIds) {
             for (String id : scimIds) {
-                JsonNode e = employee(id).orElseThrow(() -> noSuchMember(id));
-                out.put(id.toLowerCase(Locale.ROOT), e);
+                employee(id).orElseThrow(() -> noSuchMember(id));
             }
-            return out;
         }
 
         // -- roles, memberships and the held role

@@ -84,6 +84,57 @@ class StandardNameRuleTest {
         }
     }
 
+    @Test
+    void aLongDerivedNameIsCutAtTheLimitNeverInsideASurrogatePair() {
+        String exactly = "a".repeat(NameRule.MAX_LENGTH);
+        assertThat(names("{\"displayName\":\"" + exactly + " " + exactly + "\"}"))
+                .isEqualTo(new NameRule.Names(exactly, exactly, derived("displayName")));
+        String longer = "b".repeat(NameRule.MAX_LENGTH + 5);
+        assertThat(names("{\"displayName\":\"" + longer + " Lee\"}").firstName()).isEqualTo("b".repeat(NameRule.MAX_LENGTH));
+        // An emoji (two chars) straddling the limit is left out whole, not cut in half.
+        String straddling = "c".repeat(NameRule.MAX_LENGTH - 1) + "\ud83d\ude00" + "c";
+        NameRule.Names cut = names("{\"displayName\":\"" + straddling + " Lee\"}");
+        assertThat(cut.firstName()).isEqualTo("c".repeat(NameRule.MAX_LENGTH - 1));
+        String fits = "d".repeat(NameRule.MAX_LENGTH - 2) + "\ud83d\ude00" + "d";
+        assertThat(names("{\"displayName\":\"" + fits + " Lee\"}").firstName())
+                .isEqualTo("d".repeat(NameRule.MAX_LENGTH - 2) + "\ud83d\ude00");
+        // A single long word fills both names, both cut.
+        assertThat(names("{\"userName\":\"" + longer + "@example.com\"}"))
+                .isEqualTo(new NameRule.Names("b".repeat(NameRule.MAX_LENGTH), "b".repeat(NameRule.MAX_LENGTH), derived("userName")));
+    }
+
+    @Test
+    void invisibleCharactersAreNoPartOfAName() {
+        // A zero-width space (a format character) and a control character are dropped from words.
+        assertThat(names("{\"displayName\":\"Zo\u200bë \\u0007Ünal\"}"))
+                .isEqualTo(new NameRule.Names("Zoë", "Ünal", derived("displayName")));
+        assertThat(names("{\"userName\":\"solo@example.com\",\"displayName\":\"\u200b \u200b\"}"))
+                .as("a source of invisible words only has none").isEqualTo(new NameRule.Names("solo", "solo", derived("userName")));
+        assertThat(names("{\"userName\":\"ann@lee@example.com\"}"))
+                .as("the part before the first @").isEqualTo(new NameRule.Names("ann", "ann", derived("userName")));
+        assertThat(names("{\"userName\":\"x\",\"name\":{\"formatted\":\"Mary Ann Lee\",\"givenName\":\" \"}}"))
+                .as("a blank sent name counts as missing")
+                .isEqualTo(new NameRule.Names("Mary", "Ann Lee", derived("name.formatted")));
+        assertThat(names("{\"userName\":\"x.y\",\"name\":{\"familyName\":\"Lee\"}}"))
+                .isEqualTo(new NameRule.Names("x", "Lee", Map.of("firstName", "userName")));
+    }
+
+    @Test
+    void theBuilderRefusesNoSourcesAndUnusablePlaceholders() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StandardNameRule.builder().sources())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one source");
+        for (String bad : new String[] {"", "   ", "p".repeat(NameRule.MAX_LENGTH + 1)}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> StandardNameRule.builder().placeholder(bad))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("placeholder");
+        }
+        String longest = "p".repeat(NameRule.MAX_LENGTH);
+        assertThat(StandardNameRule.builder().placeholder(longest).build().namesFor(user("{\"userName\":\"..\"}")).firstName())
+                .isEqualTo(longest);
+        assertThat(StandardNameRule.builder().placeholder("  N/A ").build().namesFor(user("{\"userName\":\"..\"}")).lastName())
+                .isEqualTo("N/A");
+        assertThat(StandardNameRule.Source.FORMATTED.attribute()).isEqualTo("name.formatted");
+    }
+
     private NameRule.Names names(String json) {
         return NameRule.standard().namesFor(user(json));
     }

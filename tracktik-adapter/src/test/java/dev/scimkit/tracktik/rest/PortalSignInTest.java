@@ -101,6 +101,23 @@ class PortalSignInTest {
     }
 
     @Test
+    void theRequestAfterASignInIsNoExtraAttempt() {
+        portal = TrackTikStandIn.startWithOAuth(ACCOUNT, Duration.ofHours(1));
+        store = RestTrackTikStore.open(TENANT, RestStoreConfig.builder(portal.baseUrl(), PortalCredentials.passwordGrant(
+                ACCOUNT.clientId(), ACCOUNT.clientSecret(), ACCOUNT.username(), ACCOUNT.password())).maxAttempts(1).build());
+        store.createEmployee(TENANT, write("before@example.com", "Before", "Revoked"), ACTOR);
+        portal.oauth().revokeAccessTokens();
+        // One attempt allowed: the 401 and its resend with a fresh token count as one.
+        assertThat(store.findEmployeeByUserName(TENANT, "before@example.com")).isPresent();
+        // A 401 for the fresh token too is not signed in again: the portal refuses the account itself.
+        dev.scimkit.tracktik.rest.standin.Fault unauthorized = new dev.scimkit.tracktik.rest.standin.Fault.Answer(401,
+                "application/json", "{\"message\":\"Unauthorized\"}");
+        portal.inject("GET", "/employees", unauthorized, unauthorized);
+        assertThatThrownBy(() -> store.findEmployeeByUserName(TENANT, "before@example.com"))
+                .isInstanceOfSatisfying(StoreUnavailableException.class, e -> assertThat(e.detail()).contains("401"));
+    }
+
+    @Test
     void theCredentialsNeverShowInTheConfiguration() {
         portal = TrackTikStandIn.startWithOAuth(ACCOUNT, Duration.ofHours(1));
         RestStoreConfig config = RestStoreConfig.builder(portal.baseUrl(), PortalCredentials.passwordGrant(

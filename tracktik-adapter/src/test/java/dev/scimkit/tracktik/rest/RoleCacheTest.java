@@ -47,4 +47,35 @@ class RoleCacheTest {
         assertThat(cache.get("404", this::load)).isEmpty();
         assertThat(loads).endsWith("404", "404");
     }
+
+    @Test
+    void anEntryIsStaleFromExactlyItsTtl() {
+        RoleCache cache = new RoleCache(Duration.ofSeconds(60), 10, clock::get);
+        cache.get("1", this::load);
+        clock.addAndGet(Duration.ofSeconds(60).toNanos() - 1);
+        cache.get("1", this::load);
+        assertThat(loads).containsExactly("1");
+        clock.addAndGet(1);
+        cache.get("1", this::load);
+        assertThat(loads).containsExactly("1", "1");
+    }
+
+    @Test
+    void theCacheHoldsItsCapacityAndAGoneRoleFreesItsPlace() {
+        RoleCache cache = new RoleCache(Duration.ofSeconds(60), 2, clock::get);
+        cache.get("1", this::load);
+        cache.get("2", this::load);
+        cache.get("1", this::load);
+        cache.get("2", this::load);
+        assertThat(loads).as("two entries fit in a capacity of two").containsExactly("1", "2");
+
+        // Role 1 turns out gone when it is next loaded: its entry goes, so a third role displaces nothing.
+        cache.put(new RoleRef("404", "Gone", "s404"));
+        clock.addAndGet(Duration.ofSeconds(61).toNanos());
+        cache.put(new RoleRef("2", "Fresh", "s2"));
+        assertThat(cache.get("404", this::load)).isEmpty();
+        cache.get("3", this::load);
+        assertThat(cache.get("2", this::load).orElseThrow().name()).isEqualTo("Fresh");
+        assertThat(loads).containsExactly("1", "2", "404", "3");
+    }
 }

@@ -42,6 +42,23 @@ public sealed interface Fault {
         }
     }
 
+    /**
+     * An answer given instead of handling the request, as the portal gives for a failure of its own
+     * (500 with its JSON message) or a proxy in front of it does (an HTML error page); nothing is applied.
+     */
+    record Answer(int status, String contentType, String body) implements Fault {
+        public Answer {
+            Objects.requireNonNull(contentType, "contentType");
+            Objects.requireNonNull(body, "body");
+        }
+
+        /** A proxy's HTML error page with this status. */
+        public static Answer proxyPage(int status) {
+            return new Answer(status, "text/html", "<html><head><title>" + status + "</title></head><body><h1>Error "
+                    + status + "</h1><p>The upstream server did not answer.</p></body></html>");
+        }
+    }
+
     static Fault tooManyRequests(int retryAfterSeconds) {
         return new TooManyRequests(Integer.toString(retryAfterSeconds));
     }

@@ -46,6 +46,20 @@ public final class StandInOAuth {
     private final List<TokenRequest> requests = new CopyOnWriteArrayList<>();
     private final Deque<Long> failures = new ArrayDeque<>();
     private volatile boolean blocked;
+    private volatile boolean expiresInSent = true;
+    /** Answers played instead of handling the next requests (a gateway's or proxy's, in front of the portal). */
+    private final Deque<Outage> outages = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    /**
+     * An answer that does not come from the token endpoint itself: a gateway's 502/503/504, or a proxy's
+     * HTML error page, as a client meets in front of any hosted portal.
+     */
+    public record Outage(int status, String contentType, String body) {
+        /** A gateway that cannot reach the portal, answering with an HTML page. */
+        public static Outage proxyPage(int status) {
+            return new Outage(status, "text/html", "<html><body><h1>Error " + status + "</h1><p>The upstream server did not answer.</p></body></html>");
+        }
+    }
 
     StandInOAuth(Account account, Duration lifetime) {
         this.account = account;
@@ -68,6 +82,24 @@ public final class StandInOAuth {
         accessTokens.clear();
     }
 
+    /** Ends every session: refresh tokens issued so far are refused from now on (access tokens stay valid). */
+    public void revokeRefreshTokens() {
+        refreshTokens.clear();
+    }
+
+    /**
+     * Whether grants carry {@code expires_in}. TrackTik's documentation does not state the field (its
+     * "about 3600 s" is unverified), so a client must cope with a grant without it.
+     */
+    public void sendExpiresIn(boolean send) {
+        expiresInSent = send;
+    }
+
+    /** Plays {@code answers} on the next requests, one each, instead of handling them. */
+    public void outage(Outage... answers) {
+        outages.addAll(List.of(answers));
+    }
+
     /** Whether too many failed sign-ins have blocked the endpoint. */
     public boolean blocked() {
         return blocked;
@@ -76,6 +108,17 @@ public final class StandInOAuth {
     void handle(HttpExchange ex) throws IOException {
         Map<String, String> form = parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String grantType = form.getOrDefault("grant_type", "");
+        Outage outage = outages.poll();
+        if (outage != null) {
+            requests.add(new TokenRequest(grantType, outage.status()));
+            byte[] page = outage.body().getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", outage.contentType());
+            ex.sendResponseHeaders(outage.status(), page.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(page);
+            }
+            return;
+        }
         int status;
         ObjectNode body;
         if (!ex.getRequestMethod().equals("POST")) {
@@ -114,8 +157,11 @@ public final class StandInOAuth {
         String refresh = "standin-refresh-" + n;
         accessTokens.put(access, System.nanoTime() + lifetime.toNanos());
         refreshTokens.put(refresh, Boolean.TRUE);
-        return ScimJson.object().put("access_token", access).put("token_type", "Bearer")
-                .put("expires_in", Math.max(1, lifetime.toSeconds())).put("refresh_token", refresh);
+        ObjectNode grant = ScimJson.object().put("access_token", access).put("token_type", "Bearer");
+        if (expiresInSent) {
+            grant.put("expires_in", Math.max(1, lifetime.toSeconds()));
+        }
+        return grant.put("refresh_token", refresh);
     }
 
     private synchronized ObjectNode failed(String error) {

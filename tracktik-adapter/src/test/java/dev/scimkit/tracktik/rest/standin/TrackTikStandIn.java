@@ -70,7 +70,7 @@ public final class TrackTikStandIn implements AutoCloseable {
     /** Requests being handled: a request is logged after its answer went out, so a reader waits for them. */
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
-    private record Planned(String method, Pattern path, Deque<Fault> queue) {
+    private record Planned(String method, Pattern path, Pattern query, Deque<Fault> queue) {
     }
 
     private TrackTikStandIn(String token, StandInOAuth oauth) throws IOException {
@@ -123,7 +123,16 @@ public final class TrackTikStandIn implements AutoCloseable {
 
     /** Plays {@code faults} on the next requests of {@code method} whose path matches {@code pathRegex}. */
     public void inject(String method, String pathRegex, Fault... planned) {
-        faults.add(new Planned(method, Pattern.compile(pathRegex), new ArrayDeque<>(Arrays.asList(planned))));
+        injectWhere(method, pathRegex, "", planned);
+    }
+
+    /**
+     * Plays {@code faults} on the next requests of {@code method} whose path matches {@code pathRegex} and
+     * whose raw (encoded) query contains a match of {@code queryRegex}: one list request among several.
+     */
+    public void injectWhere(String method, String pathRegex, String queryRegex, Fault... planned) {
+        faults.add(new Planned(method, Pattern.compile(pathRegex), Pattern.compile(queryRegex),
+                new ArrayDeque<>(Arrays.asList(planned))));
     }
 
     /**
@@ -206,7 +215,7 @@ public final class TrackTikStandIn implements AutoCloseable {
         String path = ex.getRequestURI().getRawPath().substring(ROOT.length());
         String query = Optional.ofNullable(ex.getRequestURI().getRawQuery()).orElse("");
         byte[] body = ex.getRequestBody().readAllBytes();
-        Fault fault = nextFault(method, path);
+        Fault fault = nextFault(method, path, query);
         int status = 0;
         try {
             if (fault instanceof Fault.TooManyRequests t) {
@@ -221,6 +230,16 @@ public final class TrackTikStandIn implements AutoCloseable {
                     ex.getResponseHeaders().add("Retry-After", u.retryAfter());
                 }
                 status = send(ex, 503, error("Service Unavailable"));
+                return;
+            }
+            if (fault instanceof Fault.Answer a) {
+                byte[] bytes = a.body().getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", a.contentType());
+                ex.sendResponseHeaders(a.status(), bytes.length == 0 ? -1 : bytes.length);
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(bytes);
+                }
+                status = a.status();
                 return;
             }
             if (fault instanceof Fault.Slow s && !pause(s.delay())) {
@@ -301,9 +320,9 @@ public final class TrackTikStandIn implements AutoCloseable {
 
     private volatile Chaos chaos;
 
-    private Fault nextFault(String method, String path) {
+    private Fault nextFault(String method, String path, String query) {
         for (Planned p : faults) {
-            if (p.method.equalsIgnoreCase(method) && p.path.matcher(path).matches()) {
+            if (p.method.equalsIgnoreCase(method) && p.path.matcher(path).matches() && p.query.matcher(query).find()) {
                 synchronized (p.queue) {
                     Fault f = p.queue.poll();
                     if (f != null) {
