@@ -502,8 +502,8 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         if (stored.members.containsKey(key)) {
             return;
         }
-        // checked with the whole change before the first write (checkMembersExist)
-        String storedId = storedId(data, id).orElseThrow(() -> InMemoryStore.missingMember(id));
+        // present: checkMembersExist refused the whole change before its first write otherwise
+        String storedId = storedId(data, id).orElseThrow();
         ObjectNode copy = ScimJson.object();
         copy.put("value", storedId);
         // display is readOnly: the member's own name, looked up when the group is read (see withDisplay)
