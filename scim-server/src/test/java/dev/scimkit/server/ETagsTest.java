@@ -4,6 +4,7 @@ import dev.scimkit.server.internal.ETags;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ETagsTest {
 
@@ -35,7 +36,7 @@ class ETagsTest {
 
     @Test
     void aListIsSplitAtCommasOutsideQuotesAndEveryTagIsKept() {
-        assertThat(ETags.parseList(null)).isEmpty();
+        assertThatThrownBy(() -> ETags.parseList(null)).isInstanceOf(NullPointerException.class);
         assertThat(ETags.parseList("")).isEmpty();
         assertThat(ETags.parseList(" , ,")).isEmpty();
         // unquoted tags are tolerated, each one separately (not the first one glued to the next)

@@ -19,12 +19,13 @@ public final class ETags {
         return header != null && header.trim().equals("*");
     }
 
-    /** The tags of an {@code If-Match} style list, in order; tolerant of missing quotes. */
+    /**
+     * The tags of an {@code If-Match} style list, in order; tolerant of missing quotes.
+     *
+     * @param header the header's value, never null (an absent header is not a list)
+     */
     public static List<String> parseList(String header) {
         List<String> out = new ArrayList<>();
-        if (header == null) {
-            return out;
-        }
         StringBuilder current = new StringBuilder();
         boolean quoted = false;
         for (int i = 0; i < header.length(); i++) {

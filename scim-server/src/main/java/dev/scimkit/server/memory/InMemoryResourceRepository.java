@@ -40,6 +40,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -66,9 +67,10 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     private final boolean hasGroups;
     private final boolean memberIdsCaseExact;
     private final Set<String> unique;
+    /** The single-valued core attributes an {@code eq} filter is answered from an index for. */
     private final List<AttributeDefinition> indexed = new ArrayList<>();
-    /** Unique attributes of extensions (a declared badge number), indexed under their qualified names. */
-    private final List<ResolvedAttribute> uniqueInExtensions;
+    /** Every index the store keeps: {@link #indexed} and the unique attributes of extensions. */
+    private final List<IndexedValue> indexedValues = new ArrayList<>();
     private final FilterEvaluator evaluator;
     /** {@code meta.resourceType} of every revision (a text node is immutable, so one serves all). */
     private final TextNode resourceTypeName;
@@ -84,12 +86,31 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         this.hasGroups = type.schema().attribute("groups").isPresent();
         this.unique = store.uniqueAttributes(type);
         this.evaluator = new FilterEvaluator(type);
-        this.uniqueInExtensions = type.uniqueAttributes().stream().filter(ResolvedAttribute::extension).toList();
         Set<String> names = new LinkedHashSet<>(INDEXED);
         names.addAll(unique);
         for (String n : names) {
             type.resolve(n).filter(r -> !r.attribute().multiValued() && !r.attribute().isComplex())
                     .ifPresent(r -> indexed.add(r.attribute()));
+        }
+        for (AttributeDefinition a : indexed) {
+            indexedValues.add(new IndexedValue(a.name(), a, unique.contains(a.name()), body -> topLevel(body, a)));
+        }
+        // A declared badge number of an extension: unique, indexed under its qualified name.
+        type.uniqueAttributes().stream().filter(ResolvedAttribute::extension).forEach(r ->
+                indexedValues.add(new IndexedValue(r.qualifiedName(), r.attribute(), true, r::valueIn)));
+    }
+
+    /**
+     * A value the store keeps an index of: the index's name, the attribute that says how its values
+     * compare, whether it must be unique, and where a body holds it.
+     */
+    private record IndexedValue(String name, AttributeDefinition attribute, boolean unique,
+                                Function<ObjectNode, JsonNode> reader) {
+
+        /** The index key of {@code body}'s value, or null when it has none. */
+        String keyIn(ObjectNode body) {
+            JsonNode v = reader.apply(body);
+            return v == null || !v.isValueNode() || v.isNull() ? null : normalise(attribute, v.asText());
         }
     }
 
@@ -104,19 +125,18 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         return data.write(() -> {
             TenantData.TypeTable table = data.table(typeKey);
             ObjectNode body = stripDerived(resource.deepCopy());
-            checkUnique(table, body, null, null);
+            checkUnique(table, body, null);
             String id = UUID.randomUUID().toString();
             stamp(body, id, Optional.empty());
-            TenantData.Stored stored = new TenantData.Stored(body, hasMembers);
+            TenantData.Stored stored = new TenantData.Stored(body, hasMembers, table.nextSequence());
             if (hasMembers) {
                 setMembers(data, id, stored, resource.get("members"));
             }
             table.byId.put(id, stored);
             data.typeOfId.put(id, typeKey);
-            for (AttributeDefinition a : indexed) {
-                index(table, id, a, indexKey(a, body));
+            for (IndexedValue v : indexedValues) {
+                index(table, v.name(), id, v.keyIn(body));
             }
-            reindexExtensions(table, id, null, body);
             return materialize(data, stored, true);
         });
     }
@@ -141,7 +161,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             TenantData.TypeTable table = data.table(typeKey);
             TenantData.Stored stored = current(table, id, expectedVersion);
             ObjectNode body = stripDerived(resource.deepCopy());
-            checkUnique(table, body, id, stored.body);
+            checkUnique(table, body, id);
             if (hasMembers) {
                 checkMembersExist(data, MemberReferences.ids(resource.get("members")));
             }
@@ -186,7 +206,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             } else {
                 // result.resource() is a copy of its own: it can be stored as it is.
                 ObjectNode body = stripDerived(result.resource());
-                checkUnique(table, body, id, stored.body);
+                checkUnique(table, body, id);
                 storeRevision(table, id, stored, body);
             }
             if (hasMembers) {
@@ -207,10 +227,9 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             TenantData.TypeTable table = data.table(typeKey);
             TenantData.Stored stored = current(table, id, expectedVersion);
             table.byId.remove(id);
-            for (AttributeDefinition a : indexed) {
-                unindex(table, id, a, indexKey(a, stored.body));
+            for (IndexedValue v : indexedValues) {
+                unindex(table, v.name(), id, v.keyIn(stored.body));
             }
-            reindexExtensions(table, id, stored.body, null);
             data.typeOfId.remove(id);
             if (stored.members != null) {
                 dropAllMembers(data, new TenantData.GroupRef(typeKey, id), stored);
@@ -313,15 +332,14 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     /** Makes {@code body} the next revision of {@code stored}: same id and creation time, a new version, indexes updated. */
     private void storeRevision(TenantData.TypeTable table, String id, TenantData.Stored stored, ObjectNode body) {
         stamp(body, id, Optional.ofNullable(stored.body.path("meta").get("created")));
-        for (AttributeDefinition a : indexed) {
-            String before = indexKey(a, stored.body);
-            String after = indexKey(a, body);
+        for (IndexedValue v : indexedValues) {
+            String before = v.keyIn(stored.body);
+            String after = v.keyIn(body);
             if (!Objects.equals(before, after)) {
-                unindex(table, id, a, before);
-                index(table, id, a, after);
+                unindex(table, v.name(), id, before);
+                index(table, v.name(), id, after);
             }
         }
-        reindexExtensions(table, id, stored.body, body);
         stored.body = body;
     }
 
@@ -361,22 +379,12 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         if (ids.isEmpty()) {
             return table.byId.values();
         }
-        List<TenantData.Stored> out = new ArrayList<>();
-        // Keep creation order: walk the ids in table order when there are several.
-        if (ids.get().size() <= 1) {
-            ids.get().forEach(id -> {
-                TenantData.Stored s = table.byId.get(id);
-                if (s != null) {
-                    out.add(s);
-                }
-            });
-            return out;
+        List<TenantData.Stored> out = new ArrayList<>(ids.get().size());
+        for (String id : ids.get()) {
+            out.add(table.byId.get(id)); // an index names only stored ids: both change under the write lock
         }
-        for (Map.Entry<String, TenantData.Stored> e : table.byId.entrySet()) {
-            if (ids.get().contains(e.getKey())) {
-                out.add(e.getValue());
-            }
-        }
+        // An index hit comes in no particular order; searches answer in the store's creation order.
+        out.sort(TenantData.Stored.CREATION_ORDER);
         return out;
     }
 
@@ -402,15 +410,15 @@ public final class InMemoryResourceRepository implements ResourceRepository {
 
     // ---- bookkeeping ----------------------------------------------------------------------------
 
-    private static void index(TenantData.TypeTable table, String id, AttributeDefinition a, String key) {
+    private static void index(TenantData.TypeTable table, String indexName, String id, String key) {
         if (key != null) {
-            table.index(a.name()).computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
+            table.index(indexName).computeIfAbsent(key, k -> new LinkedHashSet<>()).add(id);
         }
     }
 
-    private static void unindex(TenantData.TypeTable table, String id, AttributeDefinition a, String key) {
+    private static void unindex(TenantData.TypeTable table, String indexName, String id, String key) {
         if (key != null) {
-            Map<String, Set<String>> index = table.index(a.name());
+            Map<String, Set<String>> index = table.index(indexName);
             Set<String> ids = index.get(key);
             if (ids != null) {
                 ids.remove(id);
@@ -421,68 +429,24 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         }
     }
 
-    /**
-     * Throws 409 uniqueness when another resource has one of {@code body}'s unique values. A value
-     * that {@code previous} (the stored revision being replaced, or null) already had is its own.
-     */
-    private void checkUnique(TenantData.TypeTable table, ObjectNode body, String selfId, ObjectNode previous) {
-        for (AttributeDefinition a : indexed) {
-            if (!unique.contains(a.name())) {
+    /** Throws 409 uniqueness when another resource than {@code selfId} (null for a new one) has one of {@code body}'s unique values. */
+    private void checkUnique(TenantData.TypeTable table, ObjectNode body, String selfId) {
+        for (IndexedValue v : indexedValues) {
+            if (!v.unique()) {
                 continue;
             }
-            String key = indexKey(a, body);
-            if (key == null || previous != null && key.equals(indexKey(a, previous))) {
-                continue;
-            }
-            Set<String> ids = table.index(a.name()).get(key);
+            String key = v.keyIn(body);
+            Set<String> ids = key == null ? null : table.index(v.name()).get(key);
             if (ids != null && ids.stream().anyMatch(other -> !other.equals(selfId))) {
-                throw ScimException.uniqueness("A " + type.name() + " with " + a.name() + " \""
-                        + ScimJson.getIgnoreCase(body, a.name()).asText() + "\" already exists");
-            }
-        }
-        for (ResolvedAttribute r : uniqueInExtensions) {
-            String key = extensionKey(r, body);
-            if (key == null || previous != null && key.equals(extensionKey(r, previous))) {
-                continue;
-            }
-            Set<String> ids = table.index(r.qualifiedName()).get(key);
-            if (ids != null && ids.stream().anyMatch(other -> !other.equals(selfId))) {
-                throw ScimException.uniqueness("A " + type.name() + " with " + r.qualifiedName() + " \""
-                        + r.valueIn(body).asText() + "\" already exists");
+                throw ScimException.uniqueness("A " + type.name() + " with " + v.name() + " \""
+                        + v.reader().apply(body).asText() + "\" already exists");
             }
         }
     }
 
-    private void reindexExtensions(TenantData.TypeTable table, String id, ObjectNode before, ObjectNode after) {
-        for (ResolvedAttribute r : uniqueInExtensions) {
-            String was = before == null ? null : extensionKey(r, before);
-            String now = after == null ? null : extensionKey(r, after);
-            if (!Objects.equals(was, now)) {
-                Map<String, Set<String>> index = table.index(r.qualifiedName());
-                if (was != null) {
-                    Set<String> ids = index.get(was);
-                    if (ids != null && ids.remove(id) && ids.isEmpty()) {
-                        index.remove(was);
-                    }
-                }
-                if (now != null) {
-                    index.computeIfAbsent(now, k -> new LinkedHashSet<>()).add(id);
-                }
-            }
-        }
-    }
-
-    private static String extensionKey(ResolvedAttribute r, ObjectNode body) {
-        JsonNode v = r.valueIn(body);
-        return v == null || !v.isTextual() ? null : normalise(r.attribute(), v.asText());
-    }
-
-    private static String indexKey(AttributeDefinition a, ObjectNode body) {
+    private static JsonNode topLevel(ObjectNode body, AttributeDefinition a) {
         JsonNode v = body.get(a.name()); // stored bodies use the schema's spelling
-        if (v == null) {
-            v = ScimJson.getIgnoreCase(body, a.name());
-        }
-        return v == null || !v.isValueNode() || v.isNull() ? null : normalise(a, v.asText());
+        return v != null ? v : ScimJson.getIgnoreCase(body, a.name());
     }
 
     private static String normalise(AttributeDefinition a, String value) {
@@ -538,34 +502,34 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         if (stored.members.containsKey(key)) {
             return;
         }
-        String storedId = resolveId(data, id);
+        // present: checkMembersExist refused the whole change before its first write otherwise
+        String storedId = storedId(data, id).orElseThrow();
         ObjectNode copy = ScimJson.object();
         copy.put("value", storedId);
-        String memberType = data.typeOfId.get(storedId);
         // display is readOnly: the member's own name, looked up when the group is read (see withDisplay)
-        if (memberType != null) {
-            copy.set("type", store.typeName(memberType));
-        }
+        copy.set("type", store.typeName(data.typeOfId.get(storedId)));
         stored.members.put(key, copy);
         data.addMembership(storedId, self);
     }
 
-    /** The stored spelling of a member id (ids compare without case when the schema says so). */
-    private String resolveId(TenantData data, String id) {
-        if (data.typeOfId.containsKey(id) || memberIdsCaseExact) {
-            return id;
+    /** The stored spelling of a member id (ids compare without case when the schema says so), if it names a resource. */
+    private Optional<String> storedId(TenantData data, String id) {
+        if (data.typeOfId.containsKey(id)) {
+            return Optional.of(id);
         }
-        for (String known : data.typeOfId.keySet()) {
-            if (known.equalsIgnoreCase(id)) {
-                return known;
+        if (!memberIdsCaseExact) {
+            for (String known : data.typeOfId.keySet()) {
+                if (known.equalsIgnoreCase(id)) {
+                    return Optional.of(known);
+                }
             }
         }
-        return id;
+        return Optional.empty();
     }
 
     private void checkMembersExist(TenantData data, List<String> ids) {
         for (String id : ids) {
-            if (!data.typeOfId.containsKey(resolveId(data, id))) {
+            if (storedId(data, id).isEmpty()) {
                 throw InMemoryStore.missingMember(id);
             }
         }

@@ -2,6 +2,7 @@ package dev.scimkit.server.memory;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,8 +90,15 @@ final class TenantData {
         /** Attribute name (the schema's spelling, as the repository always passes it) → normalised value → ids. */
         final Map<String, Map<String, Set<String>>> indexes = new ConcurrentHashMap<>(); // lazily, also under the read lock
 
+        /** The next stored resource's place in creation order (a replace keeps its place). */
+        private long created;
+
         Map<String, Set<String>> index(String attribute) {
             return indexes.computeIfAbsent(attribute, a -> new HashMap<>());
+        }
+
+        long nextSequence() {
+            return created++;
         }
     }
 
@@ -100,12 +108,17 @@ final class TenantData {
      * costs O(1) whatever the group size.
      */
     static final class Stored {
+        /** Creation order, the order an index hit is answered in (as a scan of {@code byId} would). */
+        static final Comparator<Stored> CREATION_ORDER = Comparator.comparingLong(s -> s.sequence);
+
         ObjectNode body;
         final LinkedHashMap<String, ObjectNode> members;
+        final long sequence;
 
-        Stored(ObjectNode body, boolean hasMembers) {
+        Stored(ObjectNode body, boolean hasMembers, long sequence) {
             this.body = body;
             this.members = hasMembers ? new LinkedHashMap<>() : null;
+            this.sequence = sequence;
         }
     }
 }

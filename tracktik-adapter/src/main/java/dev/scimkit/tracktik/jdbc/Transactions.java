@@ -82,11 +82,13 @@ final class Transactions {
             // from the schema's first query on, and then refuses a change of isolation level.
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            String ownSchema = enterSchema(c);
+            String lentIn = schema == null ? null : enterSchema(c);
             try {
                 result = runOn(c, work, write);
             } finally {
-                leaveSchema(c, ownSchema);
+                if (lentIn != null) {
+                    leaveSchema(c, lentIn);
+                }
             }
         } catch (SQLException e) {
             throw failure(e);
@@ -99,11 +101,11 @@ final class Transactions {
         return result;
     }
 
-    /** Points the connection at the store's schema; returns the schema to give it back with. */
+    /**
+     * Points the connection at the store's schema; returns the schema it was lent in, to give it back
+     * with (null when the driver cannot say, and then it is left as it is).
+     */
     private String enterSchema(Connection c) throws SQLException {
-        if (schema == null) {
-            return null;
-        }
         String own = c.getSchema();
         c.setSchema(schema);
         return own;
@@ -116,7 +118,7 @@ final class Transactions {
      * outcome stands.
      */
     private void leaveSchema(Connection c, String own) {
-        if (schema == null || own == null || own.equals(schema)) {
+        if (own.equals(schema)) {
             return;
         }
         try {
@@ -127,6 +129,11 @@ final class Transactions {
         } catch (SQLException e) {
             LOG.warn("Could not give a connection back in its own schema (SQLState {})", e.getSQLState());
         }
+    }
+
+    /** Whether the store is in an outage: a failure opened one and no success has closed it yet. */
+    boolean inIncident() {
+        return incidents.inIncident();
     }
 
     private <T> T runOn(Connection c, Work<T> work, boolean write) throws SQLException {

@@ -14,6 +14,7 @@ import dev.scimkit.tracktik.port.EmployeeWrite;
 import dev.scimkit.tracktik.port.MembershipChange;
 import dev.scimkit.tracktik.port.RoleRecord;
 import dev.scimkit.tracktik.port.RoleWrite;
+import dev.scimkit.tracktik.port.VersionConflictException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,37 @@ abstract class ConcurrentMembershipContract {
         assertThat(roleChanges.get(1).oldValue()).as("each entry starts where the one before ended")
                 .isEqualTo(roleChanges.get(0).newValue());
         assertThat(roleChanges.get(1).newValue()).isEqualTo(String.join(", ", rolesNow));
+    }
+
+    @Test
+    void twoUpdatesOfTheSameVersionCannotBothWin() throws Exception {
+        EmployeeRecord ada = store.createEmployee(A, write("ada@example.com"), ACTOR);
+        long version = ada.link().version();
+        // the first update has checked the version on Ada's locked row and is about to write
+        GatedDataSource.Gate first = gated.holdAt("byron", sql -> sql.startsWith("UPDATE tt_employee SET"));
+        // the second, sent with the same If-Match, now needs her row
+        GatedDataSource.Gate second = gated.signalAt("king", ConcurrentMembershipContract::locksAnEmployee);
+
+        CompletableFuture<EmployeeRecord> byron = inThread("byron", () -> store.updateEmployee(A, ada.scimId(), version,
+                renamed(ada, "Byron"), ACTOR));
+        assertThat(first.reached(30)).isTrue();
+        CompletableFuture<EmployeeRecord> king = inThread("king", () -> store.updateEmployee(A, ada.scimId(), version,
+                renamed(ada, "King"), ACTOR));
+        assertThat(second.reached(30)).isTrue();
+        first.open();
+
+        assertThat(byron.get(30, TimeUnit.SECONDS).link().version()).isEqualTo(version + 1);
+        assertThat(failureOf(king)).as("the second If-Match is stale once the first has written")
+                .isInstanceOfSatisfying(VersionConflictException.class, e -> assertThat(e.status()).isEqualTo(412));
+        EmployeeRecord now = store.findEmployee(A, ada.scimId()).orElseThrow();
+        assertThat(now.employee().profile().lastName()).isEqualTo("Byron");
+        assertThat(now.link().version()).isEqualTo(version + 1);
+        assertThat(store.history(A, ada.scimId())).extracting(HistoryEntry::action).hasSize(2);
+    }
+
+    private static EmployeeWrite renamed(EmployeeRecord employee, String lastName) {
+        return new EmployeeWrite(employee.employee().profile().toBuilder().lastName(lastName).build(),
+                employee.link().name(), employee.link().externalId(), employee.link().resource());
     }
 
     private static boolean locksAnEmployee(String sql) {

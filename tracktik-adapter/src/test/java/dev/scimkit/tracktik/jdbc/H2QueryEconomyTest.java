@@ -2,6 +2,14 @@ package dev.scimkit.tracktik.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.scimkit.server.ScimResponse;
+import dev.scimkit.server.spi.TenantId;
+import dev.scimkit.tracktik.port.EmployeeRecord;
+import dev.scimkit.tracktik.port.EmployeeSearch;
+import dev.scimkit.tracktik.port.Member;
+import dev.scimkit.tracktik.port.Page;
+import dev.scimkit.tracktik.port.RoleRecord;
+import dev.scimkit.tracktik.port.StoreQuery;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,6 +91,43 @@ class H2QueryEconomyTest {
     }
 
     @Test
+    void aMemberThatIsNoUserIsRefusedBeforeTheGroupIsLocked() {
+        String ada = user("ada");
+        String guards = group("Guards", ada);
+        recording.drain();
+
+        ScimResponse refused = engine.call("PATCH", "/Groups/" + guards, membersPatch("add", "[{\"value\":\"no-such-user\"}]"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.bodyText()).contains("no-such-user");
+        // a bad request of one IdP must not hold the lock every other change of this group waits for
+        assertNothingLockedOrWritten("an unknown member");
+    }
+
+    @Test
+    void aMembersPatchThatChangesNothingLocksAndWritesNothing() {
+        String ada = user("ada");
+        String guards = group("Guards", ada);
+        recording.drain();
+
+        ScimResponse unchanged = engine.call("PATCH", "/Groups/" + guards, membersPatch("add", "[]"));
+        assertThat(unchanged.status()).as(unchanged.bodyText()).isBetween(200, 204);
+        assertNothingLockedOrWritten("an empty add");
+        assertThat(engine.ok(200, "GET", "/Groups/" + guards, null).path("members").findValuesAsText("value"))
+                .containsExactly(ada);
+    }
+
+    private void assertNothingLockedOrWritten(String what) {
+        List<String> executed = recording.drain().stream().map(RecordingDataSource.Executed::sql).toList();
+        assertThat(executed).as(what + ": %s", executed).noneMatch(sql -> sql.contains("FOR UPDATE")
+                || sql.startsWith("UPDATE") || sql.startsWith("INSERT") || sql.startsWith("DELETE"));
+    }
+
+    private static String membersPatch(String op, String value) {
+        return "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                + "\"Operations\":[{\"op\":\"" + op + "\",\"path\":\"members\",\"value\":" + value + "}]}";
+    }
+
+    @Test
     void cursorPagesReadFromTheirBoundary() {
         for (String name : List.of("a", "b", "c", "d", "e")) {
             group("Group " + name, user(name));
@@ -102,6 +148,61 @@ class H2QueryEconomyTest {
                         assertThat(limitOf(e)).isLessThanOrEqualTo(3);
                     });
         }
+    }
+
+    @Test
+    void aPageThatCanHoldNothingCostsItsCountAndNoRowRead() {
+        // An IdP asks count=0 for a total, and a page past the end is what a cursor-less client's last
+        // request reads; neither has rows to return, so neither should send the row query.
+        for (String name : List.of("a", "b", "c")) {
+            group("Group " + name, user(name));
+        }
+        TenantId tenant = TenantId.of("portal-a");
+        String guards = engine.ok(200, "GET", "/Groups?filter=" + enc("displayName eq \"Group a\""), null)
+                .path("Resources").path(0).path("id").asText();
+        recording.drain();
+
+        assertThat(engine.store.searchEmployees(tenant, new StoreQuery(Optional.empty(), 0, 0)).total()).isEqualTo(3);
+        assertOnlyCounted("employees, limit 0");
+        Page<EmployeeRecord> pastTheEnd = engine.store.searchEmployees(tenant, new StoreQuery(Optional.empty(), 3, 5));
+        assertThat(pastTheEnd.total()).isEqualTo(3);
+        assertThat(pastTheEnd.items()).isEmpty();
+        assertOnlyCounted("employees, offset = total");
+        assertThat(engine.store.searchEmployees(tenant, new StoreQuery(Optional.empty(), 2, 5)).items()).hasSize(1);
+        assertThat(rowReads()).as("the last row is read when offset = total - 1").isEqualTo(1);
+
+        assertThat(engine.store.findEmployees(tenant, EmployeeSearch.all().withPage(0, 0)).total()).isEqualTo(3);
+        assertOnlyCounted("employee search, limit 0");
+        assertThat(engine.store.findEmployees(tenant, EmployeeSearch.all().withPage(3, 5)).items()).isEmpty();
+        assertOnlyCounted("employee search, offset = total");
+        assertThat(engine.store.findEmployees(tenant, EmployeeSearch.all().withPage(2, 5)).items()).hasSize(1);
+        assertThat(rowReads()).isEqualTo(1);
+
+        assertThat(engine.store.searchRoles(tenant, new StoreQuery(Optional.empty(), 0, 0)).total()).isEqualTo(3);
+        assertOnlyCounted("roles, limit 0");
+        Page<RoleRecord> rolesPastTheEnd = engine.store.searchRoles(tenant, new StoreQuery(Optional.empty(), 3, 5));
+        assertThat(rolesPastTheEnd.total()).isEqualTo(3);
+        assertThat(rolesPastTheEnd.items()).isEmpty();
+        assertOnlyCounted("roles, offset = total");
+        assertThat(engine.store.searchRoles(tenant, new StoreQuery(Optional.empty(), 2, 5)).items()).hasSize(1);
+        assertThat(rowReads()).isEqualTo(1);
+
+        Page<Member> noMembers = engine.store.members(tenant, guards, 0, 0);
+        assertThat(noMembers.total()).isEqualTo(1);
+        assertThat(noMembers.items()).isEmpty();
+        assertThat(memberReads()).as("limit 0 asks only for the member count").isZero();
+        assertThat(engine.store.members(tenant, guards, 0, 5).items()).hasSize(1);
+        assertThat(memberReads()).isEqualTo(1);
+    }
+
+    private void assertOnlyCounted(String what) {
+        List<String> executed = recording.drain().stream().map(RecordingDataSource.Executed::sql).toList();
+        assertThat(executed).as(what + ": %s", executed).isNotEmpty()
+                .allSatisfy(sql -> assertThat(sql).doesNotContain("LIMIT"));
+    }
+
+    private long rowReads() {
+        return recording.drain().stream().filter(e -> e.sql().contains("LIMIT")).count();
     }
 
     private static int indexOf(List<String> sqls, java.util.function.Predicate<String> which) {

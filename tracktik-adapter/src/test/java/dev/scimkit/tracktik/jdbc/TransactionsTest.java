@@ -108,9 +108,11 @@ class TransactionsTest {
     @Test
     void noConnectionIs503AndTheShortWaitIsForAFullPoolOnly() {
         DataSource exhausted = failing(new SQLTransientConnectionException("pool exhausted"));
-        assertThatThrownBy(() -> new Transactions(exhausted, CommitDurability.DATABASE, Optional.empty())
-                .inWriteTransaction(c -> 1))
+        Transactions waiting = new Transactions(exhausted, CommitDurability.DATABASE, Optional.empty());
+        assertThatThrownBy(() -> waiting.inWriteTransaction(c -> 1))
                 .isInstanceOfSatisfying(StoreUnavailableException.class, e -> assertThat(e.retryAfter()).contains(SHORT));
+        // an outage the operator hears of once, and whose end is logged with its count
+        assertThat(waiting.inIncident()).as("a full pool opens an incident").isTrue();
         DataSource down = failing(new SQLException("Connection refused", "08001"));
         assertThatThrownBy(() -> new Transactions(down, CommitDurability.DATABASE, Optional.empty())
                 .inTransaction(c -> 1))
@@ -126,9 +128,11 @@ class TransactionsTest {
         }, Optional.empty());
         assertThatThrownBy(() -> tx.inWriteTransaction(c -> insert(c, "maybe")))
                 .isInstanceOfSatisfying(StoreUnavailableException.class, e -> assertThat(e.status()).isEqualTo(503));
+        assertThat(tx.inIncident()).as("a disk that cannot sync opens an incident").isTrue();
         // reads do not wait for the disk
         String read = tx.inTransaction(c -> "read");
         assertThat(read).isEqualTo("read");
+        assertThat(tx.inIncident()).as("the next success closes it").isFalse();
     }
 
     @Test
