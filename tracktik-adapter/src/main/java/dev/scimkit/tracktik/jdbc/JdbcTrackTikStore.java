@@ -724,10 +724,11 @@ public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeepe
                 }
             }
         }
-        Set<Long> gained = new LinkedHashSet<>();
-        for (Long employeeId : added.values()) {
+        Map<Long, String> gained = new LinkedHashMap<>(); // employee id -> the SCIM id the change named
+        for (Map.Entry<String, Long> member : added.entrySet()) {
+            Long employeeId = member.getValue();
             if (!lost.remove(employeeId) && !holds(c, roleId, employeeId)) {
-                gained.add(employeeId);
+                gained.put(employeeId, member.getKey());
             }
         }
         for (Long employeeId : lost) {
@@ -740,11 +741,11 @@ public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeepe
             appendHistory(c, employeeId, now, actor, HistoryAction.ROLE_UNASSIGNED,
                     withHeldRole(EmployeeChanges.roles(before, after), HeldRoles.decide(c, tenant, employeeId, policy)));
         }
-        for (Long employeeId : gained) {
+        for (Map.Entry<Long, String> member : gained.entrySet()) {
+            Long employeeId = member.getKey();
             if (!HeldRoles.lockEmployee(c, employeeId)) {
                 // deleted after it was found live: as if the delete had come first
-                throw noSuchMember(added.entrySet().stream().filter(e -> e.getValue().equals(employeeId))
-                        .map(Map.Entry::getKey).findFirst().orElseThrow());
+                throw noSuchMember(member.getValue());
             }
             Set<String> before = roleNames(c, employeeId);
             update(c, "INSERT INTO tt_role_assignment (role_id, employee_id) VALUES (?, ?)", roleId, employeeId);

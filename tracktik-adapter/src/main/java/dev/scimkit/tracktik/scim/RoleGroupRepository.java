@@ -199,7 +199,8 @@ public final class RoleGroupRepository implements ResourceRepository {
                 || !plan.targetedAttributes().equals(java.util.Set.of("members"))) {
             return Optional.empty();
         }
-        return plan.membershipDelta().filter(d -> !d.isEmpty()).map(RoleGroupRepository::change);
+        // Never an empty delta here: the one request that makes one, an add of no members, changes nothing.
+        return plan.membershipDelta().map(RoleGroupRepository::change);
     }
 
     private static MembershipChange change(MembershipDelta delta) {

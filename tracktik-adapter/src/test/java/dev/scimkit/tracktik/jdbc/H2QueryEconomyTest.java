@@ -112,6 +112,9 @@ class H2QueryEconomyTest {
         ScimResponse unchanged = engine.call("PATCH", "/Groups/" + guards, membersPatch("add", "[]"));
         assertThat(unchanged.status()).as(unchanged.bodyText()).isBetween(200, 204);
         assertNothingLockedOrWritten("an empty add");
+        ScimResponse noneRemoved = engine.call("PATCH", "/Groups/" + guards, membersPatch("remove", "[]"));
+        assertThat(noneRemoved.status()).as(noneRemoved.bodyText()).isBetween(200, 204);
+        assertNothingLockedOrWritten("a remove of an empty list");
         assertThat(engine.ok(200, "GET", "/Groups/" + guards, null).path("members").findValuesAsText("value"))
                 .containsExactly(ada);
     }
