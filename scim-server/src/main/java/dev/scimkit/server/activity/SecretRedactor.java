@@ -52,10 +52,9 @@ public final class SecretRedactor {
 
     static boolean namesSecret(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        int colon = n.lastIndexOf(':');
-        String last = colon >= 0 ? n.substring(colon + 1) : n;
-        int dot = last.lastIndexOf('.');
-        String leaf = dot >= 0 ? last.substring(dot + 1) : last;
+        // the attribute after a schema URN, then the sub-attribute after a dot (lastIndexOf is -1 without one)
+        String last = n.substring(n.lastIndexOf(':') + 1);
+        String leaf = last.substring(last.lastIndexOf('.') + 1);
         return SECRET_WORDS.stream().anyMatch(leaf::contains);
     }
 
