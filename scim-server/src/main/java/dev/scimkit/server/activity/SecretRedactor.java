@@ -42,7 +42,7 @@ public final class SecretRedactor {
         } catch (java.io.IOException | RuntimeException e) {
             return Optional.of("(not JSON, " + body.length + " bytes, not kept)");
         }
-        if (json == null) {
+        if (json.isMissingNode()) { // white space only: Jackson reads no value, and would write "null"
             return Optional.of("(not JSON, " + body.length + " bytes, not kept)");
         }
         String text = new String(ScimJson.write(scrub(json)), StandardCharsets.UTF_8);

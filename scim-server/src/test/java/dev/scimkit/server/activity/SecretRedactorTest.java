@@ -53,6 +53,7 @@ class SecretRedactorTest {
     @Test
     void whatIsNotJsonIsNotKeptAndNothingIsKeptOfNothing() {
         assertThat(redact("userName=ada&password=hunter2")).isEqualTo("(not JSON, 29 bytes, not kept)");
+        assertThat(redact("   ")).as("only white space").isEqualTo("(not JSON, 3 bytes, not kept)");
         assertThat(SecretRedactor.redact(new byte[0])).isEmpty();
     }
 }
