@@ -724,7 +724,7 @@ public final class JdbcTrackTikStore implements TrackTikStore, DeclaredTypeKeepe
                 }
             }
         }
-        Map<Long, String> gained = new LinkedHashMap<>(); // employee id -> the SCIM id the change named
+        Map<Long, String> gained = new LinkedHashMap<>(); // employee id -> the SCIM id the change named (folded)
         for (Map.Entry<String, Long> member : added.entrySet()) {
             Long employeeId = member.getValue();
             if (!lost.remove(employeeId) && !holds(c, roleId, employeeId)) {

@@ -305,7 +305,7 @@ public final class RestTrackTikStore implements TrackTikStore {
         Portal p = portal(tenant);
         Optional<JsonNode> unlinked = ensureRoleNameFree(p, write.name(), Optional.empty());
         // 400 before anything is written: the portal cannot take back a role it created.
-        p.liveEmployees(members);
+        p.requireLiveEmployees(members);
         String scimId = UUID.randomUUID().toString();
         Instant now = now();
         ObjectNode body = ScimJson.object();
@@ -356,7 +356,7 @@ public final class RestTrackTikStore implements TrackTikStore {
             }
             // Members are resolved before anything is written: a missing member (400) must not leave
             // the rename behind, since the portal cannot roll it back.
-            p.liveEmployees(members.added());
+            p.requireLiveEmployees(members.added());
             Instant now = now();
             ObjectNode body = ScimJson.object();
             body.put("name", write.name());
@@ -803,7 +803,7 @@ public final class RestTrackTikStore implements TrackTikStore {
         }
 
         /** Checks that every id is a live employee's; 400 naming the first that is not, before anything is written. */
-        void liveEmployees(java.util.Collection<String> scimIds) {
+        void requireLiveEmployees(java.util.Collection<String> scimIds) {
             for (String id : scimIds) {
                 employee(id).orElseThrow(() -> noSuchMember(id));
             }
@@ -990,7 +990,7 @@ public final class RestTrackTikStore implements TrackTikStore {
             roleCache.put(new RoleRef(roleId, EmployeeJson.text(role, "name"), scimIdOf(role)));
             boolean oneAdd = change.added().size() == 1 && change.removed().isEmpty() && !change.replaceAll();
             if (!oneAdd) {
-                liveEmployees(change.added()); // 400 naming a member that does not exist, before any write
+                requireLiveEmployees(change.added()); // 400 naming a member that does not exist, before any write
             }
             Set<String> adding = new LinkedHashSet<>();
             change.added().forEach(id -> adding.add(id.toLowerCase(Locale.ROOT)));

@@ -199,7 +199,7 @@ public final class RoleGroupRepository implements ResourceRepository {
                 || !plan.targetedAttributes().equals(java.util.Set.of("members"))) {
             return Optional.empty();
         }
-        // Never an empty delta here: the one request that makes one, an add of no members, changes nothing.
+        // Never an empty delta here: the requests that make one (an add or a remove of an empty list) change nothing.
         return plan.membershipDelta().map(RoleGroupRepository::change);
     }
 
