@@ -65,6 +65,7 @@ class ScimkitFairnessTest {
             assertThat(inPlace.touchedAttributes()).as("call %d", call).containsExactly("active");
             assertThat(copied.resource().get("active").booleanValue()).isEqualTo(expected);
             assertThat(inPlace.resource().get("active").booleanValue()).isEqualTo(expected);
+            assertThat(flip.scimkitStore().get("active").booleanValue()).isEqualTo(expected);
             assertThat(flip.unboundId().get("active").booleanValue()).isEqualTo(expected);
             assertThat(flip.unboundId6().get("active").booleanValue()).isEqualTo(expected);
             assertThat(flip.scimSdk().isActive()).contains(expected);
