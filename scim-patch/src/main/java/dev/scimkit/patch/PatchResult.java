@@ -25,11 +25,15 @@ public final class PatchResult {
     }
 
     /**
-     * A copy of the patched resource ({@code PatchPlan.apply} never modifies its input; after
-     * {@code PatchPlan.applyInPlace} the caller's own tree is the patched resource, and this is a copy of it).
+     * The patched resource itself, not a copy (a deep copy of a User cost more than the whole PATCH).
+     * After {@code PatchPlan.apply} and {@code applyWithoutMembers} it is a new top-level object that
+     * shares every value the operations did not write with the input: the caller may add, replace or
+     * remove its members (a store stamps {@code id} and {@code meta} on it), but must not modify a value
+     * inside it, which may still belong to the input (a stored revision); {@code deepCopy()} it first, or
+     * copy what you change. After {@code PatchPlan.applyInPlace} it is the caller's own tree.
      */
     public ObjectNode resource() {
-        return resource.deepCopy();
+        return resource;
     }
 
     /** Whether the resource differs from the input (or, after {@code applyWithoutMembers}, a membership change is pending). */
