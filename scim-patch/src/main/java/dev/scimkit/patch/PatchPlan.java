@@ -99,6 +99,20 @@ public final class PatchPlan {
         return touchesMembers;
     }
 
+    /**
+     * Whether an operation targets (writes, removes or, as a readOnly echo, compares) the core top-level
+     * attribute {@code name}, ignoring case. A store that derives an attribute (a User's {@code groups})
+     * need not build it for a plan that never targets it: nothing else of a plan reads it.
+     */
+    public boolean targetsCoreAttribute(String name) {
+        for (PlannedOperation op : operations) {
+            if (!op.target().attribute().extension() && op.target().def().name().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Top-level attribute paths the operations target, canonical spelling, request order. */
     public Set<String> targetedAttributes() {
         Set<String> out = new LinkedHashSet<>();

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -187,9 +188,14 @@ public final class InMemoryResourceRepository implements ResourceRepository {
                 // membership change back as a delta, applied below in O(changed members).
                 // The plan never modifies its input, and stored trees are never modified: no copy.
                 result = plan.applyWithoutMembers(stored.body);
+            } else if (!hasMembers && !(hasGroups && plan.targetsCoreAttribute("groups"))) {
+                // A plan that never targets the derived groups sees nothing of them: the stored body is
+                // the whole resource for it (apply never modifies its input), no view is built.
+                result = plan.apply(stored.body);
             } else {
-                // The plan needs the current members (members[display eq "x"]): apply it to the whole
-                // resource; the result's delta is then the effective change.
+                // The plan needs the current members (members[display eq "x"]) or a User's groups (an
+                // echo of them): apply it to the whole resource; the result's delta is then the
+                // effective change.
                 result = plan.apply(materialize(data, stored, true));
             }
             MembershipDelta delta = hasMembers ? result.membershipDelta() : MembershipDelta.empty();
@@ -204,7 +210,8 @@ public final class InMemoryResourceRepository implements ResourceRepository {
                 // changed no other attribute, so no index or uniqueness changed either.
                 storeMembershipRevision(id, stored);
             } else {
-                // result.resource() is a copy of its own: it can be stored as it is.
+                // result.resource() has a top level of its own, which becomes the next revision; its
+                // values the PATCH did not write are the stored revision's, never modified by anyone.
                 ObjectNode body = stripDerived(result.resource());
                 checkUnique(table, body, id);
                 storeRevision(table, id, stored, body);
@@ -349,8 +356,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
      * unique attributes are those of the stored revision, so there is nothing to check or re-index.
      */
     private void storeMembershipRevision(String id, TenantData.Stored stored) {
-        ObjectNode body = ScimJson.object();
-        body.setAll(stored.body); // a new top level: readers may still hold the previous one's values
+        ObjectNode body = topLevelCopy(stored.body, 0); // a new top level: readers may still hold the previous one's
         stamp(body, id, Optional.ofNullable(stored.body.path("meta").get("created")));
         stored.body = body;
     }
@@ -564,8 +570,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
      * whose values are shared with the store (which never modifies them).
      */
     private ObjectNode materialize(TenantData data, TenantData.Stored stored, boolean withMembers, boolean withGroups) {
-        ObjectNode out = ScimJson.object();
-        out.setAll(stored.body);
+        ObjectNode out = topLevelCopy(stored.body, 2);
         if (withMembers && stored.members != null && !stored.members.isEmpty()) {
             ArrayNode members = out.putArray("members");
             for (ObjectNode member : stored.members.values()) {
@@ -622,6 +627,16 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     }
 
     /** {@code body} without what the store derives or keeps apart; {@code body} must be the caller's own copy. */
+    /**
+     * A new top-level object holding {@code body}'s members (the values shared), with room for
+     * {@code more}: sized so its table never grows, which a User's ~20 members made it do twice.
+     */
+    private static ObjectNode topLevelCopy(ObjectNode body, int more) {
+        ObjectNode out = new ObjectNode(ScimJson.nodes(), new LinkedHashMap<>((body.size() + more) * 4 / 3 + 2));
+        out.setAll(body);
+        return out;
+    }
+
     private static ObjectNode stripDerived(ObjectNode body) {
         body.remove("members");
         body.remove("groups");
