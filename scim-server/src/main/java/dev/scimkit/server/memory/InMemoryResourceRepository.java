@@ -213,8 +213,15 @@ public final class InMemoryResourceRepository implements ResourceRepository {
                 // result.resource() has a top level of its own, which becomes the next revision; its
                 // values the PATCH did not write are the stored revision's, never modified by anyone.
                 ObjectNode body = stripDerived(result.resource());
-                checkUnique(table, body, id);
-                storeRevision(table, id, stored, body);
+                if (mayChangeIndexedValue(result)) {
+                    checkUnique(table, body, id);
+                    storeRevision(table, id, stored, body);
+                } else {
+                    // Okta's deactivate, most of Entra's updates: the engine changed no indexed or
+                    // unique value, so every index key and uniqueness check is the stored revision's.
+                    stamp(body, id, Optional.ofNullable(stored.body.path("meta").get("created")));
+                    stored.body = body;
+                }
             }
             if (hasMembers) {
                 applyDelta(data, id, stored, delta, addedIds);
@@ -325,6 +332,25 @@ public final class InMemoryResourceRepository implements ResourceRepository {
             }
             return reader.read(data, matches, views);
         });
+    }
+
+    /**
+     * Whether the PATCH may have changed a value an index is kept of: a touched path names an indexed
+     * core attribute, or lies in an extension (where a declared unique attribute may be). The engine
+     * lists every attribute whose JSON changed; one it does not list is exactly as stored.
+     */
+    private boolean mayChangeIndexedValue(PatchResult result) {
+        for (String touched : result.touchedAttributes()) {
+            if (touched.regionMatches(true, 0, "urn:", 0, 4)) {
+                return true;
+            }
+            for (AttributeDefinition a : indexed) {
+                if (touched.equalsIgnoreCase(a.name())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean onlyMembersTouched(PatchResult result) {
