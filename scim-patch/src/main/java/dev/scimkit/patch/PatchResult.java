@@ -13,15 +13,32 @@ import java.util.Set;
  */
 public final class PatchResult {
 
-    private final ObjectNode resource;
+    /** Guarded by {@code this}: the input itself until {@link #resource()} first copies its top level. */
+    private ObjectNode resource;
+    private boolean isTheInput;
     private final Set<String> touchedAttributes;
     private final MembershipDelta membershipDelta;
 
     /** Takes ownership of {@code touchedAttributes}: the caller built it for this result and writes it no more. */
     PatchResult(ObjectNode resource, Set<String> touchedAttributes, MembershipDelta membershipDelta) {
+        this(resource, false, touchedAttributes, membershipDelta);
+    }
+
+    private PatchResult(ObjectNode resource, boolean isTheInput, Set<String> touchedAttributes,
+                        MembershipDelta membershipDelta) {
         this.resource = Objects.requireNonNull(resource, "resource");
+        this.isTheInput = isTheInput;
         this.touchedAttributes = Collections.unmodifiableSet(Objects.requireNonNull(touchedAttributes, "touchedAttributes"));
         this.membershipDelta = Objects.requireNonNull(membershipDelta, "membershipDelta");
+    }
+
+    /**
+     * A result whose resource equals {@code input} (no operation wrote to it): its top level is copied
+     * when {@link #resource()} is first called, so a repository that never reads it (a member add)
+     * pays nothing for it.
+     */
+    static PatchResult sharingInput(ObjectNode input, Set<String> touchedAttributes, MembershipDelta membershipDelta) {
+        return new PatchResult(input, true, touchedAttributes, membershipDelta);
     }
 
     /**
@@ -32,7 +49,13 @@ public final class PatchResult {
      * inside it, which may still belong to the input (a stored revision); {@code deepCopy()} it first, or
      * copy what you change. After {@code PatchPlan.applyInPlace} it is the caller's own tree.
      */
-    public ObjectNode resource() {
+    public synchronized ObjectNode resource() {
+        if (isTheInput) {
+            ObjectNode topLevel = resource.objectNode();
+            topLevel.setAll(resource);
+            resource = topLevel;
+            isTheInput = false;
+        }
         return resource;
     }
 
