@@ -46,13 +46,12 @@ class ActivityValuesTest {
                 "1" + "0".repeat(35) + ".12345"}) {
             assertThat(ActivityCursor.parse(text)).as(String.valueOf(text)).isEmpty();
         }
-        String longest = "1".repeat(19) + "." + "1".repeat(18);
-        assertThat(longest).hasSizeLessThanOrEqualTo(40);
-        assertThat(ActivityCursor.parse(longest)).as("40 characters at most, and this fits").isPresent();
-        assertThat(ActivityCursor.parse("0".repeat(22) + "1.0" + "0".repeat(16)))
-                .as("41 characters are refused unread").isEmpty();
-        assertThat(ActivityCursor.parse("0".repeat(22) + "1.0" + "0".repeat(15))).as("40 are read")
-                .contains(new ActivityCursor(Instant.EPOCH.plusNanos(1_000), 0));
+        assertThat(ActivityCursor.parse("1".repeat(19) + "." + "2".repeat(19)))
+                .contains(new ActivityCursor(ActivityCursor.ofMicros(1_111_111_111_111_111_111L), 2_222_222_222_222_222_222L));
+        for (String text : new String[] {"1".repeat(20) + ".1", "1." + "1".repeat(20), "9".repeat(19) + ".1", "1." + "9".repeat(19),
+                "1.-1", "+1.1", "1.+1", " 1.1", "1.1 ", "1.1\n"}) {
+            assertThat(ActivityCursor.parse(text)).as(text).isEmpty();
+        }
     }
 
     @Test
