@@ -3,6 +3,8 @@ package dev.scimkit.server.activity;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A keyset position in an activity list, newest first: the page after it holds the entries older
@@ -12,6 +14,8 @@ import java.util.Optional;
  * @param id   the log id of the last entry shown
  */
 public record ActivityCursor(Instant time, long id) {
+    private static final Pattern TEXT = Pattern.compile("(-?[0-9]{1,19})\\.([0-9]{1,19})");
+
     public ActivityCursor {
         Objects.requireNonNull(time, "time");
     }
@@ -23,19 +27,15 @@ public record ActivityCursor(Instant time, long id) {
 
     /** Parses {@link #text()}; empty for anything else. */
     public static Optional<ActivityCursor> parse(String text) {
-        if (text == null || text.length() > 40) {
-            return Optional.empty();
-        }
-        int dot = text.indexOf('.');
-        if (dot <= 0) {
+        // Bounded digits: the text comes from a client's URL and is matched before anything is parsed.
+        Matcher m = text == null ? null : TEXT.matcher(text);
+        if (m == null || !m.matches()) {
             return Optional.empty();
         }
         try {
-            long micros = Long.parseLong(text.substring(0, dot));
-            long id = Long.parseLong(text.substring(dot + 1));
-            return Optional.of(new ActivityCursor(ofMicros(micros), id));
-        } catch (NumberFormatException | java.time.DateTimeException | ArithmeticException e) {
-            return Optional.empty();
+            return Optional.of(new ActivityCursor(ofMicros(Long.parseLong(m.group(1))), Long.parseLong(m.group(2))));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // 19 digits beyond a long
         }
     }
 

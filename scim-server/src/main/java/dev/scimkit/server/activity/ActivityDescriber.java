@@ -25,13 +25,18 @@ import static dev.scimkit.server.activity.OperationWords.field;
  */
 final class ActivityDescriber {
 
-    private static final int REMEMBERED_NAMES = 10_000;
+    static final int REMEMBERED_NAMES = 10_000;
     private static final int MAX_PATH_CHARS = 512;
     private static final int MAX_DETAIL_CHARS = 1_000;
     /** Ids, names and scimTypes. */
     private static final int MAX_NAME_CHARS = 300;
-    private static final Pattern EQ_FILTER = Pattern.compile("^\\s*([\\w.:$-]+)\\s+eq\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*$",
-            Pattern.CASE_INSENSITIVE);
+    /**
+     * {@code attr eq "value"}. The value's loop is unrolled ({@code plain*(escape plain*)*}, possessive):
+     * the plain {@code (?:plain|escape)*} recurses once per character and overflows the stack on a
+     * filter of a few thousand characters, which lost that request's entry.
+     */
+    private static final Pattern EQ_FILTER = Pattern.compile(
+            "^\\s*([\\w.:$-]+)\\s+eq\\s+\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"\\s*$", Pattern.CASE_INSENSITIVE);
 
     private final Map<String, String> typesByEndpoint;
     private final Map<String, String> names = new LinkedHashMap<>(256, 0.75f, true) {
@@ -57,7 +62,7 @@ final class ActivityDescriber {
         Optional<String> type = Optional.ofNullable(typesByEndpoint.get(endpoint));
         boolean byId = segments.size() == 2 && !segments.get(1).equals(".search");
         JsonNode body = json(request.body());
-        JsonNode answer = response.bodyLength() > 0 ? json(response.body()) : MissingNode.getInstance();
+        JsonNode answer = json(response.body());
         ActivityEntry.Builder b = ActivityEntry.builder(exchange.started().truncatedTo(ChronoUnit.MICROS),
                         exchange.principal().tenant(), exchange.principal().name(), request.method(),
                         abbreviate(request.path(), MAX_PATH_CHARS))
@@ -76,7 +81,8 @@ final class ActivityDescriber {
                 .or(() -> nameOf(body));
         if (!byId && filter.isPresent()) {
             Matcher eq = EQ_FILTER.matcher(filter.get());
-            display = eq.matches() ? Optional.of(eq.group(2).replace("\\\"", "\"")) : Optional.of(abbreviate(filter.get(), 200));
+            display = Optional.of(eq.matches() ? abbreviate(eq.group(2).replace("\\\"", "\""), MAX_NAME_CHARS)
+                    : abbreviate(filter.get(), 200));
             id = field(answer, "Resources").size() == 1 ? textOf(field(answer, "Resources").get(0), "id") : Optional.empty();
         }
         id.ifPresent(b::targetId);
@@ -143,13 +149,10 @@ final class ActivityDescriber {
         return value.isTextual() && !value.asText().isBlank() ? Optional.of(abbreviate(value.asText(), max)) : Optional.empty();
     }
 
+    /** The body as JSON; a missing node for an empty body (Jackson reads none) and for one that is not JSON. */
     private static JsonNode json(byte[] bytes) {
-        if (bytes.length == 0) {
-            return MissingNode.getInstance();
-        }
         try {
-            JsonNode node = ScimJson.mapper().readTree(bytes);
-            return node == null ? MissingNode.getInstance() : node;
+            return ScimJson.mapper().readTree(bytes);
         } catch (java.io.IOException | RuntimeException e) {
             return MissingNode.getInstance();
         }

@@ -49,7 +49,7 @@ public final class InMemoryActivityLog implements ActivityLog {
         if (log == null) {
             return new ActivityPage(List.of(), java.util.Optional.empty());
         }
-        List<LoggedActivity> fetched = new ArrayList<>(query.limit() + 1);
+        List<LoggedActivity> fetched = new ArrayList<>();
         synchronized (log) {
             for (Iterator<LoggedActivity> it = log.descendingIterator(); it.hasNext() && fetched.size() <= query.limit(); ) {
                 LoggedActivity item = it.next();

@@ -139,7 +139,8 @@ final class OperationWords {
 
     /** A member found ignoring case, or a missing node: never null. */
     static JsonNode field(JsonNode object, String name) {
-        JsonNode value = ScimJson.getIgnoreCase(object, name);
+        // Every body and answer is a node, a missing one when absent: a null here is a describer's bug.
+        JsonNode value = ScimJson.getIgnoreCase(java.util.Objects.requireNonNull(object, "object"), name);
         return value == null ? MissingNode.getInstance() : value;
     }
 }

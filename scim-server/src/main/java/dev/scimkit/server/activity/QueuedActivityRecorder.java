@@ -14,13 +14,15 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Records activity off the request path: {@link #record} only offers the exchange to a bounded queue
  * (and counts it as dropped when the queue is full, rather than making the request wait); one daemon
  * thread describes the queued exchanges ({@link ActivityDescriber}), appends them to the
  * {@link ActivityLog} in batches (gathered for 200 ms, so an entry shows up a moment after its request), and prunes the log now and then. A failing log is logged once per
- * minute at most and never reaches a request. {@link #close} stops the thread after writing what is queued.
+ * minute at most and never reaches a request. {@link #close} stops the thread after writing what is queued;
+ * interrupting the thread stops it at once.
  */
 public final class QueuedActivityRecorder implements ActivityRecorder, AutoCloseable {
 
@@ -36,8 +38,9 @@ public final class QueuedActivityRecorder implements ActivityRecorder, AutoClose
 
     private final BlockingQueue<ScimExchange> queue;
     private final ActivityLog log;
-    private final ActivityDescriber describer;
+    private final Function<ScimExchange, ActivityEntry> describer;
     private final Clock clock;
+    private final Linger linger;
     private final Thread worker;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
@@ -46,11 +49,21 @@ public final class QueuedActivityRecorder implements ActivityRecorder, AutoClose
     private Instant lastPrune = Instant.EPOCH;
     private Instant lastWarning = Instant.EPOCH;
 
-    private QueuedActivityRecorder(ActivityLog log, int capacity, Map<String, String> typesByEndpoint, Clock clock) {
+    /** How the worker lets a batch gather; a test counts the pauses instead of timing them. */
+    interface Linger {
+        void pause() throws InterruptedException;
+    }
+
+    private QueuedActivityRecorder(ActivityLog log, int capacity, Function<ScimExchange, ActivityEntry> describer,
+                                   Clock clock, Linger linger) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1");
+        }
         this.log = Objects.requireNonNull(log, "log");
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.describer = new ActivityDescriber(typesByEndpoint);
+        this.describer = describer;
         this.clock = clock;
+        this.linger = linger;
         this.worker = new Thread(this::drain, "scimkit-activity");
         this.worker.setDaemon(true);
         this.worker.start();
@@ -69,10 +82,14 @@ public final class QueuedActivityRecorder implements ActivityRecorder, AutoClose
      * (lower case, no slash: {@code users → User}) for servers with more resource types.
      */
     public static QueuedActivityRecorder start(ActivityLog log, int capacity, Map<String, String> typesByEndpoint) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1");
-        }
-        return new QueuedActivityRecorder(log, capacity, typesByEndpoint, Clock.systemUTC());
+        return start(log, capacity, new ActivityDescriber(typesByEndpoint)::describe, Clock.systemUTC(),
+                () -> Thread.sleep(LINGER_MILLIS));
+    }
+
+    /** For tests: the describer, the clock (pruning, warnings) and the pause of a batch chosen by the caller. */
+    static QueuedActivityRecorder start(ActivityLog log, int capacity, Function<ScimExchange, ActivityEntry> describer,
+                                        Clock clock, Linger linger) {
+        return new QueuedActivityRecorder(log, capacity, describer, clock, linger);
     }
 
     @Override
@@ -104,8 +121,9 @@ public final class QueuedActivityRecorder implements ActivityRecorder, AutoClose
                 ScimExchange first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     batch.add(first);
+                    // A full batch already waiting is written at once: lingering would only slow a burst down.
                     if (!closing && queue.size() < BATCH) {
-                        Thread.sleep(LINGER_MILLIS);
+                        linger.pause();
                     }
                     queue.drainTo(batch, BATCH - 1);
                     write(batch);
@@ -113,8 +131,9 @@ public final class QueuedActivityRecorder implements ActivityRecorder, AutoClose
                 }
                 pruneNowAndThen();
             } catch (InterruptedException e) {
+                // Only an owner stopping the thread interrupts it (close() does not), and the thread ends
+                // here, so there is no caller left to see the flag restored.
                 if (!closing) {
-                    Thread.currentThread().interrupt();
                     return;
                 }
             } catch (RuntimeException | StackOverflowError e) {
@@ -129,7 +148,7 @@ public final class QueuedActivityRecorder implements ActivityRecorder, AutoClose
         List<ActivityEntry> entries = new ArrayList<>(batch.size());
         for (ScimExchange exchange : batch) {
             try {
-                entries.add(describer.describe(exchange));
+                entries.add(describer.apply(exchange));
             } catch (RuntimeException | StackOverflowError e) {
                 failed.incrementAndGet();
                 warn("An exchange could not be described", e);

@@ -199,20 +199,19 @@ public final class JdbcActivityLog implements ActivityLog {
 
     /** Deletes a tenant's rows older than its newest {@code maxEntriesPerTenant}. */
     private long capTenant(Connection c, String tenant) throws SQLException {
-        long boundaryMicros;
-        long boundaryId;
         try (PreparedStatement s = c.prepareStatement("SELECT at_micros, id FROM tt_activity WHERE tenant = ? "
                 + "ORDER BY at_micros DESC, id DESC OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY")) {
             s.setString(1, tenant);
             s.setLong(2, retention.maxEntriesPerTenant() - 1);
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return 0;
-                }
-                boundaryMicros = rs.getLong(1);
-                boundaryId = rs.getLong(2);
+                // No boundary row only if another server pruned the tenant meanwhile: nothing left to cap.
+                return rs.next() ? deleteOlderThan(c, tenant, rs.getLong(1), rs.getLong(2)) : 0;
             }
         }
+    }
+
+    private static long deleteOlderThan(Connection c, String tenant, long boundaryMicros, long boundaryId)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM tt_activity WHERE tenant = ? "
                 + "AND (at_micros < ? OR (at_micros = ? AND id < ?))")) {
             s.setString(1, tenant);

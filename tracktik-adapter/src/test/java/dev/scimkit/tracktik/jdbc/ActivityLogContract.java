@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Statement;
 
 import java.time.Duration;
@@ -27,6 +29,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every SQL database must do with activity, checked against the in-memory reference log: the
@@ -219,5 +222,109 @@ abstract class ActivityLogContract {
             assertThat(all(sql, q -> q.target(Optional.of(name)), a, 10)).extracting(ActivityEntry::path)
                     .containsExactly("/" + i);
         }
+    }
+
+    /**
+     * A batch the database refuses part-way is kept whole or not at all: the recorder counts the whole
+     * batch as lost, so a row kept from it would be in History and counted as missing. The error names
+     * the SQLState, never the refused values (a driver's message may quote them).
+     */
+    @Test
+    void aBatchTheDatabaseRefusesPartWayLeavesNoRow() throws Exception {
+        String poison = "/poison-" + UUID.randomUUID();
+        String constraint = "ck_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        try (Connection c = database().getConnection(); Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE tt_activity ADD CONSTRAINT " + constraint + " CHECK (req_path <> '" + poison + "')");
+            commitUnlessAutoCommit(c);
+        }
+        try (Connection lent = database().getConnection()) {
+            // From the pool (auto-commit off, which the pool rolls back on return) and lent for good in auto-commit.
+            ActivityLog pooled = log(ActivityRetention.DEFAULT);
+            ActivityLog onLent = JdbcActivityLog.open(lending(lent), ActivityRetention.DEFAULT);
+            lent.setAutoCommit(true);
+            Instant t = Instant.parse("2026-11-01T00:00:00Z");
+            for (ActivityLog sql : List.of(pooled, onLent)) {
+                List<ActivityEntry> batch = List.of(
+                        ActivityEntry.builder(t, a, "c", "GET", "/before").build(),
+                        ActivityEntry.builder(t.plusSeconds(1), a, "c", "GET", poison).detail("secret-ish value").build(),
+                        ActivityEntry.builder(t.plusSeconds(2), a, "c", "GET", "/after").build());
+                assertThatThrownBy(() -> sql.append(batch)).isInstanceOf(IllegalStateException.class)
+                        .hasMessageStartingWith("Could not append to the activity log (SQLState ")
+                        .hasMessageNotContaining(poison).hasMessageNotContaining("secret-ish");
+                assertThat(all(pooled, q -> q, a, 500)).as("nothing of the refused batch").isEmpty();
+            }
+            pooled.append(List.of(ActivityEntry.builder(t.plusSeconds(3), a, "c", "GET", "/next").build()));
+            assertThat(all(pooled, q -> q, a, 500)).extracting(ActivityEntry::path).containsExactly("/next");
+        } finally {
+            try (Connection c = database().getConnection(); Statement st = c.createStatement()) {
+                st.execute("ALTER TABLE tt_activity DROP CONSTRAINT " + constraint);
+                commitUnlessAutoCommit(c);
+            }
+        }
+    }
+
+    private static void commitUnlessAutoCommit(Connection c) throws java.sql.SQLException {
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
+    }
+
+    /**
+     * A data source that lends one connection for good (a single-connection data source, a test
+     * harness, a pool that does not reset state) gets it back in the auto-commit mode it was lent in:
+     * left in a transaction, the embedding application's next statements would wait for a commit that
+     * never comes; left in auto-commit, its own transaction would be cut into pieces.
+     */
+    @Test
+    void aLentConnectionIsHandedBackAsItWasLent() throws Exception {
+        try (Connection shared = database().getConnection()) {
+            ActivityLog log = JdbcActivityLog.open(lending(shared), ActivityRetention.DEFAULT);
+            Instant t = Instant.parse("2026-11-01T00:00:00Z");
+            for (boolean autoCommit : new boolean[] {true, false}) {
+                shared.setAutoCommit(autoCommit);
+                log.append(List.of(ActivityEntry.builder(t, a, "c", "GET", "/" + autoCommit).build()));
+                assertThat(shared.getAutoCommit()).as("lent with autoCommit " + autoCommit).isEqualTo(autoCommit);
+            }
+            assertThat(all(log(ActivityRetention.DEFAULT), q -> q, a, 500)).as("both appends committed").hasSize(2);
+        }
+    }
+
+    /** A data source that lends {@code c} for every request and never closes it. */
+    private static DataSource lending(Connection c) {
+        return (DataSource) Proxy.newProxyInstance(ActivityLogContract.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return unclosable(c);
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static Connection unclosable(Connection c) {
+        return (Connection) Proxy.newProxyInstance(ActivityLogContract.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(c, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** Text longer than its column is cut to the column with an ellipsis; text that fits is kept whole. */
+    @Test
+    void textIsCutToItsColumnOnlyWhenLonger() {
+        ActivityLog sql = log(ActivityRetention.DEFAULT);
+        Instant t = Instant.parse("2026-11-01T00:00:00Z");
+        String fits = "n".repeat(399) + "é";
+        String tooLong = "m".repeat(401);
+        sql.append(List.of(ActivityEntry.builder(t, a, "c", "GET", "/fits").targetDisplay(fits).build(),
+                ActivityEntry.builder(t.plusSeconds(1), a, "c", "GET", "/long").targetDisplay(tooLong).build()));
+        List<ActivityEntry> stored = all(sql, q -> q, a, 500);
+        assertThat(stored.get(1).targetDisplay()).contains(fits);
+        assertThat(stored.get(0).targetDisplay()).contains("m".repeat(399) + "…");
     }
 }
