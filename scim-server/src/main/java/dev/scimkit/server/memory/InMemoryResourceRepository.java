@@ -50,10 +50,12 @@ import java.util.function.Predicate;
  * {@code externalId} and {@code displayName} (and any unique attribute) use hash indexes, so the
  * {@code userName eq "…"} that Entra ID and Okta send before every create costs O(1).
  *
- * <p>Stored trees are never modified once stored: a write stores a new tree (copy on write), so a
+ * <p>Stored values are never modified once stored: a write stores new values (copy on write), so a
  * read needs no deep copy. What the repository returns is a new top-level object whose values are
  * shared with the store: adding, replacing or removing its members is safe, but do not modify the
- * values inside it (copy them first, {@code deepCopy()}). The engine only reads them.
+ * values inside it (copy them first, {@code deepCopy()}). The engine only reads them. The top level
+ * of a stored body is never handed out (every read copies it) and is touched only under the
+ * tenant's lock, so a change of members alone replaces its {@code meta} there.
  */
 public final class InMemoryResourceRepository implements ResourceRepository {
 
@@ -380,11 +382,11 @@ public final class InMemoryResourceRepository implements ResourceRepository {
      * Makes the next revision of {@code stored} after a change of its members alone: the stored body
      * (which holds no members) with a new {@code meta}, whatever the group's size. Its indexed and
      * unique attributes are those of the stored revision, so there is nothing to check or re-index.
+     * The new {@code meta} replaces the old in the stored top level, which no reader holds (each got
+     * a copy of it, sharing the old {@code meta}, which is not modified).
      */
     private void storeMembershipRevision(String id, TenantData.Stored stored) {
-        ObjectNode body = topLevelCopy(stored.body, 0); // a new top level: readers may still hold the previous one's
-        stamp(body, id, Optional.ofNullable(stored.body.path("meta").get("created")));
-        stored.body = body;
+        stamp(stored.body, id, Optional.ofNullable(stored.body.path("meta").get("created")));
     }
 
     /** Sets {@code id} and a fresh {@code meta}; {@code created} is kept from an earlier revision, else now. */
