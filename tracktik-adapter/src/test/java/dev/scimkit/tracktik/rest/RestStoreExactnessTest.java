@@ -1,0 +1,182 @@
+package dev.scimkit.tracktik.rest;
+
+import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.json.ScimJson;
+import dev.scimkit.tracktik.domain.RoleRef;
+import dev.scimkit.tracktik.mapping.RolePolicy;
+import dev.scimkit.tracktik.port.EmployeeRecord;
+import dev.scimkit.tracktik.port.Member;
+import dev.scimkit.tracktik.port.MembershipChange;
+import dev.scimkit.tracktik.port.Page;
+import dev.scimkit.tracktik.port.RoleRecord;
+import dev.scimkit.tracktik.port.RoleWrite;
+import dev.scimkit.tracktik.rest.standin.Fault;
+import dev.scimkit.tracktik.rest.standin.RecordedRequest;
+import dev.scimkit.tracktik.rest.standin.TrackTikStandIn;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static dev.scimkit.tracktik.rest.RestStoreTest.ACTOR;
+import static dev.scimkit.tracktik.rest.RestStoreTest.TENANT;
+import static dev.scimkit.tracktik.rest.RestStoreTest.TOKEN;
+import static dev.scimkit.tracktik.rest.RestStoreTest.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The REST store exactly: which requests the portal receives for a read (no page past the end, no
+ * count it already has), what a SCIM client gets for an id that names nothing, the order it reads
+ * an employee's groups in, and what a portal whose count promises more than it lists does to a
+ * member page.
+ */
+class RestStoreExactnessTest {
+
+    private static final RolePolicy POLICY = RolePolicy.trackTikDefault();
+
+    private TrackTikStandIn portal;
+    private RestTrackTikStore store;
+
+    @BeforeEach
+    void start() {
+        portal = TrackTikStandIn.start(TOKEN);
+        store = open(2);
+    }
+
+    @AfterEach
+    void stop() {
+        store.close();
+        portal.close();
+    }
+
+    private RestTrackTikStore open(int pageSize) {
+        return RestTrackTikStore.open(TENANT, RestStoreConfig.builder(portal.baseUrl(), TOKEN)
+                .requestTimeout(Duration.ofSeconds(10)).maxAttempts(2)
+                .baseBackoff(Duration.ofMillis(5)).maxBackoff(Duration.ofMillis(5)).pageSize(pageSize).build());
+    }
+
+    private EmployeeRecord employee(String userName) {
+        return store.createEmployee(TENANT, write(userName, "F" + userName.charAt(0), "Last"), ACTOR);
+    }
+
+    private RoleRecord group(String name, String... members) {
+        return store.createRole(TENANT, new RoleWrite(name, Optional.empty(), ScimJson.object()), List.of(members), POLICY, ACTOR);
+    }
+
+    private List<RecordedRequest> listReads(String path) {
+        return portal.requests().stream().filter(r -> r.method().equals("GET") && r.path().equals(path)).toList();
+    }
+
+    // ---- member pages ------------------------------------------------------------------------------
+
+    @Test
+    void aMemberPageAsksForNoPagePastTheEndAndNoCountItWasTold() {
+        String[] ids = new String[5];
+        for (int i = 0; i < 5; i++) {
+            ids[i] = employee("m" + i + "@example.com").scimId();
+        }
+        RoleRecord crew = group("Crew", ids);
+
+        // Page size 2: offset 3 reads [3, 4] in one request and knows from its count that nothing follows.
+        portal.clearRequests();
+        Page<Member> tail = store.members(TENANT, crew.scimId(), 3, 10);
+        assertThat(tail.items()).extracting(Member::scimId).containsExactly(ids[3], ids[4]);
+        assertThat(tail.total()).isEqualTo(5);
+        assertThat(listReads("/employees")).as("one page, no request at offset 5").hasSize(1);
+
+        // The whole list: three pages, the last short, then nothing more.
+        portal.clearRequests();
+        assertThat(store.members(TENANT, crew.scimId(), 0, 10).items()).hasSize(5);
+        assertThat(listReads("/employees")).extracting(RecordedRequest::query)
+                .hasSize(3).allSatisfy(q -> assertThat(q).doesNotContain("limit=0"));
+
+        // An empty group: the first page's count (0) is the total; no second request to count.
+        RoleRecord empty = group("Empty");
+        portal.clearRequests();
+        Page<Member> none = store.members(TENANT, empty.scimId(), 0, 10);
+        assertThat(none.total()).isZero();
+        assertThat(none.items()).isEmpty();
+        assertThat(listReads("/employees")).hasSize(1);
+
+        // A count-only page (limit 0) asks for one item to learn the count, never for a page of none.
+        portal.clearRequests();
+        Page<Member> count = store.members(TENANT, crew.scimId(), 0, 0);
+        assertThat(count.total()).isEqualTo(5);
+        assertThat(listReads("/employees")).singleElement().satisfies(r -> assertThat(r.query()).contains("limit=1"));
+    }
+
+    @Test
+    void aPortalWhoseCountPromisesMoreThanItListsEndsTheMemberPage() {
+        EmployeeRecord ann = employee("ann@example.com");
+        RoleRecord crew = group("Crew", ann.scimId());
+        // The documented meta.count counts records the list then does not give (e.g. hidden by the
+        // account's permissions): an empty page ends the walk instead of asking forever.
+        portal.inject("GET", "/employees", new Fault.Answer(200, "application/json",
+                "{\"meta\":{\"count\":50,\"itemCount\":0},\"data\":[]}"));
+        Page<Member> page = store.members(TENANT, crew.scimId(), 2, 10);
+        assertThat(page.items()).isEmpty();
+        assertThat(page.total()).isEqualTo(50);
+    }
+
+    // ---- what a client reads -----------------------------------------------------------------------
+
+    @Test
+    void anEmployeesGroupsAreReadInNameOrderWhateverTheOrderTheyCameIn() {
+        EmployeeRecord ann = employee("ann@example.com");
+        RoleRecord zeta = group("Zeta", ann.scimId());
+        RoleRecord alpha = group("Alpha", ann.scimId());
+        RoleRecord mid = group("Mid", ann.scimId());
+
+        assertThat(store.findEmployee(TENANT, ann.scimId()).orElseThrow().employee().roles())
+                .extracting(RoleRef::name).containsExactly("Alpha", "Mid", "Zeta");
+        assertThat(store.findEmployee(TENANT, ann.scimId()).orElseThrow().employee().roles())
+                .extracting(RoleRef::scimId).containsExactly(alpha.scimId(), mid.scimId(), zeta.scimId());
+    }
+
+    @Test
+    void everyOperationOnAnIdThatNamesNothingIsA404NamingIt() {
+        EmployeeRecord ann = employee("ann@example.com");
+        RoleRecord crew = group("Crew", ann.scimId());
+        String nobody = "00000000-0000-0000-0000-000000000000";
+        MembershipChange none = MembershipChange.none();
+        List<ThrowingCallable> calls = List.of(
+                () -> store.updateEmployee(TENANT, nobody, 1, write("x@example.com", "X", "Y"), ACTOR),
+                () -> store.archiveEmployee(TENANT, nobody, Optional.empty(), ACTOR),
+                () -> store.recomputeRole(TENANT, nobody, POLICY, ACTOR),
+                () -> store.updateRole(TENANT, nobody, 1, new RoleWrite("X", Optional.empty(), ScimJson.object()), none, POLICY, ACTOR),
+                () -> store.changeMembers(TENANT, nobody, Optional.empty(), none, POLICY, ACTOR),
+                () -> store.deleteRole(TENANT, nobody, Optional.empty(), POLICY, ACTOR),
+                () -> store.members(TENANT, nobody, 0, 10));
+        for (ThrowingCallable call : calls) {
+            assertThatThrownBy(call).isInstanceOfSatisfying(ScimException.class, e -> {
+                assertThat(e.status()).isEqualTo(404);
+                assertThat(e.detail()).contains(nobody);
+            });
+        }
+        // Nothing was written by any of them.
+        assertThat(store.findRole(TENANT, crew.scimId()).orElseThrow().link().version()).isEqualTo(1);
+        assertThat(store.findEmployee(TENANT, ann.scimId()).orElseThrow().link().version()).isEqualTo(1);
+    }
+
+    @Test
+    void removingAMemberWhoIsNoLongerThereIsNoErrorAndNoChange() {
+        EmployeeRecord ann = employee("ann@example.com");
+        EmployeeRecord bob = employee("bob@example.com");
+        RoleRecord crew = group("Crew", ann.scimId(), bob.scimId());
+        // Bob is archived through another adapter on the same portal (this one still has him cached).
+        open(2).archiveEmployee(TENANT, bob.scimId(), Optional.empty(), ACTOR);
+        long version = store.findRole(TENANT, crew.scimId()).orElseThrow().link().version();
+
+        RoleRecord after = store.changeMembers(TENANT, crew.scimId(), Optional.empty(),
+                new MembershipChange(false, Set.of(bob.scimId()), List.of()), POLICY, ACTOR);
+        assertThat(after.link().version()).as("nothing changed").isEqualTo(version);
+        assertThat(store.members(TENANT, crew.scimId(), 0, 10).items()).extracting(Member::scimId)
+                .containsExactly(ann.scimId());
+    }
+}
