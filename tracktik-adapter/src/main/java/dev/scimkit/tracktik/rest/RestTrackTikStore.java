@@ -123,7 +123,7 @@ public final class RestTrackTikStore implements TrackTikStore {
     @Override
     public EmployeeRecord createEmployee(TenantId tenant, EmployeeWrite write, Actor actor) {
         Portal p = portal(tenant);
-        ensureUserNameFree(p, write.userName(), Optional.empty());
+        ensureUserNameFree(p, write.userName());
         String scimId = UUID.randomUUID().toString();
         Instant now = now();
         ObjectNode body = EmployeeJson.employeeBody(write.profile(), p.regionId(write.profile().region()), write.userName());
@@ -211,7 +211,7 @@ public final class RestTrackTikStore implements TrackTikStore {
                 return current;
             }
             if (!current.link().name().equalsIgnoreCase(write.userName())) {
-                ensureUserNameFree(p, write.userName(), Optional.of(scimId));
+                ensureUserNameFree(p, write.userName());
             }
             Instant now = now();
             ObjectNode body = EmployeeJson.employeeBody(after, p.regionId(after.region()), write.userName());
@@ -303,7 +303,7 @@ public final class RestTrackTikStore implements TrackTikStore {
     @Override
     public RoleRecord createRole(TenantId tenant, RoleWrite write, List<String> members, RolePolicy policy, Actor actor) {
         Portal p = portal(tenant);
-        Optional<JsonNode> unlinked = ensureRoleNameFree(p, write.name(), Optional.empty());
+        Optional<JsonNode> unlinked = ensureRoleNameFree(p, write.name(), true);
         // 400 before anything is written: the portal cannot take back a role it created.
         p.requireLiveEmployees(members);
         String scimId = UUID.randomUUID().toString();
@@ -352,7 +352,7 @@ public final class RestTrackTikStore implements TrackTikStore {
             String oldName = EmployeeJson.text(raw, "name");
             boolean renamed = !oldName.equals(write.name());
             if (!oldName.equalsIgnoreCase(write.name())) {
-                ensureRoleNameFree(p, write.name(), Optional.of(scimId));
+                ensureRoleNameFree(p, write.name(), false);
             }
             // Members are resolved before anything is written: a missing member (400) must not leave
             // the rename behind, since the portal cannot roll it back.
@@ -534,24 +534,28 @@ public final class RestTrackTikStore implements TrackTikStore {
         return p;
     }
 
-    private static void ensureUserNameFree(Portal p, String userName, Optional<String> self) {
-        Optional<JsonNode> other = p.employeeByUserName(userName);
-        if (other.isPresent() && !self.map(s -> hasScimId(other.get(), s)).orElse(false)) {
+    /**
+     * Checks that no SCIM User has the userName (ignoring case). An update calls it only when its
+     * userName changes beyond case, so the User found is never the one being updated.
+     */
+    private static void ensureUserNameFree(Portal p, String userName) {
+        if (p.employeeByUserName(userName).isPresent()) {
             throw ScimException.uniqueness("A User with userName \"" + userName + "\" already exists (ignoring case)");
         }
     }
 
     /**
-     * Checks that no other SCIM Group has the role name; returns the portal role of that name that no
-     * group links, if any (a group may take it over).
+     * Checks that no portal role has the name (ignoring case), except one that no group links when a
+     * new group may take it over: that one is returned. A rename calls it only when the name changes
+     * beyond case, so the role found is never the group's own.
      */
-    private static Optional<JsonNode> ensureRoleNameFree(Portal p, String name, Optional<String> self) {
+    private static Optional<JsonNode> ensureRoleNameFree(Portal p, String name, boolean mayTakeOver) {
         Optional<JsonNode> unlinked = Optional.empty();
         for (JsonNode r : p.all(ROLES, Map.of("name", name))) {
-            if (!EmployeeJson.text(r, "name").equalsIgnoreCase(name) || self.map(s -> hasScimId(r, s)).orElse(false)) {
+            if (!EmployeeJson.text(r, "name").equalsIgnoreCase(name)) {
                 continue;
             }
-            if (scimIdOf(r).isEmpty() && self.isEmpty()) {
+            if (mayTakeOver && scimIdOf(r).isEmpty()) {
                 unlinked = Optional.of(r);
                 continue;
             }
