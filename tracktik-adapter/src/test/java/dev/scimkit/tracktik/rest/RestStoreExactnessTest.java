@@ -69,6 +69,20 @@ class RestStoreExactnessTest {
         return store.createRole(TENANT, new RoleWrite(name, Optional.empty(), ScimJson.object()), List.of(members), POLICY, ACTOR);
     }
 
+    /** A portal administrator's request through the API. */
+    private void admin(String method, String path, String json) {
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(portal.baseUrl() + path))
+                            .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                            .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isBetween(200, 299);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private List<RecordedRequest> listReads(String path) {
         return portal.requests().stream().filter(r -> r.method().equals("GET") && r.path().equals(path)).toList();
     }
@@ -122,6 +136,68 @@ class RestStoreExactnessTest {
         Page<Member> page = store.members(TENANT, crew.scimId(), 2, 10);
         assertThat(page.items()).isEmpty();
         assertThat(page.total()).isEqualTo(50);
+    }
+
+    // ---- groups that end or change their name ------------------------------------------------------
+
+    @Test
+    void aDeletedGroupWhoseRoleIsStillHeldLosesOnlyItsScimFields() {
+        EmployeeRecord ann = employee("ann@example.com");
+        RoleRecord gate = group("Gate", ann.scimId());
+        // The portal's administrator keeps a field of their own on the role.
+        admin("PATCH", "/roles/" + gate.role().id(), "{\"customFields\":{\"payCode\":\"G-7\"}}");
+
+        store.deleteRole(TENANT, gate.scimId(), Optional.empty(), POLICY, ACTOR);
+
+        assertThat(portal.roles()).singleElement().satisfies(r -> {
+            assertThat(r.path("name").asText()).isEqualTo("Gate");
+            assertThat(r.path("customFields").path("payCode").asText()).as("not ours to remove").isEqualTo("G-7");
+            for (String f : List.of("scimId", "scimExternalId", "scimVersion", "scimResource", "scimCreated", "scimLastModified")) {
+                assertThat(r.path("customFields").path(f).asText()).as(f).isEmpty();
+            }
+        });
+        assertThat(store.findRole(TENANT, gate.scimId())).isEmpty();
+    }
+
+    @Test
+    void aRenameInCaseOnlyIsNoConflictAndARenameOntoAnotherGroupIsOneNamingTheRole() {
+        RoleRecord gate = group("Gate");
+        group("Post");
+
+        RoleRecord upper = store.updateRole(TENANT, gate.scimId(), 1, new RoleWrite("GATE", Optional.empty(), ScimJson.object()),
+                MembershipChange.none(), POLICY, ACTOR);
+        assertThat(upper.role().name()).isEqualTo("GATE");
+        assertThat(upper.link().version()).isEqualTo(2);
+
+        assertThatThrownBy(() -> store.updateRole(TENANT, gate.scimId(), 2, new RoleWrite("post", Optional.empty(),
+                ScimJson.object()), MembershipChange.none(), POLICY, ACTOR))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.detail()).contains("role named \"post\"");
+                });
+        assertThat(portal.roles()).extracting(r -> r.path("name").asText()).containsExactly("GATE", "Post");
+
+        // A portal role no group links is taken over by a new group, never by a rename.
+        admin("POST", "/roles", "{\"name\":\"Desk\"}");
+        assertThatThrownBy(() -> store.updateRole(TENANT, gate.scimId(), 2, new RoleWrite("Desk", Optional.empty(),
+                ScimJson.object()), MembershipChange.none(), POLICY, ACTOR))
+                .isInstanceOfSatisfying(ScimException.class, e -> assertThat(e.detail()).contains("role named \"Desk\""));
+        assertThat(group("desk").role().name()).isEqualTo("desk");
+        assertThat(portal.roles()).hasSize(3);
+    }
+
+    @Test
+    void aUserNameChangedInCaseOnlyIsNoConflictAndOntoAnotherUserIsOneNamingIt() {
+        EmployeeRecord ann = employee("ann@example.com");
+        employee("bob@example.com");
+        EmployeeRecord upper = store.updateEmployee(TENANT, ann.scimId(), 1, write("ANN@example.com", "Fa", "Last"), ACTOR);
+        assertThat(upper.link().name()).isEqualTo("ANN@example.com");
+        assertThatThrownBy(() -> store.updateEmployee(TENANT, ann.scimId(), upper.link().version(),
+                write("Bob@Example.com", "Fa", "Last"), ACTOR))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.detail()).contains("userName \"Bob@Example.com\"");
+                });
     }
 
     // ---- what a client reads -----------------------------------------------------------------------
