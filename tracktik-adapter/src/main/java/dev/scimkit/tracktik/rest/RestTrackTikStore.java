@@ -825,9 +825,13 @@ public final class RestTrackTikStore implements TrackTikStore {
                     .findFirst();
         }
 
-        /** Moves a role's SCIM version on; the caller does not hold the role's lock. */
+        /**
+         * Moves a role's SCIM version on; the caller does not hold the role's lock. The lock is the one
+         * the role's writes take (by SCIM id); a role no group links shares the stripe of "", which
+         * only serialises those rare bumps.
+         */
         void bumpRoleVersion(String roleId, String scimId) {
-            ReentrantLock lock = roleLock(scimId.isEmpty() ? roleId : scimId);
+            ReentrantLock lock = roleLock(scimId);
             lock.lock();
             try {
                 PortalResponse r = http.get(ROLES + "/" + roleId, Map.of());
@@ -1040,7 +1044,9 @@ public final class RestTrackTikStore implements TrackTikStore {
                 JsonNode known = touched.get(employeeId);
                 String scimId = known != null ? scimIdOf(known) : scimIdOf(ok(http.get(EMPLOYEES + "/" + employeeId, Map.of()),
                         "GET " + EMPLOYEES + "/" + employeeId).data());
-                ReentrantLock lock = employeeLock(scimId.isEmpty() ? employeeId : scimId);
+                // The lock the employee's writes take (by SCIM id); a holder made in the portal has none
+                // and is skipped below, so its stripe (that of "") only serialises those reads.
+                ReentrantLock lock = employeeLock(scimId);
                 lock.lock();
                 try {
                     // Read under the lock: another History append may have landed in between.
