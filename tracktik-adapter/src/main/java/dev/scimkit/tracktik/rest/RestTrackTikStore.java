@@ -32,6 +32,7 @@ import dev.scimkit.tracktik.port.RoleRecord;
 import dev.scimkit.tracktik.port.RoleWrite;
 import dev.scimkit.tracktik.port.ScimLink;
 import dev.scimkit.tracktik.port.StoreQuery;
+import dev.scimkit.tracktik.port.StoreUnavailableException;
 import dev.scimkit.tracktik.port.TrackTikStore;
 import dev.scimkit.tracktik.port.VersionConflictException;
 
@@ -345,7 +346,8 @@ public final class RestTrackTikStore implements TrackTikStore {
         lock.lock();
         try {
             JsonNode raw = p.role(scimId).orElseThrow(() -> notFound("Group", scimId));
-            ScimLink link = EmployeeJson.link(raw, "name").orElseThrow(() -> notFound("Group", scimId));
+            // Found by its SCIM id, so it carries a link.
+            ScimLink link = EmployeeJson.link(raw, "name").orElseThrow();
             if (link.version() != expectedVersion) {
                 throw new VersionConflictException("Group", scimId, expectedVersion, link.version());
             }
@@ -464,18 +466,19 @@ public final class RestTrackTikStore implements TrackTikStore {
         List<Member> out = new ArrayList<>();
         long at = offset;
         long total = -1;
-        while (out.size() < limit && (total < 0 || at < total)) {
+        while (out.size() < limit) {
             int want = (int) Math.min(p.config.pageSize(), limit - (long) out.size());
             Portal.ListPage page = p.page(EMPLOYEES, params, at, want);
             total = page.count();
-            if (page.items().isEmpty()) {
-                break;
-            }
             for (JsonNode e : page.items()) {
                 EmployeeJson.link(e, "username").ifPresent(link -> out.add(Member.ofUser(link.scimId(),
                         EmployeeJson.text(link.resource(), "displayName"), link.name())));
             }
             at += page.items().size();
+            // The end: the portal's count reached, or an empty page (a count that promises more than it lists).
+            if (page.items().isEmpty() || at >= total) {
+                break;
+            }
         }
         return new Page<>(total < 0 ? p.countOf(EMPLOYEES, params) : total, out);
     }
@@ -596,8 +599,7 @@ public final class RestTrackTikStore implements TrackTikStore {
 
     /** The employee with its memberships (role names from the cache) and the held role it records. */
     private static EmployeeRecord record(Portal p, JsonNode e) {
-        ScimLink link = EmployeeJson.link(e, "username")
-                .orElseThrow(() -> new IllegalStateException("The TrackTik employee " + EmployeeJson.id(e) + " has no SCIM link"));
+        ScimLink link = EmployeeJson.link(e, "username").orElseThrow(() -> linkNotKept("employee", e));
         Region region = p.regionOf(e.path("region"));
         List<RoleRef> groups = new ArrayList<>(p.memberships(e));
         groups.sort(Comparator.comparing(RoleRef::name).thenComparing(RoleRef::id));
@@ -606,8 +608,7 @@ public final class RestTrackTikStore implements TrackTikStore {
     }
 
     private static RoleRecord roleRecord(Portal p, JsonNode r) {
-        ScimLink link = EmployeeJson.link(r, "name")
-                .orElseThrow(() -> new IllegalStateException("The TrackTik role " + EmployeeJson.id(r) + " has no SCIM link"));
+        ScimLink link = EmployeeJson.link(r, "name").orElseThrow(() -> linkNotKept("role", r));
         Role role = Role.staffPortalRole(EmployeeJson.id(r), EmployeeJson.text(r, "name"));
         p.roleCache.put(new RoleRef(role.id(), role.name(), link.scimId()));
         // Counted when asked: a Group PATCH answered with 204, or a role looked up to be changed, needs no count.
@@ -656,6 +657,16 @@ public final class RestTrackTikStore implements TrackTikStore {
     private static ScimException noSuchMember(String scimId) {
         return ScimException.invalidValue("members: no User with id \"" + scimId
                 + "\" exists; only Users can be members of a TrackTik role");
+    }
+
+    /**
+     * A record the store wrote its SCIM link into came back without it: a portal that does not keep
+     * custom fields it has not defined. The operator can fix that; the client can only retry later.
+     */
+    private static StoreUnavailableException linkNotKept(String what, JsonNode record) {
+        return new StoreUnavailableException("The TrackTik portal answered the " + what + " " + EmployeeJson.id(record)
+                + " without its SCIM link (customFields." + EmployeeJson.SCIM_ID + "); define the adapter's custom"
+                + " fields in the portal (see the tracktik-adapter README)", null);
     }
 
     private static ScimException notFound(String type, String scimId) {
@@ -777,7 +788,7 @@ public final class RestTrackTikStore implements TrackTikStore {
             q.put(EmployeeJson.CF + "." + EmployeeJson.SCIM_ID, scimId);
             q.put("status:in", LIVE);
             return all(EMPLOYEES, q).stream()
-                    .filter(e -> hasScimId(e, scimId))
+                    .filter(e -> hasScimId(e, scimId) && !EmployeeJson.archived(e))
                     .findFirst();
         }
 
@@ -947,46 +958,50 @@ public final class RestTrackTikStore implements TrackTikStore {
          * @throws ScimException 400 when an employee to add does not exist
          */
         boolean setMembership(JsonNode role, String scimId, boolean member, RolePolicy policy, Actor actor) {
-            String roleId = EmployeeJson.id(role);
             ReentrantLock lock = employeeLock(scimId);
             lock.lock();
             try {
-                Optional<JsonNode> found = employee(scimId);
-                if (found.isEmpty()) {
-                    if (member) {
-                        throw noSuchMember(scimId);
-                    }
-                    return false;
-                }
-                JsonNode e = found.get();
-                List<String> groups = new ArrayList<>(GroupList.of(e));
-                if (groups.contains(roleId) == member) {
-                    return false;
-                }
-                List<RoleRef> before = memberships(e);
-                if (member) {
-                    groups.add(roleId);
-                } else {
-                    groups.remove(roleId);
-                }
-                ObjectNode cf = ScimJson.object();
-                cf.put(GroupList.FIELD, GroupList.format(groups));
-                ObjectNode after = (ObjectNode) e.deepCopy();
-                (after.get(EmployeeJson.CF) instanceof ObjectNode o ? o : after.putObject(EmployeeJson.CF))
-                        .put(GroupList.FIELD, GroupList.format(groups));
-                List<RoleRef> now = memberships(after);
-                List<FieldChange> changes = new ArrayList<>();
-                changes.add(EmployeeChanges.roles(before.stream().map(RoleRef::name).toList(),
-                        now.stream().map(RoleRef::name).toList()));
-                Optional<String> held = heldRole(e).map(HeldRole::name);
-                holdRole(after, policy.decide(held, now), cf).ifPresent(changes::add);
-                cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(e, now(), actor,
-                        member ? HistoryAction.ROLE_ASSIGNED : HistoryAction.ROLE_UNASSIGNED, changes));
-                patchCustomFields(EMPLOYEES + "/" + EmployeeJson.id(e), cf);
-                return true;
+                return setMembershipLocked(EmployeeJson.id(role), scimId, member, policy, actor);
             } finally {
                 lock.unlock();
             }
+        }
+
+        /** {@link #setMembership} under the employee's lock. */
+        private boolean setMembershipLocked(String roleId, String scimId, boolean member, RolePolicy policy, Actor actor) {
+            Optional<JsonNode> found = employee(scimId);
+            if (found.isEmpty()) {
+                if (member) {
+                    throw noSuchMember(scimId);
+                }
+                return false;
+            }
+            JsonNode e = found.get();
+            List<String> groups = new ArrayList<>(GroupList.of(e));
+            if (groups.contains(roleId) == member) {
+                return false;
+            }
+            List<RoleRef> before = memberships(e);
+            if (member) {
+                groups.add(roleId);
+            } else {
+                groups.remove(roleId);
+            }
+            ObjectNode cf = ScimJson.object();
+            cf.put(GroupList.FIELD, GroupList.format(groups));
+            ObjectNode after = (ObjectNode) e.deepCopy();
+            (after.get(EmployeeJson.CF) instanceof ObjectNode o ? o : after.putObject(EmployeeJson.CF))
+                    .put(GroupList.FIELD, GroupList.format(groups));
+            List<RoleRef> now = memberships(after);
+            List<FieldChange> changes = new ArrayList<>();
+            changes.add(EmployeeChanges.roles(before.stream().map(RoleRef::name).toList(),
+                    now.stream().map(RoleRef::name).toList()));
+            Optional<String> held = heldRole(e).map(HeldRole::name);
+            holdRole(after, policy.decide(held, now), cf).ifPresent(changes::add);
+            cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(e, now(), actor,
+                    member ? HistoryAction.ROLE_ASSIGNED : HistoryAction.ROLE_UNASSIGNED, changes));
+            patchCustomFields(EMPLOYEES + "/" + EmployeeJson.id(e), cf);
+            return true;
         }
 
         /** Applies a membership change to a role (caller holds the role's lock); true when anything changed. */
@@ -1122,10 +1137,8 @@ public final class RestTrackTikStore implements TrackTikStore {
             return id;
         }
 
+        /** The region an employee's {@code region} (the id the API sends; the store never asks to include it) names. */
         Region regionOf(JsonNode ref) {
-            if (ref.isObject()) {
-                return region(ref);
-            }
             String id = ref.asText();
             Region known = regionsById.get(id);
             if (known != null) {
