@@ -104,6 +104,13 @@ class RestStoreExactnessTest {
         assertThat(tail.total()).isEqualTo(5);
         assertThat(listReads("/employees")).as("one page, no request at offset 5").hasSize(1);
 
+        // Offset 1, three members: [1, 2] and then [3] asked as a page of one; nothing after the third.
+        portal.clearRequests();
+        assertThat(store.members(TENANT, crew.scimId(), 1, 3).items()).extracting(Member::scimId)
+                .containsExactly(ids[1], ids[2], ids[3]);
+        assertThat(listReads("/employees")).extracting(RecordedRequest::query).hasSize(2)
+                .allSatisfy(q -> assertThat(q).doesNotContain("limit=0"));
+
         // The whole list: three pages, the last short, then nothing more.
         portal.clearRequests();
         assertThat(store.members(TENANT, crew.scimId(), 0, 10).items()).hasSize(5);
@@ -198,6 +205,107 @@ class RestStoreExactnessTest {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.detail()).contains("userName \"Bob@Example.com\"");
                 });
+    }
+
+    // ---- caches that save requests -----------------------------------------------------------------
+
+    private List<RecordedRequest> roleReadsById() {
+        return portal.requests().stream().filter(r -> r.method().equals("GET") && r.path().matches("/roles/\\d+")).toList();
+    }
+
+    @Test
+    void aGroupReadOrChangedTeachesTheAdapterItsNameSoMembersNeedNoRoleRequest() {
+        EmployeeRecord ann = employee("ann@example.com");
+        EmployeeRecord bob = employee("bob@example.com");
+        RoleRecord gate = group("Gate", ann.scimId());
+
+        RestTrackTikStore reader = open(2);
+        assertThat(reader.findRole(TENANT, gate.scimId())).isPresent();
+        portal.clearRequests();
+        assertThat(reader.findEmployee(TENANT, ann.scimId()).orElseThrow().employee().roles())
+                .extracting(RoleRef::name).containsExactly("Gate");
+        assertThat(roleReadsById()).as("the group just read named the role").isEmpty();
+
+        RestTrackTikStore writer = open(2);
+        portal.clearRequests();
+        writer.changeMembers(TENANT, gate.scimId(), Optional.empty(), new MembershipChange(false, Set.of(), List.of(bob.scimId())),
+                POLICY, ACTOR);
+        assertThat(roleReadsById()).as("the group being changed names the role").isEmpty();
+        assertThat(store.findEmployee(TENANT, bob.scimId()).orElseThrow().employee().roles())
+                .extracting(RoleRef::name).containsExactly("Gate");
+    }
+
+    @Test
+    void aGroupDeletedAndMadeAgainThroughAnotherAdapterShowsItsNewId() {
+        EmployeeRecord ann = employee("ann@example.com");
+        EmployeeRecord bob = employee("bob@example.com");
+        RoleRecord old = group("Gate", ann.scimId());
+        // Ann keeps the role, so the portal keeps it, unlinked; another adapter's new group "Gate" takes it over.
+        store.deleteRole(TENANT, old.scimId(), Optional.empty(), POLICY, ACTOR);
+        RoleRecord again = open(2).createRole(TENANT, new RoleWrite("Gate", Optional.empty(), ScimJson.object()),
+                List.of(bob.scimId()), POLICY, ACTOR);
+        assertThat(again.role().id()).isEqualTo(old.role().id());
+
+        assertThat(store.findEmployee(TENANT, bob.scimId()).orElseThrow().employee().roles())
+                .as("not the deleted group's id, which this adapter had cached").extracting(RoleRef::scimId)
+                .containsExactly(again.scimId());
+    }
+
+    // ---- writes that must not start ----------------------------------------------------------------
+
+    @Test
+    void aMemberChangeNamingSomeoneWhoDoesNotExistWritesNothing() {
+        EmployeeRecord ann = employee("ann@example.com");
+        RoleRecord gate = group("Gate", ann.scimId());
+        int history = store.history(TENANT, ann.scimId()).size();
+        portal.clearRequests();
+
+        assertThatThrownBy(() -> store.changeMembers(TENANT, gate.scimId(), Optional.empty(),
+                new MembershipChange(false, Set.of(ann.scimId()), List.of("ghost")), POLICY, ACTOR))
+                .isInstanceOfSatisfying(ScimException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.detail()).contains("ghost");
+                });
+        assertThat(portal.requests()).noneMatch(r -> !r.method().equals("GET"));
+        assertThat(store.members(TENANT, gate.scimId(), 0, 10).items()).extracting(Member::scimId).containsExactly(ann.scimId());
+        assertThat(store.history(TENANT, ann.scimId())).hasSize(history);
+    }
+
+    @Test
+    void aDefaultRoleThePortalLacksLeavesTheEmployeeAsItIs() {
+        EmployeeRecord ann = employee("ann@example.com");
+        RoleRecord gate = group("Gate", ann.scimId());
+        store.changeMembers(TENANT, gate.scimId(), Optional.empty(), new MembershipChange(false, Set.of(ann.scimId()), List.of()),
+                POLICY, ACTOR);
+        EmployeeRecord before = store.findEmployee(TENANT, ann.scimId()).orElseThrow();
+        assertThat(before.employee().heldRole()).hasValueSatisfying(h -> assertThat(h.name()).isEqualTo("Gate"));
+        portal.clearRequests();
+
+        RolePolicy guardByDefault = dev.scimkit.tracktik.mapping.PriorityRolePolicy.builder().defaultRole("Guard").build();
+        EmployeeRecord after = store.recomputeRole(TENANT, ann.scimId(), guardByDefault, ACTOR);
+        assertThat(after).isNotNull();
+        assertThat(after.employee().heldRole()).hasValueSatisfying(h -> assertThat(h.name()).isEqualTo("Gate"));
+        assertThat(after.link().version()).isEqualTo(before.link().version());
+        assertThat(portal.requests()).noneMatch(r -> !r.method().equals("GET"));
+    }
+
+    // ---- a portal that does not keep the SCIM link -------------------------------------------------
+
+    @Test
+    void aPortalThatDropsTheLinkFieldsIsA503ThatTellsTheOperatorWhy() {
+        // A portal that keeps no custom field it has not defined answers the record without them.
+        portal.inject("POST", "/employees", new Fault.Answer(201, "application/json",
+                "{\"data\":{\"id\":77,\"firstName\":\"Ann\",\"lastName\":\"Lee\",\"username\":\"ann@example.com\","
+                        + "\"status\":\"ACTIVE\",\"region\":1}}"));
+        assertThatThrownBy(() -> employee("ann@example.com"))
+                .isInstanceOfSatisfying(dev.scimkit.tracktik.port.StoreUnavailableException.class, e -> {
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.detail()).contains("employee 77").contains("customFields.scimId").doesNotContain(TOKEN);
+                });
+        portal.inject("POST", "/roles", new Fault.Answer(201, "application/json", "{\"data\":{\"id\":78,\"name\":\"Gate\"}}"));
+        assertThatThrownBy(() -> group("Gate"))
+                .isInstanceOfSatisfying(dev.scimkit.tracktik.port.StoreUnavailableException.class, e ->
+                        assertThat(e.detail()).contains("role 78").contains("customFields.scimId"));
     }
 
     // ---- what a client reads -----------------------------------------------------------------------

@@ -120,4 +120,39 @@ class RestStoreLooseFiltersTest {
         assertThat(ann.employee().region()).isEqualTo(new Region("emea", "EMEA"));
         assertThat(open().regions(TENANT)).containsExactly(new Region("emea", "EMEA"), new Region("hq", "HQ"));
     }
+
+    @Test
+    void anIgnoredStatusFilterStillKeepsArchivedEmployeesOut() {
+        EmployeeRecord ann = employee("ann@example.com");
+        EmployeeRecord bob = employee("bob@example.com");
+        store.archiveEmployee(TENANT, ann.scimId(), Optional.empty(), ACTOR);
+        portal.ignoreFilters("status:in");
+
+        RestTrackTikStore cold = open();
+        assertThat(cold.findEmployee(TENANT, ann.scimId())).isEmpty();
+        assertThat(cold.employeeExists(TENANT, ann.scimId())).isFalse();
+        assertThat(cold.findEmployeeByExternalId(TENANT, "ext-ann@example.com")).isEmpty();
+        assertThat(cold.searchEmployees(TENANT, dev.scimkit.tracktik.port.StoreQuery.all(Optional.empty())).items())
+                .extracting(EmployeeRecord::scimId).containsExactly(bob.scimId());
+    }
+
+    @Test
+    void anIgnoredRoleNameFilterGivesTheDefaultRoleByItsName() {
+        EmployeeRecord ann = employee("ann@example.com");
+        RoleRecord gate = store.createRole(TENANT, new RoleWrite("Gate", Optional.empty(), ScimJson.object()),
+                List.of(ann.scimId()), POLICY, ACTOR);
+        store.changeMembers(TENANT, gate.scimId(), Optional.empty(),
+                new dev.scimkit.tracktik.port.MembershipChange(false, java.util.Set.of(ann.scimId()), List.of()), POLICY, ACTOR);
+        // Roles made in the portal by its administrator: the default role comes after another in the list.
+        store.createRole(TENANT, new RoleWrite("Alpha", Optional.empty(), ScimJson.object()), List.of(), POLICY, ACTOR);
+        store.createRole(TENANT, new RoleWrite("Guard", Optional.empty(), ScimJson.object()), List.of(), POLICY, ACTOR);
+        portal.ignoreFilters("name");
+
+        RolePolicy guardByDefault = dev.scimkit.tracktik.mapping.PriorityRolePolicy.builder().defaultRole("Guard").build();
+        EmployeeRecord after = store.recomputeRole(TENANT, ann.scimId(), guardByDefault, ACTOR);
+        assertThat(after.employee().heldRole()).hasValueSatisfying(h -> assertThat(h.name()).isEqualTo("Guard"));
+        long guardId = portal.roles().stream().filter(r -> r.path("name").asText().equals("Guard")).findFirst()
+                .orElseThrow().path("id").asLong();
+        assertThat(portal.userRoles()).singleElement().satisfies(ur -> assertThat(ur.path("role").asLong()).isEqualTo(guardId));
+    }
 }
