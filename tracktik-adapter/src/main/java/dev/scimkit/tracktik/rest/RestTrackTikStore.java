@@ -696,6 +696,8 @@ public final class RestTrackTikStore implements TrackTikStore {
         Portal(RestStoreConfig config) {
             this.config = config;
             this.http = new PortalClient(config);
+            // A record without a region (TrackTik gives every employee one) is read as the headquarters'.
+            regionsById.put("", Region.HQ);
         }
 
         private static ReentrantLock[] locks() {
@@ -1100,9 +1102,8 @@ public final class RestTrackTikStore implements TrackTikStore {
             Map<String, String> q = new LinkedHashMap<>();
             q.put("user", employeeId);
             q.put("role", roleId);
-            return all(USER_ROLES, q).stream()
-                    .filter(ur -> userId(ur).equals(employeeId) && roleIdOf(ur).equals(roleId))
-                    .findFirst();
+            // The user and role filters are documented, and holdRole relies on them too.
+            return all(USER_ROLES, q).stream().findFirst();
         }
 
         static String roleIdOf(JsonNode userRole) {
@@ -1143,9 +1144,6 @@ public final class RestTrackTikStore implements TrackTikStore {
             Region known = regionsById.get(id);
             if (known != null) {
                 return known;
-            }
-            if (id.isEmpty()) {
-                return Region.HQ;
             }
             Region r = region(ok(http.get(REGIONS + "/" + id, Map.of()), "GET " + REGIONS + "/" + id).data());
             regionsById.put(id, r);
