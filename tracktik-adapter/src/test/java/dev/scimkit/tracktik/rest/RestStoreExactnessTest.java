@@ -308,6 +308,20 @@ class RestStoreExactnessTest {
                         assertThat(e.detail()).contains("role 78").contains("customFields.scimId"));
     }
 
+    @Test
+    void aListAnswerWithoutACountEndsWithTheItemsItGave() {
+        EmployeeRecord ann = employee("ann@example.com");
+        EmployeeRecord bob = employee("bob@example.com");
+        RoleRecord crew = group("Crew", ann.scimId(), bob.scimId());
+        // The documented meta.count missing (a gateway's rewrite, an older API): what was listed is all there is.
+        String bobJson = portal.employees().stream().filter(e -> e.path("username").asText().equals("bob@example.com"))
+                .findFirst().orElseThrow().toString();
+        portal.inject("GET", "/employees", new Fault.Answer(200, "application/json", "{\"data\":[" + bobJson + "]}"));
+        Page<Member> page = store.members(TENANT, crew.scimId(), 1, 10);
+        assertThat(page.items()).extracting(Member::scimId).containsExactly(bob.scimId());
+        assertThat(page.total()).as("the offset and the one item listed").isEqualTo(2);
+    }
+
     // ---- what a client reads -----------------------------------------------------------------------
 
     @Test
