@@ -24,7 +24,8 @@ public final class BearerTokens {
     /** The token of an {@code Authorization} header value with the Bearer scheme (any case). */
     public static Optional<String> fromHeader(String header) {
         String h = header.trim();
-        if (h.length() < 7 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        // regionMatches is false for a value shorter than "Bearer ": no length check of its own needed.
+        if (!h.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
         String token = h.substring(7).trim();

@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class TokenFileAuthenticator implements Authenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenFileAuthenticator.class);
-    private static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
+    /** The largest token file read; package-private for the test at the bound. */
+    static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
 
     private final Path file;
     private final Duration checkInterval;
@@ -92,31 +93,36 @@ public final class TokenFileAuthenticator implements Authenticator {
             return false;
         }
         try {
-            nextCheck = clock.instant().plus(checkInterval);
-            byte[] content;
-            try {
-                content = read(file);
-            } catch (IOException e) {
-                warnOnce(null, "cannot be read (" + e.getMessage() + ")");
-                return false;
-            }
-            byte[] digest = digest(content);
-            if (Arrays.equals(digest, loadedDigest)) {
-                seenDigest = digest;
-                return false;
-            }
-            try {
-                current = TokenFile.parse(content);
-                loadedDigest = digest;
-                seenDigest = digest;
-                LOG.info("Token file {} reloaded: {} token(s)", file, current.size());
-                return true;
-            } catch (TokenFile.InvalidTokenFileException e) {
-                warnOnce(digest, e.getMessage());
-                return false;
-            }
+            return check();
         } finally {
             checking.set(false);
+        }
+    }
+
+    /** The check itself, by one caller at a time. */
+    private boolean check() {
+        nextCheck = clock.instant().plus(checkInterval);
+        byte[] content;
+        try {
+            content = read(file);
+        } catch (IOException e) {
+            warnOnce(null, "cannot be read (" + e.getMessage() + ")");
+            return false;
+        }
+        byte[] digest = digest(content);
+        if (Arrays.equals(digest, loadedDigest)) {
+            seenDigest = digest;
+            return false;
+        }
+        try {
+            current = TokenFile.parse(content);
+            loadedDigest = digest;
+            seenDigest = digest;
+            LOG.info("Token file {} reloaded: {} token(s)", file, current.size());
+            return true;
+        } catch (TokenFile.InvalidTokenFileException e) {
+            warnOnce(digest, e.getMessage());
+            return false;
         }
     }
 

@@ -2,14 +2,12 @@ package dev.scimkit.server.activity;
 
 import dev.scimkit.server.ScimRequest;
 import dev.scimkit.server.ScimResponse;
+import dev.scimkit.server.auth.StandardError;
 import dev.scimkit.server.spi.ScimPrincipal;
 import dev.scimkit.server.spi.TenantId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -288,7 +286,7 @@ class QueuedActivityRecorderTest {
      * batch; an exchange the describer cannot read is lost alone and reported the same way.
      */
     @Test
-    void failuresAreReportedOnceAMinuteWithWhatWasLost() {
+    void failuresAreReportedOnceAMinuteWithWhatWasLost() throws Exception {
         MovableClock clock = new MovableClock(Instant.parse("2026-12-01T08:00:00Z"));
         BatchLog log = new BatchLog();
         log.failing = true;
@@ -298,7 +296,7 @@ class QueuedActivityRecorderTest {
             }
             return DESCRIBER.apply(exchange);
         };
-        String err = capturingStandardError(() -> {
+        String err = StandardError.during(() -> {
             QueuedActivityRecorder recorder = startControlled(log, 10, describer, clock, () -> { });
             recorder.record(read("lost1"));
             await(() -> recorder.failed() == 1);
@@ -314,25 +312,13 @@ class QueuedActivityRecorderTest {
             recorder.record(read("kept"));
             await(() -> recorder.written() == 1);
         });
-        List<String> warnings = err.lines().filter(l -> l.contains("WARN")).toList();
+        List<String> warnings = StandardError.lines(err, "WARN");
         assertThat(warnings).as(err).hasSize(2);
         assertThat(warnings.get(0)).contains("Activity could not be recorded: java.lang.IllegalStateException: "
                 + "the database is down (1 lost so far)");
         assertThat(warnings.get(1)).contains("An exchange could not be described: java.lang.IllegalArgumentException: "
                 + "cannot describe this one (4 lost so far)");
         assertThat(log.paths()).containsExactly("/Users/kept");
-    }
-
-    private static String capturingStandardError(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 
     /** A clock the test moves; the worker reads it from its own thread. */

@@ -41,6 +41,16 @@ class BearerTokenAuthenticatorTest {
     }
 
     @Test
+    void aTokenAddedWithoutANameIsNamedAfterItsTenant() {
+        BearerTokenAuthenticator a = BearerTokenAuthenticator.builder()
+                .addToken(TenantId.of("globex"), "globex-secret")
+                .addToken(TenantId.of("initech"), "initech-secret")
+                .build();
+        assertThat(with(a, "Bearer globex-secret")).contains(ScimPrincipal.client(TenantId.of("globex"), "globex"));
+        assertThat(with(a, "Bearer initech-secret")).contains(ScimPrincipal.client(TenantId.of("initech"), "initech"));
+    }
+
+    @Test
     void storedHashesMatchTheirTokens() {
         String hash = BearerTokenAuthenticator.hashToken("from-config");
         assertThat(hash).hasSize(64).matches("[0-9a-f]+");

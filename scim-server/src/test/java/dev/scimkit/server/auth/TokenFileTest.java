@@ -85,6 +85,13 @@ class TokenFileTest {
     }
 
     @Test
+    void aMistakeInALaterTokenNamesThatTokensPlace() {
+        String json = file("\"portal-a\": [" + token("first", OLD) + ", " + token("second", NEW) + ", {\"name\": \"third\"}]");
+        assertThatThrownBy(() -> parse(json)).isInstanceOf(TokenFile.InvalidTokenFileException.class)
+                .hasMessageContaining("tenant 'portal-a', token 3 ('third')");
+    }
+
+    @Test
     void aTenantWithoutTokensIsAllowedAndAcceptsNothing() {
         BearerTokenAuthenticator auth = parse(file("\"portal-a\": []"));
         assertThat(auth.authenticate(bearer(OLD))).isEmpty();

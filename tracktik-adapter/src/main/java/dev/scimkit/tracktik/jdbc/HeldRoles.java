@@ -2,7 +2,6 @@ package dev.scimkit.tracktik.jdbc;
 
 import dev.scimkit.server.spi.TenantId;
 import dev.scimkit.tracktik.domain.FieldChange;
-import dev.scimkit.tracktik.domain.HeldRole;
 import dev.scimkit.tracktik.domain.RoleRef;
 import dev.scimkit.tracktik.mapping.RoleDecision;
 import dev.scimkit.tracktik.mapping.RolePolicy;
@@ -31,7 +30,7 @@ final class HeldRoles {
      */
     static Optional<FieldChange> decide(Connection c, TenantId tenant, long employeeId, RolePolicy policy)
             throws SQLException {
-        Optional<String> held = held(c, employeeId).map(HeldRole::name);
+        Optional<String> held = heldRoleName(c, employeeId);
         List<RoleRef> memberships = memberships(c, employeeId);
         RoleDecision decision = policy.decide(held, memberships);
         if (decision.role().isEmpty()) {
@@ -39,10 +38,8 @@ final class HeldRoles {
         }
         if (decision.changes(held)) {
             String name = decision.role().get();
-            Optional<String> id = memberships.stream().filter(r -> r.name().equals(name)).map(RoleRef::id).findFirst();
-            if (id.isEmpty()) {
-                id = roleIdByName(c, tenant, name);
-            }
+            // Role names are unique per tenant ignoring case: a membership's role and a default role alike.
+            Optional<String> id = roleIdByName(c, tenant, name);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE tt_employee SET held_role_id = ?, held_role_name = ? WHERE id = ?")) {
                 ps.setObject(1, id.map(Long::valueOf).orElse(null));
@@ -101,16 +98,11 @@ final class HeldRoles {
         }
     }
 
-    private static Optional<HeldRole> held(Connection c, long employeeId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT held_role_id, held_role_name FROM tt_employee WHERE id = ?")) {
+    private static Optional<String> heldRoleName(Connection c, long employeeId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT held_role_name FROM tt_employee WHERE id = ?")) {
             ps.setLong(1, employeeId);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getString(2) == null) {
-                    return Optional.empty();
-                }
-                long id = rs.getLong(1);
-                return Optional.of(new HeldRole(rs.wasNull() ? Optional.empty() : Optional.of(Long.toString(id)),
-                        rs.getString(2)));
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
         }
     }

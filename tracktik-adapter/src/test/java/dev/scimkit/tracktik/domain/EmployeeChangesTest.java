@@ -37,7 +37,11 @@ class EmployeeChangesTest {
 
     @Test
     void aStatusFlipNamesItselfAndRolesAreListedInOrder() {
-        EmployeeProfile inactive = ADA.toBuilder().status(EmployeeStatus.INACTIVE).build();
+        EmployeeProfile inactive = ADA.withStatus(EmployeeStatus.INACTIVE);
+        assertThat(inactive.status()).isEqualTo(EmployeeStatus.INACTIVE);
+        assertThat(ADA.status()).as("a profile never changes").isEqualTo(EmployeeStatus.ACTIVE);
+        assertThat(EmployeeChanges.diff(ADA, inactive, DerivedFields.none())).extracting(FieldChange::field)
+                .as("the status alone changed").containsExactly("status");
         assertThat(EmployeeChanges.actionOf(ADA, inactive)).isEqualTo(HistoryAction.DEACTIVATED);
         assertThat(EmployeeChanges.actionOf(inactive, ADA)).isEqualTo(HistoryAction.REACTIVATED);
         assertThat(EmployeeChanges.actionOf(ADA, ADA.toBuilder().jobTitle("Lead").build())).isEqualTo(HistoryAction.UPDATED);

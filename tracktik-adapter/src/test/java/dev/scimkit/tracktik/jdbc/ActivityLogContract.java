@@ -237,19 +237,24 @@ abstract class ActivityLogContract {
             st.execute("ALTER TABLE tt_activity ADD CONSTRAINT " + constraint + " CHECK (req_path <> '" + poison + "')");
             commitUnlessAutoCommit(c);
         }
-        try {
-            ActivityLog sql = log(ActivityRetention.DEFAULT);
+        try (Connection lent = database().getConnection()) {
+            // From the pool (auto-commit off, which the pool rolls back on return) and lent for good in auto-commit.
+            ActivityLog pooled = log(ActivityRetention.DEFAULT);
+            ActivityLog onLent = JdbcActivityLog.open(lending(lent), ActivityRetention.DEFAULT);
+            lent.setAutoCommit(true);
             Instant t = Instant.parse("2026-11-01T00:00:00Z");
-            List<ActivityEntry> batch = List.of(
-                    ActivityEntry.builder(t, a, "c", "GET", "/before").build(),
-                    ActivityEntry.builder(t.plusSeconds(1), a, "c", "GET", poison).detail("secret-ish value").build(),
-                    ActivityEntry.builder(t.plusSeconds(2), a, "c", "GET", "/after").build());
-            assertThatThrownBy(() -> sql.append(batch)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("Could not append to the activity log (SQLState ")
-                    .hasMessageNotContaining(poison).hasMessageNotContaining("secret-ish");
-            assertThat(all(sql, q -> q, a, 500)).as("nothing of the refused batch").isEmpty();
-            sql.append(List.of(ActivityEntry.builder(t.plusSeconds(3), a, "c", "GET", "/next").build()));
-            assertThat(all(sql, q -> q, a, 500)).extracting(ActivityEntry::path).containsExactly("/next");
+            for (ActivityLog sql : List.of(pooled, onLent)) {
+                List<ActivityEntry> batch = List.of(
+                        ActivityEntry.builder(t, a, "c", "GET", "/before").build(),
+                        ActivityEntry.builder(t.plusSeconds(1), a, "c", "GET", poison).detail("secret-ish value").build(),
+                        ActivityEntry.builder(t.plusSeconds(2), a, "c", "GET", "/after").build());
+                assertThatThrownBy(() -> sql.append(batch)).isInstanceOf(IllegalStateException.class)
+                        .hasMessageStartingWith("Could not append to the activity log (SQLState ")
+                        .hasMessageNotContaining(poison).hasMessageNotContaining("secret-ish");
+                assertThat(all(pooled, q -> q, a, 500)).as("nothing of the refused batch").isEmpty();
+            }
+            pooled.append(List.of(ActivityEntry.builder(t.plusSeconds(3), a, "c", "GET", "/next").build()));
+            assertThat(all(pooled, q -> q, a, 500)).extracting(ActivityEntry::path).containsExactly("/next");
         } finally {
             try (Connection c = database().getConnection(); Statement st = c.createStatement()) {
                 st.execute("ALTER TABLE tt_activity DROP CONSTRAINT " + constraint);
@@ -273,14 +278,7 @@ abstract class ActivityLogContract {
     @Test
     void aLentConnectionIsHandedBackAsItWasLent() throws Exception {
         try (Connection shared = database().getConnection()) {
-            DataSource lending = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("getConnection")) {
-                            return unclosable(shared);
-                        }
-                        throw new UnsupportedOperationException(method.getName());
-                    });
-            ActivityLog log = JdbcActivityLog.open(lending, ActivityRetention.DEFAULT);
+            ActivityLog log = JdbcActivityLog.open(lending(shared), ActivityRetention.DEFAULT);
             Instant t = Instant.parse("2026-11-01T00:00:00Z");
             for (boolean autoCommit : new boolean[] {true, false}) {
                 shared.setAutoCommit(autoCommit);
@@ -289,6 +287,17 @@ abstract class ActivityLogContract {
             }
             assertThat(all(log(ActivityRetention.DEFAULT), q -> q, a, 500)).as("both appends committed").hasSize(2);
         }
+    }
+
+    /** A data source that lends {@code c} for every request and never closes it. */
+    private static DataSource lending(Connection c) {
+        return (DataSource) Proxy.newProxyInstance(ActivityLogContract.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return unclosable(c);
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     private static Connection unclosable(Connection c) {

@@ -31,7 +31,8 @@ import java.util.List;
 final class JwksKeySource implements JWKSource<SecurityContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(JwksKeySource.class);
-    private static final int MAX_JWKS_BYTES = 512 * 1024;
+    /** The largest JWKS read; package-private for the test at the bound. */
+    static final int MAX_JWKS_BYTES = 512 * 1024;
 
     private final URI jwksUri;
     private final Duration ttl;
@@ -60,9 +61,7 @@ final class JwksKeySource implements JWKSource<SecurityContext> {
         List<JWK> found = current == null ? List.of() : selector.select(current);
         if (found.isEmpty()) {
             JWKSet refreshed = refetchIfAllowed();
-            if (refreshed != null) {
-                found = selector.select(refreshed);
-            }
+            found = refreshed == null ? List.of() : selector.select(refreshed);
         }
         return found;
     }
@@ -79,16 +78,17 @@ final class JwksKeySource implements JWKSource<SecurityContext> {
         }
     }
 
+    /** The keys after fetching them again if allowed; the same keys when not allowed or the fetch failed. */
     private synchronized JWKSet refetchIfAllowed() {
         Instant now = clock.instant();
-        if (lastAttempt.plus(minRefetchInterval).isAfter(now)) {
-            return null;
+        if (!lastAttempt.plus(minRefetchInterval).isAfter(now)) {
+            fetch(now);
         }
-        return fetch(now) ? keys : null;
+        return keys;
     }
 
     /** Fetches the set; on failure keeps the old one and logs once per outage. */
-    private boolean fetch(Instant now) {
+    private void fetch(Instant now) {
         lastAttempt = now;
         try {
             keys = download();
@@ -97,17 +97,14 @@ final class JwksKeySource implements JWKSource<SecurityContext> {
                 LOG.info("The JWKS at {} can be fetched again", jwksUri);
                 failing = false;
             }
-            return true;
         } catch (IOException | ParseException e) {
             if (!failing) {
                 LOG.warn("Could not fetch the JWKS at {} ({}); {}", jwksUri, e.getMessage(),
                         keys == null ? "access tokens of this issuer are refused until it can" : "the keys known before stay in use");
                 failing = true;
             }
-            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
         }
     }
 

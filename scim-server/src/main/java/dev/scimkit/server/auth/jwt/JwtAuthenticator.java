@@ -136,7 +136,7 @@ public final class JwtAuthenticator implements Authenticator {
             if (value instanceof String text && !text.isBlank()) {
                 // A name for History and logs: printable, bounded.
                 String clean = text.replaceAll("[^\\x21-\\x7E]", "_");
-                return Optional.of(clean.length() > MAX_NAME_LENGTH ? clean.substring(0, MAX_NAME_LENGTH) : clean);
+                return Optional.of(clean.substring(0, Math.min(clean.length(), MAX_NAME_LENGTH)));
             }
         }
         return Optional.empty();

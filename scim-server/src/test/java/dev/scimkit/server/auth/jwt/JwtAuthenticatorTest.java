@@ -20,6 +20,7 @@ import dev.scimkit.server.MutableClock;
 import dev.scimkit.server.ScimRequest;
 import dev.scimkit.server.auth.BearerTokenAuthenticator;
 import dev.scimkit.server.auth.CompositeAuthenticator;
+import dev.scimkit.server.auth.StandardError;
 import dev.scimkit.server.spi.Authenticator;
 import dev.scimkit.server.spi.ScimPrincipal;
 import dev.scimkit.server.spi.TenantId;
@@ -265,5 +266,114 @@ class JwtAuthenticatorTest {
             assertThat(auth.authenticate(bearer(junk))).as(junk.length() > 40 ? "long" : junk).isEmpty();
         }
         assertThat(auth.authenticate(ScimRequest.builder("GET", "/Users").build())).isEmpty();
+    }
+
+    private static String signTyped(JOSEObjectType type, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(rsa1.getKeyID()).type(type).build(), claims);
+        jwt.sign(new RSASSASigner(rsa1));
+        return jwt.serialize();
+    }
+
+    @Test
+    void anAccessTokenTypedAsSuchIsAcceptedAndATokenOfAnotherTypeIsNot() throws Exception {
+        jwks.publish(List.of(rsa1));
+        JwtAuthenticator auth = builder().build();
+        // RFC 9068's types, as Keycloak and others send them, and none at all.
+        for (JOSEObjectType type : new JOSEObjectType[] {new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"),
+                JOSEObjectType.JWT, null}) {
+            assertThat(auth.authenticate(bearer(signTyped(type, claims().build())))).as(String.valueOf(type)).isPresent();
+        }
+        // Tokens the same issuer signs for other purposes (RFC 8725 §3.11): a logout token, a DPoP proof.
+        for (String type : new String[] {"logout+jwt", "dpop+jwt", "JOSE"}) {
+            assertThat(auth.authenticate(bearer(signTyped(new JOSEObjectType(type), claims().build())))).as(type).isEmpty();
+        }
+    }
+
+    @Test
+    void theClockSkewAppliesUpToItsExactBound() throws Exception {
+        jwks.publish(List.of(rsa1));
+        JwtAuthenticator auth = builder().build();
+        Instant now = clock.instant();
+        assertThat(auth.authenticate(bearer(sign(rsa1, JWSAlgorithm.RS256, claims().expirationTime(Date.from(now.minusSeconds(59))).build()))))
+                .as("expired 59 s ago, skew 60 s").isPresent();
+        assertThat(auth.authenticate(bearer(sign(rsa1, JWSAlgorithm.RS256, claims().expirationTime(Date.from(now.minusSeconds(60))).build()))))
+                .as("expired exactly the skew ago").isEmpty();
+        assertThat(auth.authenticate(bearer(sign(rsa1, JWSAlgorithm.RS256, claims().notBeforeTime(Date.from(now.plusSeconds(60))).build()))))
+                .as("valid in exactly the skew").isPresent();
+        assertThat(auth.authenticate(bearer(sign(rsa1, JWSAlgorithm.RS256, claims().notBeforeTime(Date.from(now.plusSeconds(61))).build()))))
+                .isEmpty();
+    }
+
+    @Test
+    void aTokenIssuedInTheFutureBeyondTheSkewIsRefused() throws Exception {
+        jwks.publish(List.of(rsa1));
+        JwtAuthenticator auth = builder().build();
+        Instant now = clock.instant();
+        assertThat(auth.authenticate(bearer(sign(rsa1, JWSAlgorithm.RS256, claims().issueTime(Date.from(now.plusSeconds(61))).build()))))
+                .isEmpty();
+        assertThat(auth.authenticate(bearer(sign(rsa1, JWSAlgorithm.RS256, claims().issueTime(Date.from(now.plusSeconds(60))).build()))))
+                .as("within the skew").isPresent();
+        assertThat(auth.authenticate(bearer(sign(rsa1, JWSAlgorithm.RS256, claims().issueTime(null).build()))))
+                .as("iat is optional").isPresent();
+    }
+
+    @Test
+    void theClockSkewIsAtMostFiveMinutes() {
+        assertThat(builder().clockSkew(Duration.ofMinutes(5)).clockSkew(Duration.ZERO)).isNotNull();
+        assertThatThrownBy(() -> builder().clockSkew(Duration.ofMinutes(5).plusNanos(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder().clockSkew(Duration.ofNanos(-1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aTokenWhoseTextDiffersFromWhatTheIssuerSignedIsRefused() throws Exception {
+        jwks.publish(List.of(rsa1));
+        JwtAuthenticator auth = builder().build();
+        String signed = sign(rsa1, JWSAlgorithm.RS256, claims().build());
+        assertThat(auth.authenticate(bearer(signed))).isPresent();
+        // The JOSE library's base64url decoder skips characters outside the alphabet, so these would verify.
+        for (String altered : new String[] {signed + "!", signed + "==", signed.replace(".", ".%")}) {
+            assertThat(auth.authenticate(bearer(altered))).as(altered.substring(altered.length() - 3)).isEmpty();
+        }
+    }
+
+    @Test
+    void theClientNameIsPrintableAndBounded() throws Exception {
+        jwks.publish(List.of(rsa1));
+        JwtAuthenticator auth = builder().build();
+        String client = "okta tracktik\u0007" + "x".repeat(200);
+        String expected = "okta_tracktik_" + "x".repeat(128 - "okta_tracktik_".length());
+        assertThat(auth.authenticate(bearer(sign(rsa1, JWSAlgorithm.RS256, claims().claim("client_id", client).build()))))
+                .map(ScimPrincipal::name).contains(expected);
+        String longest = "c".repeat(128);
+        assertThat(auth.authenticate(bearer(sign(rsa1, JWSAlgorithm.RS256, claims().claim("client_id", longest).build()))))
+                .map(ScimPrincipal::name).contains(longest);
+    }
+
+    @Test
+    void theChallengeIsTheBearerRealm() {
+        assertThat(builder().build().challenge()).isEqualTo("Bearer realm=\"SCIM\"");
+    }
+
+    @Test
+    void aRefusalIsLoggedWithItsReasonAndNeverTheToken() throws Exception {
+        jwks.publish(List.of(rsa1));
+        JwtAuthenticator auth = builder().build();
+        String expired = sign(rsa1, JWSAlgorithm.RS256, claims().expirationTime(Date.from(clock.instant().minusSeconds(3600))).build());
+        // Three base64url parts, the header "not json": the JOSE library cannot parse it, and its message could quote it.
+        String unparsable = "bm90IGpzb24.e30.c2lnbmF0dXJl";
+        String log = StandardError.during(() -> {
+            assertThat(auth.authenticate(bearer(expired))).isEmpty();
+            assertThat(auth.authenticate(bearer(unparsable))).isEmpty();
+        });
+        List<String> lines = StandardError.lines(log, "DEBUG");
+        assertThat(lines).as(log).hasSize(2);
+        assertThat(lines.get(0)).contains(ISSUER, "refused: expired");
+        assertThat(lines.get(1)).contains("refused: ParseException");
+        for (String token : new String[] {expired, unparsable}) {
+            for (String part : token.split("\\.")) {
+                assertThat(log).doesNotContain(part);
+            }
+        }
+        assertThat(log).doesNotContain("not json");
     }
 }
