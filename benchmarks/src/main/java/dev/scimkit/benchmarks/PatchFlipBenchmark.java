@@ -14,7 +14,13 @@ import dev.scimkit.core.schema.ResourceTypeDefinition;
 import dev.scimkit.core.schema.SchemaRegistry;
 import dev.scimkit.patch.PatchEngine;
 import dev.scimkit.patch.PatchResult;
+import dev.scimkit.server.memory.InMemoryStore;
+import dev.scimkit.server.spi.Projection;
+import dev.scimkit.server.spi.ResourceRepository;
+import dev.scimkit.server.spi.ScimPrincipal;
+import dev.scimkit.server.spi.TenantId;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,7 +43,9 @@ import org.openjdk.jmh.annotations.State;
  *       {@code apply} never modifies its input, so the deactivate is applied to an active User and the
  *       reactivation to an inactive one, kept side by side: each call changes {@code active}.
  *       {@code scimkitInPlace}: the same through {@code applyInPlace} on one User it owns, as the peers
- *       patch theirs.</li>
+ *       patch theirs. {@code scimkitStore}: what the server's PATCH costs below HTTP, the plan and the
+ *       in-memory store's {@code patch} of its stored User (the revision, its indexes and the answer,
+ *       as {@code ResourceEndpoint} calls it for a 200 with the resource).</li>
  *   <li>UnboundID 5.0.0 and 6.0.0: {@code PatchOperation.apply(ObjectNode)}, in place, schema-less.</li>
  *   <li>SCIM-SDK: {@code PatchRequestHandler.handlePatchRequest} on the stored User.</li>
  * </ul>
@@ -55,6 +63,10 @@ public class PatchFlipBenchmark {
     private ObjectNode scimkitOwnedUser;
     private int scimkitTurn;
     private int scimkitInPlaceTurn;
+    private static final ScimPrincipal CALLER = ScimPrincipal.client(TenantId.of("benchmarks"), "benchmarks");
+    private ResourceRepository scimkitUsersStore;
+    private String scimkitStoredId;
+    private int scimkitStoreTurn;
 
     private UnboundIdPeer unboundId;
     private final com.unboundid.scim2.common.messages.PatchRequest[] unboundIdRequests =
@@ -83,6 +95,8 @@ public class PatchFlipBenchmark {
         scimkitUsers[1] = scimkitUsers[0].deepCopy();
         scimkitUsers[1].set("active", BooleanNode.FALSE);
         scimkitOwnedUser = scimkitUsers[0].deepCopy();
+        scimkitUsersStore = InMemoryStore.create(SchemaRegistry.standard()).users();
+        scimkitStoredId = scimkitUsersStore.create(CALLER, scimkitUsers[0]).get("id").asText();
         unboundId = new UnboundIdPeer();
         unboundIdUser = unboundId.readTree(Fixtures.ENTRA_USER);
         unboundId6 = new UnboundId6Peer();
@@ -113,6 +127,15 @@ public class PatchFlipBenchmark {
         int turn = scimkitInPlaceTurn;
         scimkitInPlaceTurn = turn ^ 1;
         return engine.plan(userType, scimkitRequests[turn]).applyInPlace(scimkitOwnedUser);
+    }
+
+    /** scimkit's in-memory store: the plan and the repository's patch of its stored User, deactivated and reactivated in turn. */
+    @Benchmark
+    public ObjectNode scimkitStore() {
+        int turn = scimkitStoreTurn;
+        scimkitStoreTurn = turn ^ 1;
+        return scimkitUsersStore.patch(CALLER, scimkitStoredId, engine.plan(userType, scimkitRequests[turn]),
+                Optional.empty(), Projection.DEFAULT);
     }
 
     /** UnboundID SCIM 2 SDK. */

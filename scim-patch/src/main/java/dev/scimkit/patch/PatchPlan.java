@@ -29,6 +29,8 @@ public final class PatchPlan {
     private final Footprint targeted;
     private final Footprint targetedWithoutMembers;
     private final boolean touchesMembers;
+    /** Every operation targets {@code members} (Entra's and Okta's member adds and removes). */
+    private final boolean onlyMembers;
     private final List<Integer> operationsChangingNothing;
 
     PatchPlan(TypePlanning planning, List<PlannedOperation> operations, Optional<MembershipDelta> membershipDelta,
@@ -42,6 +44,7 @@ public final class PatchPlan {
         this.targeted = new Footprint(targets(this.operations, true));
         this.targetedWithoutMembers = new Footprint(targets(this.operations, false));
         this.touchesMembers = anyTargetsMembers(this.operations);
+        this.onlyMembers = this.touchesMembers && this.operations.stream().allMatch(op -> op.target().isMembers());
     }
 
     private static boolean anyTargetsMembers(List<PlannedOperation> operations) {
@@ -97,6 +100,20 @@ public final class PatchPlan {
     /** Whether any operation targets the group's {@code members}. */
     public boolean touchesMembers() {
         return touchesMembers;
+    }
+
+    /**
+     * Whether an operation targets (writes, removes or, as a readOnly echo, compares) the core top-level
+     * attribute {@code name}, ignoring case. A store that derives an attribute (a User's {@code groups})
+     * need not build it for a plan that never targets it: nothing else of a plan reads it.
+     */
+    public boolean targetsCoreAttribute(String name) {
+        for (PlannedOperation op : operations) {
+            if (!op.target().attribute().extension() && op.target().def().name().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Top-level attribute paths the operations target, canonical spelling, request order. */
@@ -164,6 +181,12 @@ public final class PatchPlan {
         Objects.requireNonNull(resourceWithoutMembers, "resourceWithoutMembers");
         MembershipDelta delta = membershipDelta.orElseThrow(() -> new IllegalStateException(
                 "This plan's members operations need the current members; use apply(fullResource)"));
+        if (onlyMembers && ResourceChanges.alreadyInStep(type, resourceWithoutMembers)) {
+            // What run would find, without its copy and walks: no operation for this tree, and schemas
+            // in step, so nothing to write, sync or check; the result is the input, copied only if read.
+            return PatchResult.sharingInput(resourceWithoutMembers,
+                    delta.isEmpty() ? Set.of() : Set.of("members"), delta);
+        }
         return run(UndoLog.prepareCopy(resourceWithoutMembers, targetedWithoutMembers), delta, false);
     }
 

@@ -13,23 +13,50 @@ import java.util.Set;
  */
 public final class PatchResult {
 
-    private final ObjectNode resource;
+    /** Guarded by {@code this}: the input itself until {@link #resource()} first copies its top level. */
+    private ObjectNode resource;
+    private boolean isTheInput;
     private final Set<String> touchedAttributes;
     private final MembershipDelta membershipDelta;
 
     /** Takes ownership of {@code touchedAttributes}: the caller built it for this result and writes it no more. */
     PatchResult(ObjectNode resource, Set<String> touchedAttributes, MembershipDelta membershipDelta) {
+        this(resource, false, touchedAttributes, membershipDelta);
+    }
+
+    private PatchResult(ObjectNode resource, boolean isTheInput, Set<String> touchedAttributes,
+                        MembershipDelta membershipDelta) {
         this.resource = Objects.requireNonNull(resource, "resource");
+        this.isTheInput = isTheInput;
         this.touchedAttributes = Collections.unmodifiableSet(Objects.requireNonNull(touchedAttributes, "touchedAttributes"));
         this.membershipDelta = Objects.requireNonNull(membershipDelta, "membershipDelta");
     }
 
     /**
-     * A copy of the patched resource ({@code PatchPlan.apply} never modifies its input; after
-     * {@code PatchPlan.applyInPlace} the caller's own tree is the patched resource, and this is a copy of it).
+     * A result whose resource equals {@code input} (no operation wrote to it): its top level is copied
+     * when {@link #resource()} is first called, so a repository that never reads it (a member add)
+     * pays nothing for it.
      */
-    public ObjectNode resource() {
-        return resource.deepCopy();
+    static PatchResult sharingInput(ObjectNode input, Set<String> touchedAttributes, MembershipDelta membershipDelta) {
+        return new PatchResult(input, true, touchedAttributes, membershipDelta);
+    }
+
+    /**
+     * The patched resource itself, not a copy (a deep copy of a User cost more than the whole PATCH).
+     * After {@code PatchPlan.apply} and {@code applyWithoutMembers} it is a new top-level object that
+     * shares every value the operations did not write with the input: the caller may add, replace or
+     * remove its members (a store stamps {@code id} and {@code meta} on it), but must not modify a value
+     * inside it, which may still belong to the input (a stored revision); {@code deepCopy()} it first, or
+     * copy what you change. After {@code PatchPlan.applyInPlace} it is the caller's own tree.
+     */
+    public synchronized ObjectNode resource() {
+        if (isTheInput) {
+            ObjectNode topLevel = resource.objectNode();
+            topLevel.setAll(resource);
+            resource = topLevel;
+            isTheInput = false;
+        }
+        return resource;
     }
 
     /** Whether the resource differs from the input (or, after {@code applyWithoutMembers}, a membership change is pending). */

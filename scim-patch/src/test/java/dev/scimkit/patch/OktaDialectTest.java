@@ -3,6 +3,7 @@ package dev.scimkit.patch;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scimkit.core.error.ScimErrorType;
 import dev.scimkit.core.error.ScimException;
+import dev.scimkit.core.json.ScimJson;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -68,6 +69,33 @@ class OktaDialectTest {
         assertThat(r.resource().has("members")).isFalse();
         assertThat(r.touchedAttributes()).containsExactly("members");
         assertThat(plan.apply(group("{}")).resource().get("members")).hasSize(1000);
+    }
+
+    /**
+     * A plan of member operations only leaves the whole change to the repository: its result is the
+     * group as given, not copied until read, and then a top level of its own (the input untouched).
+     */
+    @Test
+    void aMemberOnlyPlanHandsBackTheGroupAsGivenAndCopiesItOnlyWhenRead() {
+        PatchPlan plan = LENIENT.plan(GROUP, ops("[{'op':'add','path':'members','value':[{'value':'00u1'}]}]"));
+        ObjectNode stored = group("{'displayName':'Ops','externalId':'g-1'}");
+        byte[] before = ScimJson.write(stored);
+
+        PatchResult r = plan.applyWithoutMembers(stored);
+
+        assertThat(r.changed()).isTrue();
+        assertThat(r.touchedAttributes()).containsExactly("members");
+        assertThat(r.membershipDelta().addedIds()).containsExactly("00u1");
+        ObjectNode resource = r.resource();
+        assertThat(resource).isNotSameAs(stored).isEqualTo(stored);
+        assertThat(r.resource()).isSameAs(resource);
+        resource.put("displayName", "Renamed");
+        resource.remove("externalId");
+        assertThat(ScimJson.write(stored)).isEqualTo(before);
+
+        PatchResult nothing = LENIENT.plan(GROUP, ops("[{'op':'add','path':'members','value':[]}]")).applyWithoutMembers(stored);
+        assertThat(nothing.changed()).isFalse();
+        assertThat(nothing.resource()).isEqualTo(stored);
     }
 
     @Test

@@ -119,6 +119,10 @@ public final class CpuTimeRun {
         flipInPlace.setUp();
         cases.put("PatchFlip okta (apply)", flipLibs(flip, flip::scimkit));
         cases.put("PatchFlip okta (applyInPlace)", flipLibs(flipInPlace, flipInPlace::scimkitInPlace));
+        // the same through the in-memory store's patch (what the server's PATCH costs below HTTP)
+        PatchFlipBenchmark flipStore = new PatchFlipBenchmark();
+        flipStore.setUp();
+        cases.put("PatchFlip okta (in-memory store)", flipLibs(flipStore, flipStore::scimkitStore));
         JsonBenchmark.ParseCreateUser parse = new JsonBenchmark.ParseCreateUser();
         parse.setUp();
         Map<String, Op> libs = new LinkedHashMap<>();

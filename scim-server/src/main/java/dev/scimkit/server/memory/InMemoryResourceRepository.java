@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,10 +50,12 @@ import java.util.function.Predicate;
  * {@code externalId} and {@code displayName} (and any unique attribute) use hash indexes, so the
  * {@code userName eq "…"} that Entra ID and Okta send before every create costs O(1).
  *
- * <p>Stored trees are never modified once stored: a write stores a new tree (copy on write), so a
+ * <p>Stored values are never modified once stored: a write stores new values (copy on write), so a
  * read needs no deep copy. What the repository returns is a new top-level object whose values are
  * shared with the store: adding, replacing or removing its members is safe, but do not modify the
- * values inside it (copy them first, {@code deepCopy()}). The engine only reads them.
+ * values inside it (copy them first, {@code deepCopy()}). The engine only reads them. The top level
+ * of a stored body is never handed out (every read copies it) and is touched only under the
+ * tenant's lock, so a change of members alone replaces its {@code meta} there.
  */
 public final class InMemoryResourceRepository implements ResourceRepository {
 
@@ -187,9 +190,14 @@ public final class InMemoryResourceRepository implements ResourceRepository {
                 // membership change back as a delta, applied below in O(changed members).
                 // The plan never modifies its input, and stored trees are never modified: no copy.
                 result = plan.applyWithoutMembers(stored.body);
+            } else if (!hasMembers && !(hasGroups && plan.targetsCoreAttribute("groups"))) {
+                // A plan that never targets the derived groups sees nothing of them: the stored body is
+                // the whole resource for it (apply never modifies its input), no view is built.
+                result = plan.apply(stored.body);
             } else {
-                // The plan needs the current members (members[display eq "x"]): apply it to the whole
-                // resource; the result's delta is then the effective change.
+                // The plan needs the current members (members[display eq "x"]) or a User's groups (an
+                // echo of them): apply it to the whole resource; the result's delta is then the
+                // effective change.
                 result = plan.apply(materialize(data, stored, true));
             }
             MembershipDelta delta = hasMembers ? result.membershipDelta() : MembershipDelta.empty();
@@ -204,10 +212,18 @@ public final class InMemoryResourceRepository implements ResourceRepository {
                 // changed no other attribute, so no index or uniqueness changed either.
                 storeMembershipRevision(id, stored);
             } else {
-                // result.resource() is a copy of its own: it can be stored as it is.
+                // result.resource() has a top level of its own, which becomes the next revision; its
+                // values the PATCH did not write are the stored revision's, never modified by anyone.
                 ObjectNode body = stripDerived(result.resource());
-                checkUnique(table, body, id);
-                storeRevision(table, id, stored, body);
+                if (mayChangeIndexedValue(result)) {
+                    checkUnique(table, body, id);
+                    storeRevision(table, id, stored, body);
+                } else {
+                    // Okta's deactivate, most of Entra's updates: the engine changed no indexed or
+                    // unique value, so every index key and uniqueness check is the stored revision's.
+                    stamp(body, id, Optional.ofNullable(stored.body.path("meta").get("created")));
+                    stored.body = body;
+                }
             }
             if (hasMembers) {
                 applyDelta(data, id, stored, delta, addedIds);
@@ -320,6 +336,25 @@ public final class InMemoryResourceRepository implements ResourceRepository {
         });
     }
 
+    /**
+     * Whether the PATCH may have changed a value an index is kept of: a touched path names an indexed
+     * core attribute, or lies in an extension (where a declared unique attribute may be). The engine
+     * lists every attribute whose JSON changed; one it does not list is exactly as stored.
+     */
+    private boolean mayChangeIndexedValue(PatchResult result) {
+        for (String touched : result.touchedAttributes()) {
+            if (touched.regionMatches(true, 0, "urn:", 0, 4)) {
+                return true;
+            }
+            for (AttributeDefinition a : indexed) {
+                if (touched.equalsIgnoreCase(a.name())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean onlyMembersTouched(PatchResult result) {
         for (String touched : result.touchedAttributes()) {
             if (!touched.equals("members")) {
@@ -347,12 +382,11 @@ public final class InMemoryResourceRepository implements ResourceRepository {
      * Makes the next revision of {@code stored} after a change of its members alone: the stored body
      * (which holds no members) with a new {@code meta}, whatever the group's size. Its indexed and
      * unique attributes are those of the stored revision, so there is nothing to check or re-index.
+     * The new {@code meta} replaces the old in the stored top level, which no reader holds (each got
+     * a copy of it, sharing the old {@code meta}, which is not modified).
      */
     private void storeMembershipRevision(String id, TenantData.Stored stored) {
-        ObjectNode body = ScimJson.object();
-        body.setAll(stored.body); // a new top level: readers may still hold the previous one's values
-        stamp(body, id, Optional.ofNullable(stored.body.path("meta").get("created")));
-        stored.body = body;
+        stamp(stored.body, id, Optional.ofNullable(stored.body.path("meta").get("created")));
     }
 
     /** Sets {@code id} and a fresh {@code meta}; {@code created} is kept from an earlier revision, else now. */
@@ -564,8 +598,7 @@ public final class InMemoryResourceRepository implements ResourceRepository {
      * whose values are shared with the store (which never modifies them).
      */
     private ObjectNode materialize(TenantData data, TenantData.Stored stored, boolean withMembers, boolean withGroups) {
-        ObjectNode out = ScimJson.object();
-        out.setAll(stored.body);
+        ObjectNode out = topLevelCopy(stored.body, 2);
         if (withMembers && stored.members != null && !stored.members.isEmpty()) {
             ArrayNode members = out.putArray("members");
             for (ObjectNode member : stored.members.values()) {
@@ -622,6 +655,16 @@ public final class InMemoryResourceRepository implements ResourceRepository {
     }
 
     /** {@code body} without what the store derives or keeps apart; {@code body} must be the caller's own copy. */
+    /**
+     * A new top-level object holding {@code body}'s members (the values shared), with room for
+     * {@code more}: sized so its table never grows, which a User's ~20 members made it do twice.
+     */
+    private static ObjectNode topLevelCopy(ObjectNode body, int more) {
+        ObjectNode out = new ObjectNode(ScimJson.nodes(), new LinkedHashMap<>((body.size() + more) * 4 / 3 + 2));
+        out.setAll(body);
+        return out;
+    }
+
     private static ObjectNode stripDerived(ObjectNode body) {
         body.remove("members");
         body.remove("groups");

@@ -117,12 +117,13 @@ final class RecordRepository implements ResourceRepository {
         return all.transactions().inTransaction(tenant, () -> {
             ObjectNode current = existing(tenant, id, expectedVersion);
             // Applied to what the client sees (members[display eq "…"] selects by the member's current name).
-            // apply() never modifies its input; its result shares untouched values with it, hence the copy.
-            PatchResult result = plan.apply(view(tenant, current, false));
+            // The view is a deep copy made for this request alone, so the plan may patch it in place
+            // (restored if it fails) and the result, that same tree, is this request's to store.
+            PatchResult result = plan.applyInPlace(view(tenant, current, false));
             if (!result.changed()) {
                 return view(tenant, current, !projection.mayOmit("groups"));
             }
-            return store(tenant, current, withoutDerived(result.resource().deepCopy()));
+            return store(tenant, current, withoutDerived(result.resource()));
         });
     }
 
