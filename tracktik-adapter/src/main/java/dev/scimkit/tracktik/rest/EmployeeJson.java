@@ -141,11 +141,9 @@ final class EmployeeJson {
     static List<HistoryEntry> history(JsonNode employee) {
         List<HistoryEntry> out = new ArrayList<>();
         JsonNode entries = readTree(text(employee.path(CF), HISTORY));
-        if (!entries.isArray()) {
-            return out;
-        }
+        // Anything but an array (an edited or unreadable field) holds no entries.
         String id = id(employee);
-        for (JsonNode h : entries) {
+        for (JsonNode h : entries.isArray() ? entries : ScimJson.nodes().arrayNode()) {
             List<FieldChange> changes = new ArrayList<>();
             for (JsonNode c : h.path("changes")) {
                 changes.add(new FieldChange(c.path("field").asText(), c.path("old").asText(), c.path("new").asText(),

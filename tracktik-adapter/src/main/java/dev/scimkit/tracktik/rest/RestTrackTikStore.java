@@ -32,6 +32,7 @@ import dev.scimkit.tracktik.port.RoleRecord;
 import dev.scimkit.tracktik.port.RoleWrite;
 import dev.scimkit.tracktik.port.ScimLink;
 import dev.scimkit.tracktik.port.StoreQuery;
+import dev.scimkit.tracktik.port.StoreUnavailableException;
 import dev.scimkit.tracktik.port.TrackTikStore;
 import dev.scimkit.tracktik.port.VersionConflictException;
 
@@ -123,7 +124,7 @@ public final class RestTrackTikStore implements TrackTikStore {
     @Override
     public EmployeeRecord createEmployee(TenantId tenant, EmployeeWrite write, Actor actor) {
         Portal p = portal(tenant);
-        ensureUserNameFree(p, write.userName(), Optional.empty());
+        ensureUserNameFree(p, write.userName());
         String scimId = UUID.randomUUID().toString();
         Instant now = now();
         ObjectNode body = EmployeeJson.employeeBody(write.profile(), p.regionId(write.profile().region()), write.userName());
@@ -211,7 +212,7 @@ public final class RestTrackTikStore implements TrackTikStore {
                 return current;
             }
             if (!current.link().name().equalsIgnoreCase(write.userName())) {
-                ensureUserNameFree(p, write.userName(), Optional.of(scimId));
+                ensureUserNameFree(p, write.userName());
             }
             Instant now = now();
             ObjectNode body = EmployeeJson.employeeBody(after, p.regionId(after.region()), write.userName());
@@ -303,7 +304,7 @@ public final class RestTrackTikStore implements TrackTikStore {
     @Override
     public RoleRecord createRole(TenantId tenant, RoleWrite write, List<String> members, RolePolicy policy, Actor actor) {
         Portal p = portal(tenant);
-        Optional<JsonNode> unlinked = ensureRoleNameFree(p, write.name(), Optional.empty());
+        Optional<JsonNode> unlinked = ensureRoleNameFree(p, write.name(), true);
         // 400 before anything is written: the portal cannot take back a role it created.
         p.requireLiveEmployees(members);
         String scimId = UUID.randomUUID().toString();
@@ -345,14 +346,15 @@ public final class RestTrackTikStore implements TrackTikStore {
         lock.lock();
         try {
             JsonNode raw = p.role(scimId).orElseThrow(() -> notFound("Group", scimId));
-            ScimLink link = EmployeeJson.link(raw, "name").orElseThrow(() -> notFound("Group", scimId));
+            // Found by its SCIM id, so it carries a link.
+            ScimLink link = EmployeeJson.link(raw, "name").orElseThrow();
             if (link.version() != expectedVersion) {
                 throw new VersionConflictException("Group", scimId, expectedVersion, link.version());
             }
             String oldName = EmployeeJson.text(raw, "name");
             boolean renamed = !oldName.equals(write.name());
             if (!oldName.equalsIgnoreCase(write.name())) {
-                ensureRoleNameFree(p, write.name(), Optional.of(scimId));
+                ensureRoleNameFree(p, write.name(), false);
             }
             // Members are resolved before anything is written: a missing member (400) must not leave
             // the rename behind, since the portal cannot roll it back.
@@ -464,18 +466,19 @@ public final class RestTrackTikStore implements TrackTikStore {
         List<Member> out = new ArrayList<>();
         long at = offset;
         long total = -1;
-        while (out.size() < limit && (total < 0 || at < total)) {
+        while (out.size() < limit) {
             int want = (int) Math.min(p.config.pageSize(), limit - (long) out.size());
             Portal.ListPage page = p.page(EMPLOYEES, params, at, want);
             total = page.count();
-            if (page.items().isEmpty()) {
-                break;
-            }
             for (JsonNode e : page.items()) {
                 EmployeeJson.link(e, "username").ifPresent(link -> out.add(Member.ofUser(link.scimId(),
                         EmployeeJson.text(link.resource(), "displayName"), link.name())));
             }
             at += page.items().size();
+            // The end: the portal's count reached, or an empty page (a count that promises more than it lists).
+            if (page.items().isEmpty() || at >= total) {
+                break;
+            }
         }
         return new Page<>(total < 0 ? p.countOf(EMPLOYEES, params) : total, out);
     }
@@ -534,24 +537,28 @@ public final class RestTrackTikStore implements TrackTikStore {
         return p;
     }
 
-    private static void ensureUserNameFree(Portal p, String userName, Optional<String> self) {
-        Optional<JsonNode> other = p.employeeByUserName(userName);
-        if (other.isPresent() && !self.map(s -> hasScimId(other.get(), s)).orElse(false)) {
+    /**
+     * Checks that no SCIM User has the userName (ignoring case). An update calls it only when its
+     * userName changes beyond case, so the User found is never the one being updated.
+     */
+    private static void ensureUserNameFree(Portal p, String userName) {
+        if (p.employeeByUserName(userName).isPresent()) {
             throw ScimException.uniqueness("A User with userName \"" + userName + "\" already exists (ignoring case)");
         }
     }
 
     /**
-     * Checks that no other SCIM Group has the role name; returns the portal role of that name that no
-     * group links, if any (a group may take it over).
+     * Checks that no portal role has the name (ignoring case), except one that no group links when a
+     * new group may take it over: that one is returned. A rename calls it only when the name changes
+     * beyond case, so the role found is never the group's own.
      */
-    private static Optional<JsonNode> ensureRoleNameFree(Portal p, String name, Optional<String> self) {
+    private static Optional<JsonNode> ensureRoleNameFree(Portal p, String name, boolean mayTakeOver) {
         Optional<JsonNode> unlinked = Optional.empty();
         for (JsonNode r : p.all(ROLES, Map.of("name", name))) {
-            if (!EmployeeJson.text(r, "name").equalsIgnoreCase(name) || self.map(s -> hasScimId(r, s)).orElse(false)) {
+            if (!EmployeeJson.text(r, "name").equalsIgnoreCase(name)) {
                 continue;
             }
-            if (scimIdOf(r).isEmpty() && self.isEmpty()) {
+            if (mayTakeOver && scimIdOf(r).isEmpty()) {
                 unlinked = Optional.of(r);
                 continue;
             }
@@ -592,8 +599,7 @@ public final class RestTrackTikStore implements TrackTikStore {
 
     /** The employee with its memberships (role names from the cache) and the held role it records. */
     private static EmployeeRecord record(Portal p, JsonNode e) {
-        ScimLink link = EmployeeJson.link(e, "username")
-                .orElseThrow(() -> new IllegalStateException("The TrackTik employee " + EmployeeJson.id(e) + " has no SCIM link"));
+        ScimLink link = EmployeeJson.link(e, "username").orElseThrow(() -> linkNotKept("employee", e));
         Region region = p.regionOf(e.path("region"));
         List<RoleRef> groups = new ArrayList<>(p.memberships(e));
         groups.sort(Comparator.comparing(RoleRef::name).thenComparing(RoleRef::id));
@@ -602,8 +608,7 @@ public final class RestTrackTikStore implements TrackTikStore {
     }
 
     private static RoleRecord roleRecord(Portal p, JsonNode r) {
-        ScimLink link = EmployeeJson.link(r, "name")
-                .orElseThrow(() -> new IllegalStateException("The TrackTik role " + EmployeeJson.id(r) + " has no SCIM link"));
+        ScimLink link = EmployeeJson.link(r, "name").orElseThrow(() -> linkNotKept("role", r));
         Role role = Role.staffPortalRole(EmployeeJson.id(r), EmployeeJson.text(r, "name"));
         p.roleCache.put(new RoleRef(role.id(), role.name(), link.scimId()));
         // Counted when asked: a Group PATCH answered with 204, or a role looked up to be changed, needs no count.
@@ -654,6 +659,16 @@ public final class RestTrackTikStore implements TrackTikStore {
                 + "\" exists; only Users can be members of a TrackTik role");
     }
 
+    /**
+     * A record the store wrote its SCIM link into came back without it: a portal that does not keep
+     * custom fields it has not defined. The operator can fix that; the client can only retry later.
+     */
+    private static StoreUnavailableException linkNotKept(String what, JsonNode record) {
+        return new StoreUnavailableException("The TrackTik portal answered the " + what + " " + EmployeeJson.id(record)
+                + " without its SCIM link (customFields." + EmployeeJson.SCIM_ID + "); define the adapter's custom"
+                + " fields in the portal (see the tracktik-adapter README)", null);
+    }
+
     private static ScimException notFound(String type, String scimId) {
         return ScimException.notFound("No " + type + " with id \"" + scimId + "\"");
     }
@@ -681,6 +696,8 @@ public final class RestTrackTikStore implements TrackTikStore {
         Portal(RestStoreConfig config) {
             this.config = config;
             this.http = new PortalClient(config);
+            // A record without a region (TrackTik gives every employee one) is read as the headquarters'.
+            regionsById.put("", Region.HQ);
         }
 
         private static ReentrantLock[] locks() {
@@ -773,7 +790,7 @@ public final class RestTrackTikStore implements TrackTikStore {
             q.put(EmployeeJson.CF + "." + EmployeeJson.SCIM_ID, scimId);
             q.put("status:in", LIVE);
             return all(EMPLOYEES, q).stream()
-                    .filter(e -> hasScimId(e, scimId))
+                    .filter(e -> hasScimId(e, scimId) && !EmployeeJson.archived(e))
                     .findFirst();
         }
 
@@ -821,9 +838,13 @@ public final class RestTrackTikStore implements TrackTikStore {
                     .findFirst();
         }
 
-        /** Moves a role's SCIM version on; the caller does not hold the role's lock. */
+        /**
+         * Moves a role's SCIM version on; the caller does not hold the role's lock. The lock is the one
+         * the role's writes take (by SCIM id); a role no group links shares the stripe of "", which
+         * only serialises those rare bumps.
+         */
         void bumpRoleVersion(String roleId, String scimId) {
-            ReentrantLock lock = roleLock(scimId.isEmpty() ? roleId : scimId);
+            ReentrantLock lock = roleLock(scimId);
             lock.lock();
             try {
                 PortalResponse r = http.get(ROLES + "/" + roleId, Map.of());
@@ -939,46 +960,50 @@ public final class RestTrackTikStore implements TrackTikStore {
          * @throws ScimException 400 when an employee to add does not exist
          */
         boolean setMembership(JsonNode role, String scimId, boolean member, RolePolicy policy, Actor actor) {
-            String roleId = EmployeeJson.id(role);
             ReentrantLock lock = employeeLock(scimId);
             lock.lock();
             try {
-                Optional<JsonNode> found = employee(scimId);
-                if (found.isEmpty()) {
-                    if (member) {
-                        throw noSuchMember(scimId);
-                    }
-                    return false;
-                }
-                JsonNode e = found.get();
-                List<String> groups = new ArrayList<>(GroupList.of(e));
-                if (groups.contains(roleId) == member) {
-                    return false;
-                }
-                List<RoleRef> before = memberships(e);
-                if (member) {
-                    groups.add(roleId);
-                } else {
-                    groups.remove(roleId);
-                }
-                ObjectNode cf = ScimJson.object();
-                cf.put(GroupList.FIELD, GroupList.format(groups));
-                ObjectNode after = (ObjectNode) e.deepCopy();
-                (after.get(EmployeeJson.CF) instanceof ObjectNode o ? o : after.putObject(EmployeeJson.CF))
-                        .put(GroupList.FIELD, GroupList.format(groups));
-                List<RoleRef> now = memberships(after);
-                List<FieldChange> changes = new ArrayList<>();
-                changes.add(EmployeeChanges.roles(before.stream().map(RoleRef::name).toList(),
-                        now.stream().map(RoleRef::name).toList()));
-                Optional<String> held = heldRole(e).map(HeldRole::name);
-                holdRole(after, policy.decide(held, now), cf).ifPresent(changes::add);
-                cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(e, now(), actor,
-                        member ? HistoryAction.ROLE_ASSIGNED : HistoryAction.ROLE_UNASSIGNED, changes));
-                patchCustomFields(EMPLOYEES + "/" + EmployeeJson.id(e), cf);
-                return true;
+                return setMembershipLocked(EmployeeJson.id(role), scimId, member, policy, actor);
             } finally {
                 lock.unlock();
             }
+        }
+
+        /** {@link #setMembership} under the employee's lock. */
+        private boolean setMembershipLocked(String roleId, String scimId, boolean member, RolePolicy policy, Actor actor) {
+            Optional<JsonNode> found = employee(scimId);
+            if (found.isEmpty()) {
+                if (member) {
+                    throw noSuchMember(scimId);
+                }
+                return false;
+            }
+            JsonNode e = found.get();
+            List<String> groups = new ArrayList<>(GroupList.of(e));
+            if (groups.contains(roleId) == member) {
+                return false;
+            }
+            List<RoleRef> before = memberships(e);
+            if (member) {
+                groups.add(roleId);
+            } else {
+                groups.remove(roleId);
+            }
+            ObjectNode cf = ScimJson.object();
+            cf.put(GroupList.FIELD, GroupList.format(groups));
+            ObjectNode after = (ObjectNode) e.deepCopy();
+            (after.get(EmployeeJson.CF) instanceof ObjectNode o ? o : after.putObject(EmployeeJson.CF))
+                    .put(GroupList.FIELD, GroupList.format(groups));
+            List<RoleRef> now = memberships(after);
+            List<FieldChange> changes = new ArrayList<>();
+            changes.add(EmployeeChanges.roles(before.stream().map(RoleRef::name).toList(),
+                    now.stream().map(RoleRef::name).toList()));
+            Optional<String> held = heldRole(e).map(HeldRole::name);
+            holdRole(after, policy.decide(held, now), cf).ifPresent(changes::add);
+            cf.put(EmployeeJson.HISTORY, EmployeeJson.appendHistory(e, now(), actor,
+                    member ? HistoryAction.ROLE_ASSIGNED : HistoryAction.ROLE_UNASSIGNED, changes));
+            patchCustomFields(EMPLOYEES + "/" + EmployeeJson.id(e), cf);
+            return true;
         }
 
         /** Applies a membership change to a role (caller holds the role's lock); true when anything changed. */
@@ -1036,7 +1061,9 @@ public final class RestTrackTikStore implements TrackTikStore {
                 JsonNode known = touched.get(employeeId);
                 String scimId = known != null ? scimIdOf(known) : scimIdOf(ok(http.get(EMPLOYEES + "/" + employeeId, Map.of()),
                         "GET " + EMPLOYEES + "/" + employeeId).data());
-                ReentrantLock lock = employeeLock(scimId.isEmpty() ? employeeId : scimId);
+                // The lock the employee's writes take (by SCIM id); a holder made in the portal has none
+                // and is skipped below, so its stripe (that of "") only serialises those reads.
+                ReentrantLock lock = employeeLock(scimId);
                 lock.lock();
                 try {
                     // Read under the lock: another History append may have landed in between.
@@ -1075,9 +1102,8 @@ public final class RestTrackTikStore implements TrackTikStore {
             Map<String, String> q = new LinkedHashMap<>();
             q.put("user", employeeId);
             q.put("role", roleId);
-            return all(USER_ROLES, q).stream()
-                    .filter(ur -> userId(ur).equals(employeeId) && roleIdOf(ur).equals(roleId))
-                    .findFirst();
+            // The user and role filters are documented, and holdRole relies on them too.
+            return all(USER_ROLES, q).stream().findFirst();
         }
 
         static String roleIdOf(JsonNode userRole) {
@@ -1112,17 +1138,12 @@ public final class RestTrackTikStore implements TrackTikStore {
             return id;
         }
 
+        /** The region an employee's {@code region} (the id the API sends; the store never asks to include it) names. */
         Region regionOf(JsonNode ref) {
-            if (ref.isObject()) {
-                return region(ref);
-            }
             String id = ref.asText();
             Region known = regionsById.get(id);
             if (known != null) {
                 return known;
-            }
-            if (id.isEmpty()) {
-                return Region.HQ;
             }
             Region r = region(ok(http.get(REGIONS + "/" + id, Map.of()), "GET " + REGIONS + "/" + id).data());
             regionsById.put(id, r);

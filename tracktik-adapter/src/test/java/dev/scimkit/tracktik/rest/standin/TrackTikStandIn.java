@@ -305,6 +305,18 @@ public final class TrackTikStandIn implements AutoCloseable {
         chaos = new Chaos(random, probability, List.copyOf(menu));
     }
 
+    /**
+     * From now on, list requests ignore filters on these keys (as written in the query, e.g.
+     * {@code customFields.scimId} or {@code status:in}) and answer as if they had not been sent: a
+     * portal that does not know a filter (a custom field not defined in it, a function it lacks)
+     * gives the unfiltered list rather than an error. No key: every filter applies again.
+     */
+    public void ignoreFilters(String... keys) {
+        ignoredFilters = List.of(keys);
+    }
+
+    private volatile List<String> ignoredFilters = List.of();
+
     /** Stops the random faults. */
     public void calm() {
         chaos = null;
@@ -421,7 +433,7 @@ public final class TrackTikStandIn implements AutoCloseable {
     private boolean matches(ObjectNode r, Map<String, String> q) {
         for (Map.Entry<String, String> e : q.entrySet()) {
             String key = e.getKey();
-            if (List.of("limit", "offset", "sort", "include", "fields").contains(key)) {
+            if (List.of("limit", "offset", "sort", "include", "fields").contains(key) || ignoredFilters.contains(key)) {
                 continue;
             }
             String fn = "";
