@@ -193,9 +193,10 @@ public final class InMemoryResourceRepository implements ResourceRepository {
                 // membership change back as a delta, applied below in O(changed members).
                 // The plan never modifies its input, and stored trees are never modified: no copy.
                 result = plan.applyWithoutMembers(stored.body);
-            } else if (!hasMembers && !(hasGroups && plan.targetsCoreAttribute("groups"))) {
+            } else if (!hasMembers && !plan.targetsCoreAttribute("groups")) {
                 // A plan that never targets the derived groups sees nothing of them: the stored body is
-                // the whole resource for it (apply never modifies its input), no view is built.
+                // the whole resource for it (apply never modifies its input), no view is built. (A plan
+                // can name groups only where the schema has them.)
                 result = plan.apply(stored.body);
             } else {
                 // The plan needs the current members (members[display eq "x"]) or a User's groups (an
