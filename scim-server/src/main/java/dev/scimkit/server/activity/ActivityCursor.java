@@ -28,8 +28,11 @@ public record ActivityCursor(Instant time, long id) {
     /** Parses {@link #text()}; empty for anything else. */
     public static Optional<ActivityCursor> parse(String text) {
         // Bounded digits: the text comes from a client's URL and is matched before anything is parsed.
-        Matcher m = text == null ? null : TEXT.matcher(text);
-        if (m == null || !m.matches()) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher m = TEXT.matcher(text);
+        if (!m.matches()) {
             return Optional.empty();
         }
         try {
