@@ -1,5 +1,6 @@
 package dev.scimkit.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.captaingoldfish.scim.sdk.common.request.PatchOpRequest;
@@ -20,6 +21,9 @@ import dev.scimkit.server.spi.ResourceRepository;
 import dev.scimkit.server.spi.ScimPrincipal;
 import dev.scimkit.server.spi.TenantId;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -67,6 +71,7 @@ public class PatchFlipBenchmark {
     private ResourceRepository scimkitUsersStore;
     private String scimkitStoredId;
     private int scimkitStoreTurn;
+    private int floorTurn;
 
     private UnboundIdPeer unboundId;
     private final com.unboundid.scim2.common.messages.PatchRequest[] unboundIdRequests =
@@ -136,6 +141,26 @@ public class PatchFlipBenchmark {
         scimkitStoreTurn = turn ^ 1;
         return scimkitUsersStore.patch(CALLER, scimkitStoredId, engine.plan(userType, scimkitRequests[turn]),
                 Optional.empty(), Projection.DEFAULT);
+    }
+
+    /**
+     * Not a PATCH: the least that any {@code apply} leaving the stored User as it is must do, a new top
+     * level holding the same members (a sized {@code LinkedHashMap}, as Jackson's {@code ObjectNode}
+     * keeps them), alternating between the two Users as {@link #scimkit()} does. No plan, no write, no
+     * check, no undo: the floor that copy-on-write revisions put under the PATCH rows (CpuTimeRun's
+     * "floor" case sets it against the peers' whole PATCH).
+     */
+    @Benchmark
+    public ObjectNode floorTopLevelCopy() {
+        int turn = floorTurn;
+        floorTurn = turn ^ 1;
+        ObjectNode source = scimkitUsers[turn];
+        ObjectNode copy = new ObjectNode(ScimJson.nodes(), new LinkedHashMap<>(source.size() * 4 / 3 + 2));
+        for (Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            copy.set(member.getKey(), member.getValue());
+        }
+        return copy;
     }
 
     /** UnboundID SCIM 2 SDK. */

@@ -74,6 +74,21 @@ class ScimkitFairnessTest {
     }
 
     @Test
+    void theFloorCopiesTheWholeTopLevelOfEachUserAndSharesItsValues() {
+        PatchFlipBenchmark flip = new PatchFlipBenchmark();
+        flip.setUp();
+        ObjectNode first = flip.floorTopLevelCopy();
+        ObjectNode second = flip.floorTopLevelCopy();
+        // the two Users the apply row alternates between: active, then inactive
+        assertThat(first.get("active").booleanValue()).isTrue();
+        assertThat(second.get("active").booleanValue()).isFalse();
+        ObjectNode third = flip.floorTopLevelCopy();
+        assertThat(third).isEqualTo(first).isNotSameAs(first);
+        assertThat(third.size()).isEqualTo(user.size());
+        assertThat(third.get("emails")).isSameAs(first.get("emails"));
+    }
+
+    @Test
     void theComplexFilterFailsWhenOneBranchDoes() {
         String filter = Fixtures.FILTER_COMPLEX.replace("\"Engineering\"", "\"Sales\"");
         assertThat(evaluator.matches(Filters.parse(filter), user)).isFalse();

@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The SCIM 2.0 protocol engine (RFC 7644), independent of any HTTP library: {@link #handle} takes a
@@ -125,6 +126,20 @@ public final class ScimServer {
 
     /** Answers one request. Never throws: every failure becomes an error response. */
     public ScimResponse handle(ScimRequest request) {
+        return handle(request, NOBODY_ASKS);
+    }
+
+    private static final Consumer<ScimPrincipal> NOBODY_ASKS = principal -> { };
+
+    /**
+     * As {@link #handle(ScimRequest)}, and tells {@code admitted} who the request was admitted as,
+     * before it is answered; a refused request (401, 413, 429) calls nothing. For hosts that log or
+     * meter by tenant and client: they learn the principal without authenticating the request a second
+     * time (a hash of the token, or a JWT's signature check, per request). Only an exception thrown by
+     * {@code admitted} itself leaves this method.
+     */
+    public ScimResponse handle(ScimRequest request, Consumer<? super ScimPrincipal> admitted) {
+        Objects.requireNonNull(admitted, "admitted");
         long startNanos = System.nanoTime();
         Optional<ScimPrincipal> principal;
         try {
@@ -142,6 +157,7 @@ public final class ScimServer {
             LOG.error("Unexpected failure answering {}", request, e);
             return ScimResponse.error(500, "The server could not process the request");
         }
+        admitted.accept(principal.get());
         return answer(principal.get(), request, startNanos);
     }
 

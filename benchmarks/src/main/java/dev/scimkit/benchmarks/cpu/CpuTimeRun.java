@@ -123,6 +123,11 @@ public final class CpuTimeRun {
         PatchFlipBenchmark flipStore = new PatchFlipBenchmark();
         flipStore.setUp();
         cases.put("PatchFlip okta (in-memory store)", flipLibs(flipStore, flipStore::scimkitStore));
+        // not a PATCH: the top-level copy alone, which any copy-on-write apply must make, against the
+        // peers' whole PATCH; its ratio bounds what the (apply) and store rows can reach
+        PatchFlipBenchmark floor = new PatchFlipBenchmark();
+        floor.setUp();
+        cases.put("PatchFlip okta, floor: the User's top-level copy alone", flipLibs(floor, floor::floorTopLevelCopy));
         JsonBenchmark.ParseCreateUser parse = new JsonBenchmark.ParseCreateUser();
         parse.setUp();
         Map<String, Op> libs = new LinkedHashMap<>();

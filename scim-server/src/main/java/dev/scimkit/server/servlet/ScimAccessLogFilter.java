@@ -39,9 +39,20 @@ public final class ScimAccessLogFilter extends HttpFilter {
             chain.doFilter(req, resp);
         } finally {
             long micros = (System.nanoTime() - started) / 1_000;
-            ACCESS.info("{} {} {} {}ms tenant={}", req.getMethod(), loggablePath(req.getRequestURI()), resp.getStatus(),
-                    String.format(java.util.Locale.ROOT, "%.1f", micros / 1000.0), tenantOf(req));
+            if (ACCESS.isInfoEnabled()) {
+                ACCESS.info("{} {} {} {}ms tenant={}", req.getMethod(), loggablePath(req.getRequestURI()),
+                        resp.getStatus(), millis(micros), tenantOf(req));
+            }
         }
+    }
+
+    /**
+     * {@code micros} in milliseconds with one decimal, rounded half up, as {@code %.1f} writes
+     * {@code micros / 1000.0}: a {@code Formatter} per request was a twentieth of a small request's CPU.
+     */
+    static String millis(long micros) {
+        long tenths = (micros + 50) / 100;
+        return tenths / 10 + "." + tenths % 10;
     }
 
     /** Paths come from clients: one 60 KiB id should not make a 60 KiB log line. */
