@@ -69,6 +69,13 @@ final class GroupSync implements CommitDurability {
     private void sync() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CHECKPOINT SYNC");
+            // The statement opened a transaction, with nothing in it. Given back open, the pool would
+            // roll it back, and H2 empties a session's statement cache on every rollback: the next
+            // transaction on this connection (the pool lends it again at once) would parse all its SQL
+            // again. An empty commit writes nothing.
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
         }
     }
 }

@@ -47,7 +47,7 @@ final class Transactions {
         this.schema = schema.orElse(null);
     }
 
-    /** Work that only reads; it ends in a rollback, so it must not write. */
+    /** Work that only reads; whatever it writes is rolled back ({@link ReadEnding}), so it must not write. */
     <T> T inTransaction(Work<T> work) {
         return run(work, false);
     }
@@ -144,7 +144,7 @@ final class Transactions {
                 c.commit();
             } else {
                 // Nothing to keep, and nothing for a full disk to refuse: reads go on while writes cannot.
-                c.rollback();
+                ReadEnding.end(c);
             }
         } catch (SQLException e) {
             rollback(c, e);

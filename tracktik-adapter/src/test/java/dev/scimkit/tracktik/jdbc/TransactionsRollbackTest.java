@@ -1,5 +1,8 @@
 package dev.scimkit.tracktik.jdbc;
 
+import org.h2.command.Command;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@link Transactions} rolls back itself, not through its pool: over one connection that is never
  * closed between transactions (no pool to roll back a dirty connection, as HikariCP does), a failed
  * write's first statement must not be committed by the next write. Without the rollback it would be.
+ * A read that wrote is rolled back too; one that wrote nothing ends in an empty commit on H2
+ * ({@link ReadEnding}), because a rollback empties H2's cache of parsed statements.
  */
 class TransactionsRollbackTest {
 
@@ -62,6 +67,28 @@ class TransactionsRollbackTest {
         tx.inTransaction(c -> insert(c, "read-only"));
         tx.inWriteTransaction(c -> insert(c, "written"));
         assertThat(values()).containsExactly("written");
+    }
+
+    @Test
+    void aReadThatWroteNothingEndsWithoutARollbackSoH2KeepsItsParsedStatements() throws SQLException {
+        values();
+        Command marker = cached(MARKER);
+        assertThat(values()).isEmpty();
+        assertThat(cached(MARKER)).as("a rollback would have emptied the session's statement cache").isSameAs(marker);
+
+        tx.inTransaction(c -> insert(c, "read-only"));
+        assertThat(values()).as("a read that wrote is still rolled back").isEmpty();
+    }
+
+    /** A statement of the test's own: only an emptied cache loses it. */
+    private static final String MARKER = "SELECT 1 AS statement_cache_marker";
+
+    /** The command H2's session holds for {@code sql}, parsed now if it holds none. */
+    private Command cached(String sql) throws SQLException {
+        SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+        Command command = session.prepareLocal(sql);
+        command.close(); // a closed command is one H2 may hand out again
+        return command;
     }
 
     private static int insert(Connection c, String value) throws SQLException {
