@@ -59,6 +59,8 @@ import java.util.function.Consumer;
 public final class ScimServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScimServer.class);
+    /** For {@link #handle(ScimRequest)}: no host asks who was admitted. */
+    private static final Consumer<ScimPrincipal> NOBODY_ASKS = principal -> { };
 
     private final EngineConfig config;
     private final AccessGate gate;
@@ -128,8 +130,6 @@ public final class ScimServer {
     public ScimResponse handle(ScimRequest request) {
         return handle(request, NOBODY_ASKS);
     }
-
-    private static final Consumer<ScimPrincipal> NOBODY_ASKS = principal -> { };
 
     /**
      * As {@link #handle(ScimRequest)}, and tells {@code admitted} who the request was admitted as,

@@ -15,8 +15,9 @@ import java.util.function.IntFunction;
  * ({@code okta}), Entra ID's {@code Replace active "False"} and back ({@code entra}), each alternating
  * on one User so every PATCH really changes it, and a {@code userName eq} lookup ({@code get}), sent one
  * at a time over one kept-alive loopback connection. Every kind is first sent {@code --requests} times,
- * twice over, to warm up; then each is sent as many times again while the server process's CPU time (user + system, every thread: requests,
- * JIT, GC, the store's own threads) is read from {@code /proc/<pid>/stat} (Linux) before and after.
+ * twice over, to warm up; then each is sent as many times again while the server process's CPU time
+ * (user + system, every thread: requests, JIT, GC, the store's own threads) is read from
+ * {@code /proc/<pid>/stat} (Linux) before and after.
  * CPU time depends far less than wall time on what else the machine runs; the JMH rows measure the
  * engine below HTTP, this measures what an identity provider's request costs end to end.
  *

@@ -66,12 +66,7 @@ class AdmittedPrincipalTest {
 
     @BeforeEach
     void start() throws Exception {
-        SchemaRegistry registry = SchemaRegistry.standard();
-        ScimServer engine = ScimServer.builder(registry)
-                .repositories(InMemoryStore.create(registry).repositories())
-                .authenticator(counting)
-                .limits(ServerLimits.DEFAULT.withMaxPayloadBytes(1024))
-                .build();
+        ScimServer engine = engine();
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);
         connector.setHost("127.0.0.1");
@@ -83,6 +78,16 @@ class AdmittedPrincipalTest {
         jetty.setHandler(context);
         jetty.start();
         port = connector.getLocalPort();
+    }
+
+    /** The engine on the in-memory store, authenticating with {@link #counting}, bodies up to 1 KiB. */
+    private ScimServer engine() {
+        SchemaRegistry registry = SchemaRegistry.standard();
+        return ScimServer.builder(registry)
+                .repositories(InMemoryStore.create(registry).repositories())
+                .authenticator(counting)
+                .limits(ServerLimits.DEFAULT.withMaxPayloadBytes(1024))
+                .build();
     }
 
     @AfterEach
@@ -120,11 +125,7 @@ class AdmittedPrincipalTest {
 
     @Test
     void theEngineTellsWhoItAdmittedAndNothingForARefusal() {
-        SchemaRegistry registry = SchemaRegistry.standard();
-        ScimServer engine = ScimServer.builder(registry)
-                .repositories(InMemoryStore.create(registry).repositories())
-                .authenticator(counting)
-                .build();
+        ScimServer engine = engine();
         List<ScimPrincipal> admitted = new ArrayList<>();
 
         ScimResponse ok = engine.handle(ScimRequest.builder("GET", "/Users").header("Authorization", "Bearer " + TOKEN)
