@@ -326,8 +326,9 @@ abstract class GeneratedDirectoryDifferentialContract {
                 "meta.created", ENTERPRISE + ":employeeNumber", "active", "", "");
 
         private final List<ObjectNode> all;
-        /** Literals drawn so far in this try: which case variant comes next ({@link #literal}). */
+        /** Literals drawn so far in this try, and the first one's case variant: which variant comes next ({@link #literal}). */
         private int literalsDrawn;
+        private int firstVariant;
 
         Values(List<ObjectNode> all) {
             this.all = all;
@@ -384,7 +385,10 @@ abstract class GeneratedDirectoryDifferentialContract {
          */
         private String literal(String attribute, int seed) {
             Optional<String> value = someValue(attribute, seed / 8);
-            int variant = (seed + literalsDrawn++) % 8;
+            if (literalsDrawn == 0) {
+                firstVariant = seed % 8;   // the random start; after it the variants follow in turn
+            }
+            int variant = (firstVariant + literalsDrawn++) % 8;
             if (value.isEmpty() || variant == 7) {
                 return WORDS.get(seed % WORDS.size());
             }
